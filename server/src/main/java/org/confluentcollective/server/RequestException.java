@@ -1,0 +1,51 @@
+package org.confluentcollective.server;
+
+/**
+ * A request that cannot be carried out, with the kind of failure the caller made or met.
+ * The message names the problem in words an administrator understands; the web layer turns
+ * the kind into an HTTP status and the CLI into a non-zero exit.
+ */
+public class RequestException extends RuntimeException {
+
+    /** Why the request failed, independent of any transport. */
+    public enum Kind {
+        /** Malformed input, invalid attribute or value, bad expression. */
+        BAD_REQUEST,
+        /** Unknown node, group, user or path; bad noderange. */
+        NOT_FOUND,
+        /** The target already exists, or a concurrent change won. */
+        CONFLICT,
+        /** The caller may not do this. */
+        FORBIDDEN,
+        /** The collective cannot serve the request now (e.g. no quorum). */
+        UNAVAILABLE
+    }
+
+    private final Kind kind;
+
+    public RequestException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public RequestException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public static RequestException badRequest(String message) {
+        return new RequestException(Kind.BAD_REQUEST, message);
+    }
+
+    public static RequestException notFound(String message) {
+        return new RequestException(Kind.NOT_FOUND, message);
+    }
+
+    public static RequestException conflict(String message) {
+        return new RequestException(Kind.CONFLICT, message);
+    }
+}
