@@ -1,0 +1,76 @@
+package org.confluentcollective.server.database;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import org.confluentcollective.server.attributes.AttributeInput;
+import org.confluentcollective.server.attributes.AttributeSelection;
+import org.confluentcollective.server.attributes.AttributeView;
+import org.confluentcollective.server.expressions.Evaluation;
+
+/**
+ * The collective's node and group attribute database. Reads are answered from this member's
+ * in-memory copy and see every write this member acknowledged; writes are replicated before
+ * they return. Failures are {@link org.confluentcollective.server.RequestException}s (or a
+ * {@link org.confluentcollective.server.noderange.NodeRangeException} for a bad noderange) and
+ * leave the database unchanged.
+ */
+public interface NodeDatabase {
+
+    /** All nodes, naturally sorted. */
+    List<String> nodes();
+
+    /** All groups, naturally sorted. */
+    List<String> groups();
+
+    /** Expands a noderange against the current database (naturally sorted). */
+    List<String> expand(String noderange);
+
+    boolean nodeExists(String node);
+
+    boolean groupExists(String group);
+
+    /** A node's attributes, by name. Unknown node: NOT_FOUND. */
+    SortedMap<String, AttributeView> nodeAttributes(String node, AttributeSelection selection);
+
+    /** A group's attributes, by name, including {@code nodes} (its static members). */
+    SortedMap<String, AttributeView> groupAttributes(String group, AttributeSelection selection);
+
+    /** Evaluates an expression for each node without storing anything. */
+    Map<String, Evaluation> evaluate(List<String> nodes, String expression);
+
+    /**
+     * Defines new nodes (all or none).
+     *
+     * @param noderange names spelled as a noderange ({@code r1u[01-42]}), checked against no database
+     * @return the created nodes, naturally sorted
+     */
+    List<String> defineNodes(String noderange, Map<String, AttributeInput> attributes);
+
+    /**
+     * Changes attributes of existing nodes (all or none).
+     *
+     * @return warnings per node (e.g. clearing a value that is only inherited)
+     */
+    Map<String, List<String>> updateNodes(List<String> nodes, Map<String, AttributeInput> changes);
+
+    /** Removes nodes and their group memberships. */
+    void removeNodes(List<String> nodes);
+
+    /**
+     * Renames nodes; {@code newName} may be an expression evaluated per node ({@code {node}-old}).
+     *
+     * @return new name by old name
+     */
+    Map<String, String> renameNodes(List<String> nodes, String newName);
+
+    void defineGroup(String group, Map<String, AttributeInput> attributes);
+
+    /** @return warnings */
+    List<String> updateGroup(String group, Map<String, AttributeInput> changes);
+
+    /** Removes a group; its members stay, without it. */
+    void removeGroup(String group);
+
+    void renameGroup(String group, String newName);
+}

@@ -1,0 +1,5 @@
+package org.confluentcollective.server.users;
+
+/** An API user as shown to administrators; the password is never part of it. */
+public record UserInfo(String name, Role role) {
+}
