@@ -1,0 +1,138 @@
+package org.confluentcollective.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.confluentcollective.cli.groups.NodeGroupAttribCommand;
+import org.confluentcollective.cli.groups.NodeGroupDefineCommand;
+import org.confluentcollective.cli.groups.NodeGroupListCommand;
+import org.confluentcollective.cli.groups.NodeGroupRemoveCommand;
+import org.confluentcollective.cli.groups.NodeGroupRenameCommand;
+import org.confluentcollective.cli.nodes.NodeAttribCommand;
+import org.confluentcollective.cli.nodes.NodeDefineCommand;
+import org.confluentcollective.cli.nodes.NodeListCommand;
+import org.confluentcollective.cli.nodes.NodeRemoveCommand;
+import org.confluentcollective.cli.nodes.NodeRenameCommand;
+import org.confluentcollective.cli.output.Output;
+import org.confluentcollective.cli.output.OutputFormat;
+import org.confluentcollective.cli.transport.Endpoint;
+import org.confluentcollective.cli.transport.Fingerprint;
+import org.confluentcollective.cli.users.UserCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code confluentctl}: the administrator's command line for confluentd. */
+@Command(name = "confluentctl",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Manages nodes, groups and users of a confluent-collective cluster through confluentd.",
+        subcommands = {
+            NodeDefineCommand.class, NodeAttribCommand.class, NodeListCommand.class,
+            NodeRemoveCommand.class, NodeRenameCommand.class,
+            NodeGroupDefineCommand.class, NodeGroupAttribCommand.class, NodeGroupListCommand.class,
+            NodeGroupRemoveCommand.class, NodeGroupRenameCommand.class,
+            UserCommand.class, CompletionCommand.class, HelpCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:success",
+            "1:the server refused the request, a node reported an error, or local input was wrong",
+            "2:the command line is wrong",
+            "3:confluentd could not be reached, or its certificate is not the trusted one",
+            "4:authentication failed, or the user's role does not allow the request"},
+        footerHeading = "%nEnvironment:%n",
+        footer = {
+            "  CONFLUENT_SOCKET       local socket (default /var/run/confluent-collective/api.sock)",
+            "  CONFLUENT_HOST         member to reach over HTTPS, HOST[:PORT] (default port 4005)",
+            "  CONFLUENT_USER         user name for HTTPS",
+            "  CONFLUENT_PASSWORD     password for HTTPS; prompted for when unset",
+            "  CONFLUENT_FINGERPRINT  expected SHA-256 fingerprint of the member's certificate",
+            "  CONFLUENT_NEW_PASSWORD password for 'user add' and 'user passwd'; prompted for when unset",
+            "",
+            "Over HTTPS the member's certificate is pinned: with --fingerprint, or trusted on first use",
+            "and recorded in ~/.config/confluentctl/known_hosts; a changed certificate is refused.",
+            "The original tools' names work too: 'nodeattrib ...' runs 'confluentctl nodeattrib ...'.",
+            "Bash completion: source <(confluentctl completion)"})
+public final class ConfluentCtl {
+
+    @Option(names = "--socket", paramLabel = "PATH", scope = ScopeType.INHERIT,
+            description = "confluentd's local socket (default: $CONFLUENT_SOCKET or "
+                    + "/var/run/confluent-collective/api.sock)")
+    private Path socket;
+
+    @Option(names = "--host", paramLabel = "HOST[:PORT]", scope = ScopeType.INHERIT,
+            converter = Converters.HostConverter.class,
+            description = "reach a member over HTTPS instead (default port 4005; env CONFLUENT_HOST)")
+    private Endpoint.Https host;
+
+    @Option(names = "--user", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "user for HTTPS (env CONFLUENT_USER); the password comes from CONFLUENT_PASSWORD "
+                    + "or is prompted for")
+    private String user;
+
+    @Option(names = "--fingerprint", paramLabel = "SHA256", scope = ScopeType.INHERIT,
+            converter = Converters.FingerprintConverter.class,
+            description = "the member certificate's SHA-256 fingerprint (env CONFLUENT_FINGERPRINT)")
+    private Fingerprint fingerprint;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT,
+            description = "text (default) or json: the server's answers, merged per node")
+    private OutputFormat format = OutputFormat.TEXT;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "show stack traces of failures")
+    private boolean debug;
+
+    private final Environment environment;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private Invocation invocation;
+
+    private ConfluentCtl(Environment environment, PrintWriter out, PrintWriter err) {
+        this.environment = environment;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(Environment.system(), out, err, args));
+    }
+
+    /** Runs one command line and returns the exit status; nothing is left open afterwards. */
+    public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
+        ConfluentCtl root = new ConfluentCtl(environment, out, err);
+        try {
+            return commandLine(root).execute(args);
+        } finally {
+            if (root.invocation != null) {
+                root.invocation.close();
+            }
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The command tree; also what {@code completion} describes. */
+    static CommandLine commandLine(ConfluentCtl root) {
+        FailureReporter reporter = new FailureReporter(() -> root.debug);
+        return new CommandLine(root)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(root.out)
+                .setErr(root.err)
+                .setExecutionExceptionHandler(reporter)
+                .setParameterExceptionHandler(reporter);
+    }
+
+    /** The state of this run, for the command being executed (options are parsed by then). */
+    Invocation invocation() {
+        if (invocation == null) {
+            Output output = new Output(format, out, err, new ObjectMapper());
+            invocation = new Invocation(environment, new ConnectionOptions(socket, host, user, fingerprint), output);
+        }
+        return invocation;
+    }
+}

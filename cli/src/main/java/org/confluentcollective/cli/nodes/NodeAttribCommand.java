@@ -1,0 +1,106 @@
+package org.confluentcollective.cli.nodes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.confluentcollective.cli.ApiCommand;
+import org.confluentcollective.cli.CliException;
+import org.confluentcollective.cli.attributes.AttributeChanges;
+import org.confluentcollective.cli.attributes.BatchFile;
+import org.confluentcollective.cli.attributes.ChangeOptions;
+import org.confluentcollective.cli.output.AttributePrinter;
+import org.confluentcollective.cli.output.DataByNode;
+import org.confluentcollective.cli.transport.ApiException;
+import org.confluentcollective.cli.transport.ConnectionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nodeattrib}: shows or changes node attributes. */
+@Command(name = "nodeattrib",
+        description = {"Shows or changes attributes of the nodes of a noderange.",
+            "  nodeattrib NR                  attributes set on the nodes (or inherited)",
+            "  nodeattrib NR all              every attribute, unset ones too",
+            "  nodeattrib NR ATTR...          the named attributes (globs allowed)",
+            "  nodeattrib NR a=v b,=g c^=g    set a, prepend g to b, remove g from c (one request)",
+            "  nodeattrib -c NR ATTR...       clear; -e from environment; -p prompt",
+            "  nodeattrib -s FILE             lines of 'NR a=v ...', # comments"})
+public final class NodeAttribCommand extends ApiCommand {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NODERANGE", description = "the nodes")
+    private String noderange;
+
+    @Parameters(index = "1..*", paramLabel = "ATTRIBUTE",
+            description = "names to show (or all, current), or attribute=value to set")
+    private List<String> arguments = new ArrayList<>();
+
+    @Option(names = {"-b", "--blame"}, description = "tell where inherited and derived values come from")
+    private boolean blame;
+
+    @Option(names = {"-s", "--set"}, paramLabel = "FILE",
+            description = "set attributes from a file of 'NODERANGE attr=value ...' lines")
+    private Path batch;
+
+    @Mixin
+    private ChangeOptions changeOptions;
+
+    @Override
+    public Integer call() throws CliException, ApiException, ConnectionException {
+        if (batch != null) {
+            if (noderange != null) {
+                throw usageError("-s takes the noderanges from the file; give no other arguments");
+            }
+            return setFromFile();
+        }
+        if (noderange == null) {
+            throw usageError("Missing required parameter: 'NODERANGE'");
+        }
+        Optional<AttributeChanges> changes;
+        try {
+            changes = changeOptions.resolve(arguments, invocation().environment());
+        } catch (IllegalArgumentException e) {
+            throw usageError(e.getMessage());
+        }
+        if (changes.isPresent()) {
+            return print(DataByNode.of(change(noderange, changes.get())));
+        }
+        return print(DataByNode.of(api().get(showPath())));
+    }
+
+    private String showPath() {
+        if (arguments.isEmpty() || arguments.equals(List.of("current"))) {
+            return NodePaths.attributes(noderange, "current", List.of());
+        }
+        if (arguments.equals(List.of("all"))) {
+            return NodePaths.attributes(noderange, "all", List.of());
+        }
+        return NodePaths.attributes(noderange, "all", arguments);
+    }
+
+    private JsonNode change(String nodes, AttributeChanges changes)
+            throws CliException, ApiException, ConnectionException {
+        return api().put(NodePaths.attributes(nodes, "all", List.of()), changes.toJson());
+    }
+
+    /** Applies each line; a refused line is reported and the others still run. */
+    private int setFromFile() throws CliException, ConnectionException {
+        DataByNode all = new DataByNode();
+        boolean failed = false;
+        for (BatchFile.Line line : BatchFile.read(batch)) {
+            try {
+                all.add(change(line.noderange(), line.changes()));
+            } catch (ApiException e) {
+                output().error(null, batch + ":" + line.number() + ": " + e.getMessage());
+                failed = true;
+            }
+        }
+        return status(new AttributePrinter(output(), blame).print(all) || failed);
+    }
+
+    private int print(DataByNode data) {
+        return status(new AttributePrinter(output(), blame).print(data));
+    }
+}

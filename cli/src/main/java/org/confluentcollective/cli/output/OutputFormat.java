@@ -1,0 +1,11 @@
+package org.confluentcollective.cli.output;
+
+/** How answers are printed: lines for people, or the server's JSON for scripts. */
+public enum OutputFormat {
+    TEXT, JSON;
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,97 @@
+package org.confluentcollective.cli.transport;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/** Turns transport failures into messages that tell the administrator what to do next. */
+final class Failures {
+
+    private final Endpoint endpoint;
+
+    Failures(Endpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /** Fails early, with a precise message, when the local socket cannot possibly be used. */
+    void checkSocketUsable() throws ConnectionException {
+        Path path = ((Endpoint.UnixSocket) endpoint).path();
+        if (!Files.exists(path)) {
+            throw new ConnectionException("confluentd is not running on this machine (no socket at " + path
+                    + "); start it with 'systemctl start confluentd', or reach a member with --host HOST", null);
+        }
+        if (!Files.isWritable(path)) {
+            throw new ConnectionException("permission denied on " + path
+                    + "; the local socket is for root: use sudo, or reach a member with --host HOST --user NAME",
+                    null);
+        }
+    }
+
+    ConnectionException translate(Throwable failure) {
+        UntrustedCertificateException untrusted = find(failure, UntrustedCertificateException.class);
+        if (untrusted != null) {
+            return new ConnectionException(changedCertificate(untrusted), failure);
+        }
+        String where = endpoint.describe();
+        if (find(failure, UnknownHostException.class) != null) {
+            return new ConnectionException("unknown host " + ((Endpoint.Https) endpoint).host(), failure);
+        }
+        if (find(failure, TimeoutException.class) != null) {
+            return new ConnectionException("confluentd at " + where + " did not answer in time", failure);
+        }
+        if (endpoint instanceof Endpoint.UnixSocket) {
+            return new ConnectionException("cannot connect to confluentd at " + where + " (" + reason(failure)
+                    + "); is it running? Start it with 'systemctl start confluentd', or use --host HOST", failure);
+        }
+        if (find(failure, ConnectException.class) != null || find(failure, NoRouteToHostException.class) != null) {
+            return new ConnectionException("cannot connect to confluentd at " + where + " (" + reason(failure)
+                    + "); is it running there and is that its HTTPS port?", failure);
+        }
+        if (find(failure, SSLException.class) != null) {
+            return new ConnectionException("TLS with " + where + " failed: " + reason(failure), failure);
+        }
+        return new ConnectionException("connection to confluentd at " + where + " failed: " + reason(failure),
+                failure);
+    }
+
+    private String changedCertificate(UntrustedCertificateException e) {
+        String authority = endpoint.describe();
+        String fix = e.pinnedBy().equals("--fingerprint")
+                ? "Check the fingerprint given with --fingerprint (or CONFLUENT_FINGERPRINT)."
+                : "If the member's certificate was legitimately replaced, delete the line for " + authority
+                        + " from " + e.pinnedBy() + " and connect again.";
+        return String.join(System.lineSeparator(),
+                "REFUSED: the certificate of " + authority + " is NOT the one expected!",
+                "  expected:  " + e.expected() + " (from " + e.pinnedBy() + ")",
+                "  presented: " + e.presented(),
+                "Someone may be intercepting the connection, or the member's certificate changed.",
+                fix);
+    }
+
+    private static String reason(Throwable failure) {
+        Throwable innermost = failure;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        String message = innermost.getMessage();
+        return message == null || message.isBlank() ? innermost.getClass().getSimpleName() : message;
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (type.isInstance(suppressed)) {
+                    return type.cast(suppressed);
+                }
+            }
+        }
+        return null;
+    }
+}

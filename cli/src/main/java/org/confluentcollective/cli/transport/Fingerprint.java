@@ -1,0 +1,65 @@
+package org.confluentcollective.cli.transport;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * The SHA-256 digest of a certificate (DER), which identifies a member's self-signed certificate.
+ * Shown as {@code SHA256:AB:CD:...}, the form {@code openssl x509 -noout -fingerprint -sha256} prints.
+ *
+ * @param hex 64 lower-case hexadecimal digits
+ */
+public record Fingerprint(String hex) {
+
+    private static final HexFormat COLON_HEX = HexFormat.ofDelimiter(":").withUpperCase();
+
+    public Fingerprint {
+        if (!hex.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("a SHA-256 fingerprint has 64 hexadecimal digits");
+        }
+    }
+
+    public static Fingerprint of(X509Certificate certificate) throws CertificateEncodingException {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+            return new Fingerprint(HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /**
+     * Reads the forms administrators copy from elsewhere: hex with or without colons
+     * ({@code openssl}), optionally prefixed {@code SHA256:}, {@code sha256$} (the original confluent)
+     * or {@code SHA256 Fingerprint=}; or unpadded base64 prefixed {@code SHA256:} (ssh style).
+     *
+     * @throws IllegalArgumentException with a message fit for the user
+     */
+    public static Fingerprint parse(String text) {
+        String body = text.strip().replaceFirst("(?i)^sha-?256( fingerprint)?[:$=]", "");
+        String hex = body.replace(":", "").toLowerCase(Locale.ROOT);
+        if (hex.matches("[0-9a-f]{64}")) {
+            return new Fingerprint(hex);
+        }
+        try {
+            byte[] digest = Base64.getDecoder().decode(body.replaceAll("=+$", ""));
+            if (digest.length == 32) {
+                return new Fingerprint(HexFormat.of().formatHex(digest));
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a SHA-256 fingerprint"
+                + " (expected 64 hex digits, colons allowed, e.g. SHA256:AB:CD:...)");
+    }
+
+    @Override
+    public String toString() {
+        return "SHA256:" + COLON_HEX.formatHex(HexFormat.of().parseHex(hex));
+    }
+}
