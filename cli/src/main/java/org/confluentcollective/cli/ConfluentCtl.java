@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** {@code confluentctl}: the administrator's command line for confluentd. */
-@Command(name = "confluentctl",
+@Command(name = "confluentctl", scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Manages nodes, groups and users of a confluent-collective cluster through confluentd.",
@@ -45,16 +45,17 @@ import picocli.CommandLine.ScopeType;
             "4:authentication failed, or the user's role does not allow the request"},
         footerHeading = "%nEnvironment:%n",
         footer = {
-            "  CONFLUENT_SOCKET       local socket (default /var/run/confluent-collective/api.sock)",
-            "  CONFLUENT_HOST         member to reach over HTTPS, HOST[:PORT] (default port 4005)",
-            "  CONFLUENT_USER         user name for HTTPS",
-            "  CONFLUENT_PASSWORD     password for HTTPS; prompted for when unset",
-            "  CONFLUENT_FINGERPRINT  expected SHA-256 fingerprint of the member's certificate",
-            "  CONFLUENT_NEW_PASSWORD password for 'user add' and 'user passwd'; prompted for when unset",
+            "  CONFLUENT_SOCKET        the local socket, like --socket",
+            "  CONFLUENT_HOST          HOST[:PORT] to reach over HTTPS, like --host",
+            "  CONFLUENT_USER          the user for HTTPS, like --user",
+            "  CONFLUENT_PASSWORD      the password for HTTPS (else prompted for)",
+            "  CONFLUENT_FINGERPRINT   the member's certificate fingerprint, like --fingerprint",
+            "  CONFLUENT_NEW_PASSWORD  the password for 'user add' and 'user passwd'",
             "",
-            "Over HTTPS the member's certificate is pinned: with --fingerprint, or trusted on first use",
-            "and recorded in ~/.config/confluentctl/known_hosts; a changed certificate is refused.",
-            "The original tools' names work too: 'nodeattrib ...' runs 'confluentctl nodeattrib ...'.",
+            "Over HTTPS the member's self-signed certificate is pinned: by --fingerprint,",
+            "or trusted on first use and recorded in ~/.config/confluentctl/known_hosts",
+            "(like ssh); a changed certificate is refused.",
+            "Original tool names work too: nodeattrib ARGS is confluentctl nodeattrib ARGS.",
             "Bash completion: source <(confluentctl completion)"})
 public final class ConfluentCtl {
 

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
             "  nodeattrib NR                  attributes set on the nodes (or inherited)",
             "  nodeattrib NR all              every attribute, unset ones too",
             "  nodeattrib NR ATTR...          the named attributes (globs allowed)",
-            "  nodeattrib NR a=v b,=g c^=g    set a, prepend g to b, remove g from c (one request)",
+            "  nodeattrib NR a=v b,=g c^=g    set a, prepend g to b, remove g from c",
             "  nodeattrib -c NR ATTR...       clear; -e from environment; -p prompt",
             "  nodeattrib -s FILE             lines of 'NR a=v ...', # comments"})
 public final class NodeAttribCommand extends ApiCommand {

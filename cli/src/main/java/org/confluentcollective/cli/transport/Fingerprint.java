@@ -10,13 +10,11 @@ import java.util.Locale;
 
 /**
  * The SHA-256 digest of a certificate (DER), which identifies a member's self-signed certificate.
- * Shown as {@code SHA256:AB:CD:...}, the form {@code openssl x509 -noout -fingerprint -sha256} prints.
+ * Shown as the members write it: {@code sha256:} and 64 lower-case hex digits.
  *
  * @param hex 64 lower-case hexadecimal digits
  */
 public record Fingerprint(String hex) {
-
-    private static final HexFormat COLON_HEX = HexFormat.ofDelimiter(":").withUpperCase();
 
     public Fingerprint {
         if (!hex.matches("[0-9a-f]{64}")) {
@@ -35,7 +33,8 @@ public record Fingerprint(String hex) {
 
     /**
      * Reads the forms administrators copy from elsewhere: hex with or without colons
-     * ({@code openssl}), optionally prefixed {@code SHA256:}, {@code sha256$} (the original confluent)
+     * ({@code openssl}), optionally prefixed {@code sha256:} (the members' own form), {@code sha256$}
+     * (the original confluent)
      * or {@code SHA256 Fingerprint=}; or unpadded base64 prefixed {@code SHA256:} (ssh style).
      *
      * @throws IllegalArgumentException with a message fit for the user
@@ -55,11 +54,11 @@ public record Fingerprint(String hex) {
             // reported below
         }
         throw new IllegalArgumentException("'" + text + "' is not a SHA-256 fingerprint"
-                + " (expected 64 hex digits, colons allowed, e.g. SHA256:AB:CD:...)");
+                + " (expected sha256: and 64 hex digits, as confluentd shows it)");
     }
 
     @Override
     public String toString() {
-        return "SHA256:" + COLON_HEX.formatHex(HexFormat.of().parseHex(hex));
+        return "sha256:" + hex;
     }
 }

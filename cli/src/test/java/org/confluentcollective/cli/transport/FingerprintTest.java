@@ -26,7 +26,7 @@ class FingerprintTest {
 
     @Test
     void readsTheCommonNotations() {
-        String colons = EXPECTED.toString().substring("SHA256:".length());
+        String colons = HexFormat.ofDelimiter(":").withUpperCase().formatHex(HexFormat.of().parseHex(HEX));
         assertEquals(EXPECTED, Fingerprint.parse(HEX));
         assertEquals(EXPECTED, Fingerprint.parse(HEX.toUpperCase()));
         assertEquals(EXPECTED, Fingerprint.parse(colons));
@@ -39,8 +39,8 @@ class FingerprintTest {
     }
 
     @Test
-    void printsLikeOpenssl() {
-        assertTrue(EXPECTED.toString().startsWith("SHA256:00:11:22:33:"), EXPECTED.toString());
+    void printsLikeTheMembers() {
+        assertEquals("sha256:" + HEX, EXPECTED.toString());
     }
 
     @Test

@@ -1,0 +1,60 @@
+package org.confluentcollective.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs confluentctl in-process with a chosen environment and captures what it prints. */
+public final class CliRunner {
+
+    /** What one run produced. */
+    public record Result(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private final Map<String, String> variables = new HashMap<>();
+    private final Deque<String> answers = new ArrayDeque<>();
+    private final Path home;
+
+    public CliRunner(Path home) {
+        this.home = home;
+    }
+
+    public CliRunner with(String variable, String value) {
+        variables.put(variable, value);
+        return this;
+    }
+
+    public CliRunner without(String variable) {
+        variables.remove(variable);
+        return this;
+    }
+
+    /** Answers to give, in order, when confluentctl prompts. */
+    public CliRunner answering(String... secrets) {
+        answers.addAll(List.of(secrets));
+        return this;
+    }
+
+    public Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Prompter prompter = prompt -> {
+            if (answers.isEmpty()) {
+                throw new CliException("unexpected prompt: " + prompt);
+            }
+            return answers.remove();
+        };
+        int code = ConfluentCtl.run(new Environment(variables, home, prompter),
+                new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+}

@@ -1,0 +1,82 @@
+package org.confluentcollective.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * A stand-in for confluentd on a Unix socket: answers requests from a script and records them,
+ * so tests can check exactly what confluentctl sends.
+ */
+final class ScriptedDaemon implements AutoCloseable {
+
+    /** A request as received: method, raw (still encoded) path and query, body text. */
+    record Exchange(String method, String target, String body) {
+        @Override
+        public String toString() {
+            return method + " " + target + (body.isEmpty() ? "" : " " + body);
+        }
+    }
+
+    private record Answer(int status, String json) {
+    }
+
+    private final Server server = new Server();
+    private final Path socket;
+    private final Map<String, Answer> script = new HashMap<>();
+    private final List<Exchange> exchanges = new ArrayList<>();
+
+    ScriptedDaemon(Path socket) throws Exception {
+        this.socket = socket;
+        UnixDomainServerConnector connector = new UnixDomainServerConnector(server);
+        connector.setUnixDomainPath(socket);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                String target = request.getHttpURI().getPathQuery();
+                Exchange exchange = new Exchange(request.getMethod(), target, Content.Source.asString(request));
+                Answer answer;
+                synchronized (ScriptedDaemon.this) {
+                    exchanges.add(exchange);
+                    answer = script.getOrDefault(request.getMethod() + " " + target,
+                            new Answer(404, "{\"errorcode\":404,\"error\":\"not scripted: " + target + "\"}"));
+                }
+                response.setStatus(answer.status());
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+                Content.Sink.write(response, true, answer.json(), callback);
+                return true;
+            }
+        });
+        server.start();
+    }
+
+    Path socket() {
+        return socket;
+    }
+
+    /** Answers {@code METHOD target} (raw path and query) with this status and JSON. */
+    synchronized ScriptedDaemon on(String methodAndTarget, int status, String json) {
+        script.put(methodAndTarget, new Answer(status, json));
+        return this;
+    }
+
+    synchronized List<Exchange> exchanges() {
+        return List.copyOf(exchanges);
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}
