@@ -11,6 +11,7 @@ import org.confluentcollective.web.errors.UnexpectedExceptionMapper;
 import org.confluentcollective.web.errors.WebApplicationExceptionMapper;
 import org.confluentcollective.web.json.JsonBodyProvider;
 import org.glassfish.jersey.CommonProperties;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
@@ -38,10 +39,18 @@ public final class ApiApplication extends ResourceConfig {
         register(WebApplicationExceptionMapper.class);
         register(new UnexpectedExceptionMapper());
 
-        register(new RootResource(version));
-        register(new NodesResource(database));
-        register(new NodeRangeResource(database));
-        register(new NodeGroupsResource(database));
-        register(new UsersResource(users));
+        register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(database).to(NodeDatabase.class);
+                bind(users).to(UserDirectory.class);
+                bind(new ApiVersion(version)).to(ApiVersion.class);
+            }
+        });
+        register(RootResource.class);
+        register(NodesResource.class);
+        register(NodeRangeResource.class);
+        register(NodeGroupsResource.class);
+        register(UsersResource.class);
     }
 }

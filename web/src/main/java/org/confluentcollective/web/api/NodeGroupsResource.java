@@ -3,6 +3,8 @@ package org.confluentcollective.web.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,10 +26,12 @@ import org.confluentcollective.server.database.NodeDatabase;
 /** {@code /nodegroups/}: groups, answered as flat maps that include their {@code nodes}. */
 @Path("nodegroups")
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public final class NodeGroupsResource {
 
     private final NodeDatabase database;
 
+    @Inject
     public NodeGroupsResource(NodeDatabase database) {
         this.database = database;
     }

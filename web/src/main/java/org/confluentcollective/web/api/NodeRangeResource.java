@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,10 +30,12 @@ import org.confluentcollective.server.expressions.Evaluation;
  */
 @Path("noderange")
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public final class NodeRangeResource {
 
     private final NodeDatabase database;
 
+    @Inject
     public NodeRangeResource(NodeDatabase database) {
         this.database = database;
     }

@@ -2,6 +2,8 @@ package org.confluentcollective.web.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,10 +25,12 @@ import org.confluentcollective.server.database.NodeDatabase;
 /** {@code /nodes/}: single nodes, answered as flat maps. */
 @Path("nodes")
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public final class NodesResource {
 
     private final NodeDatabase database;
 
+    @Inject
     public NodesResource(NodeDatabase database) {
         this.database = database;
     }

@@ -2,6 +2,8 @@ package org.confluentcollective.web.api;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,11 +12,13 @@ import java.util.List;
 
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
+@Singleton
 public final class RootResource {
 
-    private final String version;
+    private final ApiVersion version;
 
-    public RootResource(String version) {
+    @Inject
+    public RootResource(ApiVersion version) {
         this.version = version;
     }
 
@@ -27,7 +31,7 @@ public final class RootResource {
     @Path("version")
     public ObjectNode version() {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
-        json.putObject("version").put("value", version);
+        json.putObject("version").put("value", version.value());
         return json;
     }
 }

@@ -3,6 +3,8 @@ package org.confluentcollective.web.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -36,6 +38,7 @@ public final class UsersResource {
 
     private final UserDirectory users;
 
+    @Inject
     public UsersResource(UserDirectory users) {
         this.users = users;
     }

@@ -54,7 +54,7 @@ public final class JsonBodyProvider implements MessageBodyReader<JsonNode>, Mess
                              InputStream body) throws IOException {
         // Refuse early when the client announces too much; the counting stream catches liars.
         if (declaredLength(headers) > maxBodyBytes) {
-            throw LimitedInputStream.tooLarge(maxBodyBytes);
+            throw LimitedInputStream.tooLarge(body, maxBodyBytes);
         }
         JsonNode tree;
         try {

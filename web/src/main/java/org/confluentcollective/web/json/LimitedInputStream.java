@@ -11,6 +11,13 @@ import org.confluentcollective.web.errors.ApiException;
  */
 final class LimitedInputStream extends FilterInputStream {
 
+    /**
+     * How much of an oversized body is read and thrown away before answering 413: a client that
+     * is still sending when the server closes the connection gets a reset instead of the answer.
+     * Beyond this the connection is simply closed.
+     */
+    static final long DISCARD_LIMIT = 16L * 1024 * 1024;
+
     private final long limit;
     private long consumed;
 
@@ -52,11 +59,22 @@ final class LimitedInputStream extends FilterInputStream {
     private void count(long n) {
         consumed += n;
         if (consumed > limit) {
-            throw tooLarge(limit);
+            throw tooLarge(in, limit);
         }
     }
 
-    static ApiException tooLarge(long limit) {
+    /** Discards what remains of the body (up to {@link #DISCARD_LIMIT}) and makes the 413. */
+    static ApiException tooLarge(InputStream body, long limit) {
+        byte[] sink = new byte[16 * 1024];
+        long discarded = 0;
+        try {
+            int n;
+            while (discarded < DISCARD_LIMIT && (n = body.read(sink)) >= 0) {
+                discarded += n;
+            }
+        } catch (IOException e) {
+            // The client went away or stalled; the answer goes out (or not) all the same.
+        }
         return new ApiException(413, "request body is larger than the limit of " + limit + " bytes");
     }
 }
