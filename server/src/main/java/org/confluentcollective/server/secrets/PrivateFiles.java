@@ -1,0 +1,127 @@
+package org.confluentcollective.server.secrets;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Files in the member's state directory that only the owner may read: the collective key and
+ * the member's TLS private key. Stateless helpers shared by {@link CollectiveKey} and
+ * {@code trust.MemberIdentity}.
+ */
+public final class PrivateFiles {
+
+    private static final Set<PosixFilePermission> OWNER_RW =
+            PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_RWX =
+            PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
+            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+    private PrivateFiles() {
+    }
+
+    /** Creates {@code dir} (and missing parents) with mode 0700; an existing directory is left as it is. */
+    public static void createDirectory(Path dir) {
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_RWX));
+            }
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalStateException(
+                    "state directory " + dir + " is not on a POSIX file system; cannot protect keys", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create state directory " + dir, e);
+        }
+    }
+
+    /**
+     * Writes {@code content} to {@code target} with mode 0600, all or nothing, never replacing an
+     * existing file. The bytes go to a temporary file that is created 0600 (so it is never
+     * readable by others, not even briefly), flushed to disk, then hard-linked to its final name:
+     * unlike a rename, a link fails if another process won the race, so a key that may already
+     * protect data is never overwritten.
+     *
+     * @return true if the file was written, false if {@code target} already existed
+     */
+    public static boolean writeNew(Path target, byte[] content) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_RW);
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp", ownerOnly);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.createLink(target, tmp);
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            }
+            forceDirectory(dir);
+            return true;
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalStateException(
+                    "cannot create " + target + " with owner-only permissions on this file system", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a stray 0600 temporary file is harmless
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads a file that must be a regular file accessible by its owner only.
+     *
+     * @throws IllegalStateException if group or others have any permission on it
+     */
+    public static byte[] readPrivate(Path file) {
+        try {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IllegalStateException(file + " is not a regular file");
+            }
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+            if (perms.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
+                throw new IllegalStateException(file + " has mode " + PosixFilePermissions.toString(perms)
+                        + "; it must be accessible by its owner only (chmod 600 " + file + ")");
+            }
+            return Files.readAllBytes(file);
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalStateException("cannot check the permissions of " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    // Makes the new directory entry durable, so a crash cannot lose a key that was already used.
+    private static void forceDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException ignored) {
+            // some file systems cannot sync a directory; the file itself is already on disk
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.confluentcollective.web.api;
+
+import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.users.UserDirectory;
+import org.confluentcollective.web.auth.AccessFeature;
+import org.confluentcollective.web.auth.AuthenticationFilter;
+import org.confluentcollective.web.errors.ApiExceptionMapper;
+import org.confluentcollective.web.errors.NodeRangeExceptionMapper;
+import org.confluentcollective.web.errors.RequestExceptionMapper;
+import org.confluentcollective.web.errors.UnexpectedExceptionMapper;
+import org.confluentcollective.web.errors.WebApplicationExceptionMapper;
+import org.confluentcollective.web.json.JsonBodyProvider;
+import org.glassfish.jersey.CommonProperties;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/** The Jersey application: resources, JSON, errors and access control, all wired by hand. */
+public final class ApiApplication extends ResourceConfig {
+
+    /** Larger bodies are refused with 413 (the contract's limit). */
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    public ApiApplication(NodeDatabase database, UserDirectory users, String version) {
+        // Only what is registered here: no classpath scanning, no Jackson feature, no WADL.
+        property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+        property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        // Errors carry JSON bodies; sendError would swap them for the container's page.
+        property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        property(ServerProperties.BV_FEATURE_DISABLE, true);
+
+        register(new JsonBodyProvider(MAX_BODY_BYTES));
+        register(new AuthenticationFilter(users));
+        register(new AccessFeature());
+
+        register(new RequestExceptionMapper());
+        register(new NodeRangeExceptionMapper());
+        register(new ApiExceptionMapper());
+        register(WebApplicationExceptionMapper.class);
+        register(new UnexpectedExceptionMapper());
+
+        register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(database).to(NodeDatabase.class);
+                bind(users).to(UserDirectory.class);
+                bind(new ApiVersion(version)).to(ApiVersion.class);
+            }
+        });
+        register(RootResource.class);
+        register(NodesResource.class);
+        register(NodeRangeResource.class);
+        register(NodeGroupsResource.class);
+        register(UsersResource.class);
+    }
+}

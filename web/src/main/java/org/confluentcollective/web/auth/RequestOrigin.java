@@ -1,0 +1,19 @@
+package org.confluentcollective.web.auth;
+
+/**
+ * How a request reached the server, decided by the connector that accepted it (never by
+ * anything the client sent) and carried as a request attribute.
+ */
+public enum RequestOrigin {
+    /** The Unix domain socket, which only local root can open. */
+    LOCAL_SOCKET,
+    /** HTTPS from anywhere: credentials required. */
+    NETWORK;
+
+    public static final String ATTRIBUTE = RequestOrigin.class.getName();
+
+    /** Anything not positively marked as local is treated as coming from the network. */
+    public static RequestOrigin of(Object attribute) {
+        return attribute == LOCAL_SOCKET ? LOCAL_SOCKET : NETWORK;
+    }
+}

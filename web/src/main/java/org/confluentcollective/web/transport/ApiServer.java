@@ -1,0 +1,116 @@
+package org.confluentcollective.web.transport;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.confluentcollective.web.errors.JsonErrorHandler;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+/** Jetty serving one Jersey application on HTTPS and on the local root socket. */
+public final class ApiServer implements AutoCloseable {
+
+    private final Server server;
+    private final ServerConnector https;
+    private final LocalSocket socket;
+
+    private ApiServer(Server server, ServerConnector https, LocalSocket socket) {
+        this.server = server;
+        this.https = https;
+        this.socket = socket;
+    }
+
+    public static ApiServer start(ApiServerSettings settings, ResourceConfig application) throws Exception {
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("confluentd-api");
+        Server server = new Server(threads);
+        server.setErrorHandler(new JsonErrorHandler());
+        server.setStopAtShutdown(false); // Confluentd closes everything in order itself.
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        // A noderange such as /regex/ arrives as one segment with %2F inside; Jetty must pass it on.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("noderange", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
+
+        ServerConnector https = httpsConnector(server, http, settings);
+        server.addConnector(https);
+
+        LocalSocket socket = LocalSocket.prepare(settings.socketPath());
+        UnixDomainServerConnector local = new UnixDomainServerConnector(server, new HttpConnectionFactory(http));
+        local.setUnixDomainPath(socket.bindPath());
+        server.addConnector(local);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.getServletHandler().setDecodeAmbiguousURIs(true);
+        context.setErrorHandler(new JsonErrorHandler());
+        context.addServlet(new ServletHolder("api", new ServletContainer(application)), "/*");
+        server.setHandler(new RequestOriginMarker(context));
+
+        try {
+            server.start();
+            socket.publish();
+        } catch (Exception e) {
+            stopQuietly(server, e);
+            socket.remove();
+            throw e;
+        }
+        return new ApiServer(server, https, socket);
+    }
+
+    private static ServerConnector httpsConnector(Server server, HttpConfiguration http, ApiServerSettings settings) {
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStore(settings.tls().keyStore());
+        tls.setKeyStorePassword(new String(settings.tls().password()));
+        tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        tls.setSniRequired(false);
+
+        HttpConfiguration secure = new HttpConfiguration(http);
+        SecureRequestCustomizer customizer = new SecureRequestCustomizer();
+        // Clients reach members by address as often as by name; the certificate is pinned, not matched to a host.
+        customizer.setSniHostCheck(false);
+        secure.addCustomizer(customizer);
+
+        ServerConnector connector = new ServerConnector(server,
+                new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(secure));
+        connector.setHost(settings.httpsAddress());
+        connector.setPort(settings.httpsPort());
+        return connector;
+    }
+
+    public int httpsPort() {
+        return https.getLocalPort();
+    }
+
+    public Path socketPath() {
+        return socket.target();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            server.stop();
+        } finally {
+            socket.remove();
+        }
+    }
+
+    private static void stopQuietly(Server server, Exception cause) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

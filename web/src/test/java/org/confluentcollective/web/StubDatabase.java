@@ -1,0 +1,146 @@
+package org.confluentcollective.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.attributes.AttributeInput;
+import org.confluentcollective.server.attributes.AttributeSelection;
+import org.confluentcollective.server.attributes.AttributeView;
+import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.expressions.Evaluation;
+import org.confluentcollective.server.noderange.NodeRangeException;
+import org.confluentcollective.server.users.Role;
+import org.confluentcollective.server.users.UserDirectory;
+import org.confluentcollective.server.users.UserInfo;
+
+/**
+ * A test double for the web layer alone: two fixed nodes, records what the API passed on.
+ * Everything the HTTP layer must not reach (writes after a refused request) is recorded too.
+ */
+final class StubDatabase implements NodeDatabase, UserDirectory {
+
+    final List<String> calls = new ArrayList<>();
+
+    @Override
+    public List<String> nodes() {
+        return List.of("n1", "n2");
+    }
+
+    @Override
+    public List<String> groups() {
+        return List.of("everything");
+    }
+
+    @Override
+    public List<String> expand(String noderange) {
+        calls.add("expand " + noderange);
+        if (noderange.endsWith("-")) {
+            throw new NodeRangeException(noderange, noderange.length(), "range has no end");
+        }
+        return nodes();
+    }
+
+    @Override
+    public boolean nodeExists(String node) {
+        return nodes().contains(node);
+    }
+
+    @Override
+    public boolean groupExists(String group) {
+        return group.equals("everything");
+    }
+
+    @Override
+    public SortedMap<String, AttributeView> nodeAttributes(String node, AttributeSelection selection) {
+        if (!nodeExists(node)) {
+            throw RequestException.notFound("no such node: " + node);
+        }
+        SortedMap<String, AttributeView> views = new TreeMap<>();
+        views.put("location.rack", AttributeView.ofValue("7", null, null));
+        views.put("groups", AttributeView.ofItems(List.of("everything")));
+        return views;
+    }
+
+    @Override
+    public SortedMap<String, AttributeView> groupAttributes(String group, AttributeSelection selection) {
+        return new TreeMap<>(Map.of("nodes", AttributeView.ofItems(nodes())));
+    }
+
+    @Override
+    public Map<String, Evaluation> evaluate(List<String> nodes, String expression) {
+        return Map.of();
+    }
+
+    @Override
+    public List<String> defineNodes(String noderange, Map<String, AttributeInput> attributes) {
+        calls.add("define " + noderange + " " + attributes);
+        return List.of(noderange);
+    }
+
+    @Override
+    public Map<String, List<String>> updateNodes(List<String> nodes, Map<String, AttributeInput> changes) {
+        calls.add("update " + nodes + " " + changes);
+        return Map.of();
+    }
+
+    @Override
+    public void removeNodes(List<String> nodes) {
+        calls.add("remove " + nodes);
+    }
+
+    @Override
+    public Map<String, String> renameNodes(List<String> nodes, String newName) {
+        return Map.of();
+    }
+
+    @Override
+    public void defineGroup(String group, Map<String, AttributeInput> attributes) {
+        calls.add("define group " + group);
+    }
+
+    @Override
+    public List<String> updateGroup(String group, Map<String, AttributeInput> changes) {
+        return List.of();
+    }
+
+    @Override
+    public void removeGroup(String group) {
+    }
+
+    @Override
+    public void renameGroup(String group, String newName) {
+    }
+
+    @Override
+    public List<UserInfo> users() {
+        return List.of(new UserInfo("admin", Role.ADMIN), new UserInfo("watcher", Role.MONITOR));
+    }
+
+    @Override
+    public Optional<UserInfo> user(String name) {
+        return users().stream().filter(u -> u.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public void addUser(String name, Role role, char[] password) {
+        calls.add("add user " + name);
+    }
+
+    @Override
+    public void updateUser(String name, Role role, char[] password) {
+    }
+
+    @Override
+    public void removeUser(String name) {
+    }
+
+    /** Every user's password is "secret". */
+    @Override
+    public Optional<UserInfo> authenticate(String name, char[] password) {
+        return String.valueOf(password).equals("secret") ? user(name) : Optional.empty();
+    }
+}
