@@ -51,7 +51,7 @@ final class FailureReporter implements IExecutionExceptionHandler, IParameterExc
     }
 
     private static String hint(ApiException e) {
-        return e.status() == 401 ? " (give --user NAME, or set CONFLUENT_USER, and the password)" : "";
+        return e.status() == 401 ? "; give --user NAME (or CONFLUENT_USER) and the right password" : "";
     }
 
     private void traceIfDebugging(PrintWriter err, Exception e) {

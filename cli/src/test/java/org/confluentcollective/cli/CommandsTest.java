@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.confluentcollective.server.trust.MemberIdentity;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,20 +19,30 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandsTest {
 
     @TempDir
+    static Path shared;
+
+    private static ScriptedDaemon daemon;
+
+    @TempDir
     Path dir;
 
-    private ScriptedDaemon daemon;
     private CliRunner cli;
 
-    @BeforeEach
-    void start() throws Exception {
-        daemon = new ScriptedDaemon(dir.resolve("api.sock"));
-        cli = new CliRunner(dir).with("CONFLUENT_SOCKET", daemon.socket().toString());
+    @BeforeAll
+    static void start() throws Exception {
+        daemon = new ScriptedDaemon(shared.resolve("api.sock"),
+                MemberIdentity.loadOrCreate(shared.resolve("identity"), "mgmt1", List.of(), List.of()));
     }
 
-    @AfterEach
-    void stop() throws Exception {
+    @AfterAll
+    static void stop() throws Exception {
         daemon.close();
+    }
+
+    @BeforeEach
+    void runner() {
+        daemon.reset();
+        cli = new CliRunner(dir).with("CONFLUENT_SOCKET", daemon.socket().toString());
     }
 
     private List<String> requests() {

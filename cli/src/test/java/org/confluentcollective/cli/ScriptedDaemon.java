@@ -5,14 +5,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.confluentcollective.server.trust.MemberIdentity;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * A stand-in for confluentd on a Unix socket: answers requests from a script and records them,
@@ -20,8 +23,8 @@ import org.eclipse.jetty.util.Callback;
  */
 final class ScriptedDaemon implements AutoCloseable {
 
-    /** A request as received: method, raw (still encoded) path and query, body text. */
-    record Exchange(String method, String target, String body) {
+    /** A request as received: method, raw (still encoded) path and query, body text, Authorization header. */
+    record Exchange(String method, String target, String body, String authorization) {
         @Override
         public String toString() {
             return method + " " + target + (body.isEmpty() ? "" : " " + body);
@@ -31,21 +34,33 @@ final class ScriptedDaemon implements AutoCloseable {
     private record Answer(int status, String json) {
     }
 
+    private static final String KEYSTORE_PASSWORD = "scripted";
+
     private final Server server = new Server();
     private final Path socket;
     private final Map<String, Answer> script = new HashMap<>();
     private final List<Exchange> exchanges = new ArrayList<>();
 
-    ScriptedDaemon(Path socket) throws Exception {
+    private final ServerConnector https;
+
+    /** Listens on {@code socket}, and on an ephemeral HTTPS port of 127.0.0.1 with {@code identity}'s certificate. */
+    ScriptedDaemon(Path socket, MemberIdentity identity) throws Exception {
         this.socket = socket;
         UnixDomainServerConnector connector = new UnixDomainServerConnector(server);
         connector.setUnixDomainPath(socket);
         server.addConnector(connector);
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStore(identity.keyStore(KEYSTORE_PASSWORD.toCharArray()));
+        tls.setKeyStorePassword(KEYSTORE_PASSWORD);
+        https = new ServerConnector(server, tls);
+        https.setHost("127.0.0.1");
+        server.addConnector(https);
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 String target = request.getHttpURI().getPathQuery();
-                Exchange exchange = new Exchange(request.getMethod(), target, Content.Source.asString(request));
+                Exchange exchange = new Exchange(request.getMethod(), target, Content.Source.asString(request),
+                        request.getHeaders().get(HttpHeader.AUTHORIZATION));
                 Answer answer;
                 synchronized (ScriptedDaemon.this) {
                     exchanges.add(exchange);
@@ -65,10 +80,20 @@ final class ScriptedDaemon implements AutoCloseable {
         return socket;
     }
 
+    int httpsPort() {
+        return https.getLocalPort();
+    }
+
     /** Answers {@code METHOD target} (raw path and query) with this status and JSON. */
     synchronized ScriptedDaemon on(String methodAndTarget, int status, String json) {
         script.put(methodAndTarget, new Answer(status, json));
         return this;
+    }
+
+    /** Forgets the script and the recorded requests. */
+    synchronized void reset() {
+        script.clear();
+        exchanges.clear();
     }
 
     synchronized List<Exchange> exchanges() {
