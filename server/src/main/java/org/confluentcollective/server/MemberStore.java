@@ -1,0 +1,69 @@
+package org.confluentcollective.server;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.confluentcollective.server.attributes.AttributeCatalog;
+import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.database.ZkDatabase;
+import org.confluentcollective.server.database.ZnodeLayout;
+import org.confluentcollective.server.secrets.CollectiveKey;
+import org.confluentcollective.server.secrets.SecretCipher;
+import org.confluentcollective.server.users.PasswordHasher;
+import org.confluentcollective.server.users.UserDirectory;
+
+/**
+ * A member's view of the collective's data: connects to the member's ZooKeeper peer, loads
+ * the database into memory and keeps it there. Close it to disconnect.
+ */
+public final class MemberStore implements AutoCloseable {
+
+    private final CuratorFramework curator;
+    private final ZkDatabase database;
+
+    private MemberStore(CuratorFramework curator, ZkDatabase database) {
+        this.curator = curator;
+        this.database = database;
+    }
+
+    public static MemberStore open(MemberStoreSettings settings) throws IOException {
+        CollectiveKey key = CollectiveKey.loadOrCreate(settings.stateDir());
+        CuratorFramework curator = CuratorFrameworkFactory.builder()
+                .connectString(settings.connectString())
+                .sessionTimeoutMs((int) settings.sessionTimeout().toMillis())
+                .connectionTimeoutMs(15_000)
+                .retryPolicy(new ExponentialBackoffRetry(200, 10, 5_000))
+                .build();
+        curator.start();
+        try {
+            if (!curator.blockUntilConnected(60, TimeUnit.SECONDS)) {
+                throw new IOException("cannot connect to ZooKeeper at " + settings.connectString());
+            }
+            ZkDatabase database = ZkDatabase.open(curator, ZnodeLayout.standard(), AttributeCatalog.standard(),
+                    new SecretCipher(key), new PasswordHasher(settings.passwordIterations()));
+            return new MemberStore(curator, database);
+        } catch (IOException | RuntimeException e) {
+            curator.close();
+            throw e;
+        } catch (Exception e) {
+            curator.close();
+            throw new IOException("cannot open the database: " + e.getMessage(), e);
+        }
+    }
+
+    public NodeDatabase nodes() {
+        return database.nodes();
+    }
+
+    public UserDirectory users() {
+        return database.users();
+    }
+
+    @Override
+    public void close() {
+        database.close();
+        curator.close();
+    }
+}

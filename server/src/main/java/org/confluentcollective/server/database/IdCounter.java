@@ -1,0 +1,42 @@
+package org.confluentcollective.server.database;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
+import org.confluentcollective.server.RequestException;
+
+/**
+ * Hands out {@code id.index} numbers from a ZooKeeper counter with compare-and-set, so two
+ * members never give the same number to two nodes.
+ */
+final class IdCounter {
+
+    private final CuratorFramework curator;
+    private final String path;
+
+    IdCounter(CuratorFramework curator, String path) {
+        this.curator = curator;
+        this.path = path;
+    }
+
+    /** Reserves {@code count} consecutive numbers and returns the first. */
+    long reserve(int count) {
+        try {
+            while (true) {
+                Stat stat = new Stat();
+                byte[] data = curator.getData().storingStatIn(stat).forPath(path);
+                long next = data.length == 0 ? 1 : Long.parseLong(new String(data, StandardCharsets.US_ASCII).trim());
+                try {
+                    curator.setData().withVersion(stat.getVersion())
+                            .forPath(path, Long.toString(next + count).getBytes(StandardCharsets.US_ASCII));
+                    return next;
+                } catch (KeeperException.BadVersionException raced) {
+                    // another member reserved numbers meanwhile: read again
+                }
+            }
+        } catch (Exception e) {
+            throw new RequestException(RequestException.Kind.UNAVAILABLE, "cannot reserve node numbers: " + e, e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.confluentcollective.server.database;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+import org.confluentcollective.server.RequestException;
+
+/**
+ * Optimistic transactions: a plan reads the memory tree and returns the writes it wants
+ * (updates carry the version they were planned from); if another writer got there first, the
+ * touched znodes are read again and the plan is made again. Two members changing different
+ * attributes of one node therefore both succeed, and neither change is lost.
+ */
+final class Transactions {
+
+    private static final int MAX_ATTEMPTS = 200;
+    /** Bulk changes keep this many multis in flight, so ZooKeeper can group-commit them. */
+    private static final int WINDOW = 8;
+
+    private final ZkWriter writer;
+    private final TreeSync sync;
+    private final Executor planner;
+
+    Transactions(ZkWriter writer, TreeSync sync, Executor planner) {
+        this.writer = writer;
+        this.sync = sync;
+        this.planner = planner;
+    }
+
+    /** Runs one transaction to completion; a plan's RequestException is rethrown as is. */
+    void run(Supplier<List<ZkWriter.Write>> plan) {
+        await(attempt(plan, 1));
+    }
+
+    /** Runs independent transactions (batches of a bulk change), several at a time. */
+    void runAll(List<Supplier<List<ZkWriter.Write>>> plans) {
+        Semaphore window = new Semaphore(WINDOW);
+        List<CompletableFuture<Void>> running = new ArrayList<>(plans.size());
+        try {
+            for (Supplier<List<ZkWriter.Write>> plan : plans) {
+                window.acquire();
+                CompletableFuture<Void> done = attempt(plan, 1);
+                done.whenComplete((ok, error) -> window.release());
+                running.add(done);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RequestException(RequestException.Kind.UNAVAILABLE, "interrupted");
+        }
+        await(CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)));
+    }
+
+    private CompletableFuture<Void> attempt(Supplier<List<ZkWriter.Write>> plan, int attempt) {
+        List<ZkWriter.Write> writes;
+        try {
+            writes = plan.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return writer.submit(writes).thenComposeAsync(outcome -> {
+            if (outcome.ok()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            if (!outcome.lostRace()) {
+                return CompletableFuture.failedFuture(new RequestException(RequestException.Kind.UNAVAILABLE,
+                        "the collective database did not accept the change: " + outcome.code()));
+            }
+            if (attempt >= MAX_ATTEMPTS) {
+                return CompletableFuture.failedFuture(RequestException.conflict(
+                        "gave up after " + attempt + " attempts: too many concurrent changes to the same entries"));
+            }
+            List<String> stale = outcome.failedPath() != null ? List.of(outcome.failedPath())
+                    : writes.stream().map(ZkWriter.Write::path).toList();
+            return sync.refresh(stale).thenComposeAsync(refreshed -> attempt(plan, attempt + 1), planner);
+        }, planner);
+    }
+
+    private static void await(CompletableFuture<Void> future) {
+        try {
+            future.get();
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RequestException(RequestException.Kind.UNAVAILABLE, "interrupted");
+        }
+    }
+
+    private static RuntimeException unwrap(Throwable cause) {
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        return new RequestException(RequestException.Kind.UNAVAILABLE, String.valueOf(cause.getMessage()), cause);
+    }
+}

@@ -1,0 +1,130 @@
+package org.confluentcollective.server.database;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.ZooKeeper;
+import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.attributes.AttributeCatalog;
+import org.confluentcollective.server.secrets.CryptedHash;
+import org.confluentcollective.server.secrets.SecretCipher;
+import org.confluentcollective.server.users.PasswordHasher;
+import org.confluentcollective.server.users.UserDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The replicated database of one member: the memory tree kept in step with ZooKeeper, and
+ * the node and user views over it. Closing it stops the planner thread; the Curator client
+ * belongs to the caller.
+ */
+public final class ZkDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZkDatabase.class);
+    private static final long LOAD_TIMEOUT_SECONDS = 120;
+
+    private final MemoryTree tree;
+    private final ZkNodeDatabase nodes;
+    private final ZkUserDirectory users;
+    private final ExecutorService planner;
+
+    private ZkDatabase(MemoryTree tree, ZkNodeDatabase nodes, ZkUserDirectory users, ExecutorService planner) {
+        this.tree = tree;
+        this.nodes = nodes;
+        this.users = users;
+        this.planner = planner;
+    }
+
+    /**
+     * Creates the layout if this is the collective's first member, then loads everything into
+     * memory and keeps it in step. Returns once the copy is complete.
+     */
+    public static ZkDatabase open(CuratorFramework curator, ZnodeLayout layout, AttributeCatalog catalog,
+                                  SecretCipher cipher, PasswordHasher hasher) throws Exception {
+        createLayout(curator, layout);
+        MemoryTree tree = new MemoryTree();
+        RecordCodec codec = new RecordCodec();
+        TreeSync sync = new TreeSync(layout, codec, tree);
+        ZooKeeper zk = curator.getZookeeperClient().getZooKeeper();
+        long started = System.nanoTime();
+        try {
+            sync.start(zk).get(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the database did not load within " + LOAD_TIMEOUT_SECONDS + " s", e);
+        }
+        LOG.info("database loaded: {} nodes, {} groups in {} ms", tree.nodeCount(), tree.sortedGroups().size(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        ExecutorService planner = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "database-planner");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ZkWriter writer = new ZkWriter(() -> currentZooKeeper(curator), sync);
+        Transactions transactions = new Transactions(writer, sync, planner);
+        ZkNodeDatabase nodes = new ZkNodeDatabase(tree, layout, codec, transactions,
+                new IdCounter(curator, layout.nodeIndexCounter()), catalog, cipher, new CryptedHash());
+        ZkUserDirectory users = new ZkUserDirectory(tree, layout, codec, transactions, hasher);
+        return new ZkDatabase(tree, nodes, users, planner);
+    }
+
+    public NodeDatabase nodes() {
+        return nodes;
+    }
+
+    public UserDirectory users() {
+        return users;
+    }
+
+    /** Number of nodes in this member's copy. */
+    public int nodeCount() {
+        return tree.nodeCount();
+    }
+
+    @Override
+    public void close() {
+        planner.shutdownNow();
+    }
+
+    private static ZooKeeper currentZooKeeper(CuratorFramework curator) {
+        try {
+            return curator.getZookeeperClient().getZooKeeper();
+        } catch (Exception e) {
+            throw new RequestException(RequestException.Kind.UNAVAILABLE, "the collective database is unavailable", e);
+        }
+    }
+
+    /** Creates the containers; the member that creates the root also creates {@code everything}. */
+    private static void createLayout(CuratorFramework curator, ZnodeLayout layout) throws Exception {
+        boolean fresh;
+        try {
+            curator.create().creatingParentsIfNeeded().withMode(CreateMode.PERSISTENT).forPath(layout.root());
+            fresh = true;
+        } catch (KeeperException.NodeExistsException exists) {
+            fresh = false;
+        }
+        for (String container : layout.containers()) {
+            if (curator.checkExists().forPath(container) == null) {
+                try {
+                    curator.create().forPath(container);
+                } catch (KeeperException.NodeExistsException raced) {
+                    // another member created it first
+                }
+            }
+        }
+        if (curator.checkExists().forPath(layout.nodeIndexCounter()) == null) {
+            try {
+                curator.create().forPath(layout.nodeIndexCounter(), "1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (KeeperException.NodeExistsException raced) {
+                // another member created it first
+            }
+        }
+        if (fresh) {
+            curator.create().forPath(layout.groupPath(ZkNodeDatabase.EVERYTHING),
+                    new RecordCodec().encode(GroupRecord.empty()));
+        }
+    }
+}

@@ -1,0 +1,565 @@
+package org.confluentcollective.server.database;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.attributes.AttributeCatalog;
+import org.confluentcollective.server.attributes.AttributeGlob;
+import org.confluentcollective.server.attributes.AttributeInput;
+import org.confluentcollective.server.attributes.AttributeSelection;
+import org.confluentcollective.server.attributes.AttributeView;
+import org.confluentcollective.server.expressions.Evaluation;
+import org.confluentcollective.server.expressions.ExpressionException;
+import org.confluentcollective.server.expressions.Expressions;
+import org.confluentcollective.server.expressions.SubmittedText;
+import org.confluentcollective.server.noderange.NodeRanges;
+import org.confluentcollective.server.secrets.CryptedHash;
+import org.confluentcollective.server.secrets.SecretCipher;
+
+/**
+ * The node database on ZooKeeper: reads from the memory tree, writes as optimistic
+ * transactions in {@code multi} batches (design.md §4).
+ */
+final class ZkNodeDatabase implements NodeDatabase {
+
+    static final String EVERYTHING = "everything";
+    static final String ID_INDEX = "id.index";
+
+    private static final Pattern ENTITY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
+    /** Keeps each multi well below ZooKeeper's default 1 MiB packet limit. */
+    private static final int BATCH_BYTES = 512 * 1024;
+    private static final int BATCH_OPS = 1000;
+
+    private final MemoryTree tree;
+    private final ZnodeLayout layout;
+    private final RecordCodec codec;
+    private final Transactions transactions;
+    private final IdCounter ids;
+    private final AttributeCatalog catalog;
+    private final NodeRanges noderanges;
+    private final Expressions expressions;
+    private final SecretCipher cipher;
+    private final CryptedHash crypted;
+    private final Inheritance inheritance;
+    private final TreeUniverse universe;
+
+    ZkNodeDatabase(MemoryTree tree, ZnodeLayout layout, RecordCodec codec, Transactions transactions, IdCounter ids,
+                   AttributeCatalog catalog, SecretCipher cipher, CryptedHash crypted) {
+        this.tree = tree;
+        this.layout = layout;
+        this.codec = codec;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.catalog = catalog;
+        this.noderanges = new NodeRanges(catalog);
+        this.expressions = new Expressions(catalog);
+        this.cipher = cipher;
+        this.crypted = crypted;
+        this.inheritance = new Inheritance(tree);
+        this.universe = new TreeUniverse(tree, inheritance, expressions);
+    }
+
+    // ---- reads -------------------------------------------------------------------------------
+
+    @Override
+    public List<String> nodes() {
+        return tree.sortedNodes();
+    }
+
+    @Override
+    public List<String> groups() {
+        return tree.sortedGroups();
+    }
+
+    @Override
+    public List<String> expand(String noderange) {
+        return noderanges.expand(noderange, universe);
+    }
+
+    @Override
+    public boolean nodeExists(String node) {
+        return tree.hasNode(node);
+    }
+
+    @Override
+    public boolean groupExists(String group) {
+        return tree.hasGroup(group);
+    }
+
+    @Override
+    public SortedMap<String, AttributeView> nodeAttributes(String node, AttributeSelection selection) {
+        NodeRecord record = nodeRecord(node);
+        Predicate<String> wanted = selector(selection);
+        SortedMap<String, AttributeView> views = new TreeMap<>();
+        if (wanted.test(ChangeSet.GROUPS)) {
+            views.put(ChangeSet.GROUPS, AttributeView.ofItems(record.groups()));
+        }
+        List<String> exact = exactNames(selection);
+        if (exact != null) {
+            // The common case (one or a few named attributes over many nodes) avoids
+            // resolving every inherited attribute of every node.
+            for (String name : exact) {
+                inheritance.resolve(record, name).ifPresent(resolved -> views.put(name, view(node, resolved)));
+            }
+        } else {
+            inheritance.resolveAll(record).forEach((name, resolved) -> {
+                if (wanted.test(name)) {
+                    views.put(name, view(node, resolved));
+                }
+            });
+        }
+        addUnset(views, selection, wanted);
+        return views;
+    }
+
+    @Override
+    public SortedMap<String, AttributeView> groupAttributes(String group, AttributeSelection selection) {
+        GroupRecord record = groupRecord(group);
+        Predicate<String> wanted = selector(selection);
+        SortedMap<String, AttributeView> views = new TreeMap<>();
+        if (wanted.test(ChangeSet.NODES)) {
+            List<String> members = new ArrayList<>(tree.members(group));
+            members.sort(new org.confluentcollective.server.noderange.NaturalOrder());
+            views.put(ChangeSet.NODES, AttributeView.ofItems(members));
+        }
+        record.attributes().forEach((name, stored) -> {
+            if (wanted.test(name)) {
+                views.put(name, stored.isConcealed() ? AttributeView.ofSecret(true, null)
+                        : AttributeView.ofValue(stored.value(), stored.expression(), null));
+            }
+        });
+        addUnset(views, selection, wanted);
+        return views;
+    }
+
+    @Override
+    public Map<String, Evaluation> evaluate(List<String> nodes, String expression) {
+        try {
+            expressions.check(expression);
+        } catch (ExpressionException e) {
+            throw RequestException.badRequest("bad expression: " + e.getMessage());
+        }
+        Map<String, Evaluation> results = new LinkedHashMap<>();
+        for (String node : nodes) {
+            nodeRecord(node);
+            results.put(node, expressions.evaluate(node, expression, universe));
+        }
+        return results;
+    }
+
+    private AttributeView view(String node, Inheritance.Resolved resolved) {
+        StoredValue stored = resolved.stored();
+        if (stored.isConcealed()) {
+            return AttributeView.ofSecret(true, resolved.inheritedFrom());
+        }
+        if (stored.isExpression()) {
+            Evaluation evaluation = expressions.evaluate(node, stored.expression(), universe);
+            return evaluation.isBroken()
+                    ? AttributeView.ofBroken(stored.expression(), evaluation.broken(), resolved.inheritedFrom())
+                    : AttributeView.ofValue(evaluation.value(), stored.expression(), resolved.inheritedFrom());
+        }
+        return AttributeView.ofValue(stored.value(), null, resolved.inheritedFrom());
+    }
+
+    private Predicate<String> selector(AttributeSelection selection) {
+        if (selection.patterns().isEmpty()) {
+            return name -> true;
+        }
+        List<AttributeGlob> globs = new ArrayList<>();
+        for (String pattern : selection.patterns()) {
+            String name = catalog.resolveAlias(pattern);
+            if (!AttributeGlob.isGlob(name) && !isReadableName(name)) {
+                throw RequestException.badRequest(pattern + " attribute is invalid");
+            }
+            globs.add(AttributeGlob.of(name));
+        }
+        return name -> globs.stream().anyMatch(glob -> glob.matches(name));
+    }
+
+    private boolean isReadableName(String name) {
+        return catalog.isValidName(name) || name.equals(ChangeSet.GROUPS) || name.equals(ChangeSet.NODES)
+                || name.equals(TreeUniverse.DYNAMIC_GROUP_ATTRIBUTE);
+    }
+
+    /** The selection's names when it has no globs, else null. */
+    private List<String> exactNames(AttributeSelection selection) {
+        if (selection.patterns().isEmpty() || selection.patterns().stream().anyMatch(AttributeGlob::isGlob)) {
+            return null;
+        }
+        return selection.patterns().stream().map(catalog::resolveAlias).toList();
+    }
+
+    private void addUnset(SortedMap<String, AttributeView> views, AttributeSelection selection, Predicate<String> wanted) {
+        if (!selection.includeUnset()) {
+            return;
+        }
+        for (String name : catalog.names()) {
+            if (wanted.test(name)) {
+                views.putIfAbsent(name, AttributeView.unset());
+            }
+        }
+        List<String> exact = exactNames(selection);
+        if (exact != null) {
+            exact.forEach(name -> views.putIfAbsent(name, AttributeView.unset()));
+        }
+    }
+
+    // ---- node writes ---------------------------------------------------------------------------
+
+    @Override
+    public List<String> defineNodes(String noderange, Map<String, AttributeInput> attributes) {
+        List<String> names = noderanges.expandNames(noderange);
+        if (names.isEmpty()) {
+            throw RequestException.badRequest("the noderange " + noderange + " names no nodes");
+        }
+        names.forEach(name -> checkEntityName("node", name));
+        ChangeSet changes = ChangeSet.prepare(attributes, ChangeSet.Target.NODE, catalog, expressions, crypted, tree);
+        for (String name : names) {
+            if (tree.hasNode(name)) {
+                throw RequestException.conflict("node " + name + " already exists");
+            }
+        }
+        boolean explicitIndex = changes.setNames().contains(ID_INDEX);
+        long firstIndex = explicitIndex ? 0 : ids.reserve(names.size());
+        Map<String, Long> indexes = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            indexes.put(names.get(i), firstIndex + i);
+        }
+        List<Supplier<List<ZkWriter.Write>>> plans = new ArrayList<>();
+        for (List<String> batch : batches(names, name -> 256 + estimateInput(attributes))) {
+            plans.add(() -> {
+                List<ZkWriter.Write> writes = new ArrayList<>();
+                for (String name : batch) {
+                    if (tree.hasNode(name)) {
+                        throw RequestException.conflict("node " + name + " already exists");
+                    }
+                    List<String> warnings = new ArrayList<>();
+                    Map<String, StoredValue> attrs = changes.applyAttributes(Map.of(), cipher, null, warnings);
+                    if (!explicitIndex) {
+                        attrs.put(ID_INDEX, StoredValue.ofValue(Long.toString(indexes.get(name))));
+                    }
+                    NodeRecord record = new NodeRecord(changes.applyGroups(List.of(), tree), attrs);
+                    writes.add(new ZkWriter.Create(layout.nodePath(name), codec.encode(record)));
+                }
+                return writes;
+            });
+        }
+        transactions.runAll(plans);
+        return names;
+    }
+
+    @Override
+    public Map<String, List<String>> updateNodes(List<String> nodes, Map<String, AttributeInput> changes) {
+        nodes.forEach(this::nodeRecord);
+        ChangeSet changeSet = ChangeSet.prepare(changes, ChangeSet.Target.NODE, catalog, expressions, crypted, tree);
+        Map<String, List<String>> warnings = new ConcurrentHashMap<>();
+        rewriteNodes(nodes, (node, record) -> {
+            List<String> nodeWarnings = new ArrayList<>();
+            Function<String, Optional<String>> inheritedFrom = name -> inheritance
+                    .resolve(record.withAttributes(Map.of()), name).map(Inheritance.Resolved::inheritedFrom);
+            NodeRecord updated = new NodeRecord(changeSet.applyGroups(record.groups(), tree),
+                    changeSet.applyAttributes(record.attributes(), cipher, inheritedFrom, nodeWarnings));
+            if (nodeWarnings.isEmpty()) {
+                warnings.remove(node);
+            } else {
+                warnings.put(node, nodeWarnings);
+            }
+            return updated;
+        });
+        return new TreeMap<>(warnings);
+    }
+
+    @Override
+    public void removeNodes(List<String> nodes) {
+        nodes.forEach(this::nodeRecord);
+        List<Supplier<List<ZkWriter.Write>>> plans = new ArrayList<>();
+        for (List<String> batch : batches(nodes, node -> 64)) {
+            plans.add(() -> {
+                List<ZkWriter.Write> writes = new ArrayList<>();
+                for (String node : batch) {
+                    tree.node(node).ifPresent(held ->
+                            writes.add(new ZkWriter.Delete(layout.nodePath(node), held.version())));
+                }
+                return writes;
+            });
+        }
+        transactions.runAll(plans);
+    }
+
+    @Override
+    public Map<String, String> renameNodes(List<String> nodes, String newName) {
+        nodes.forEach(this::nodeRecord);
+        Map<String, String> renames = new LinkedHashMap<>();
+        SubmittedText submitted = classifyName(newName);
+        for (String node : nodes) {
+            String target = submitted.text();
+            if (submitted.expression()) {
+                Evaluation evaluation = expressions.evaluate(node, submitted.text(), universe);
+                if (evaluation.isBroken()) {
+                    throw RequestException.badRequest("cannot compute a new name for " + node + ": " + evaluation.broken());
+                }
+                target = evaluation.value();
+            }
+            checkEntityName("node", target);
+            renames.put(node, target);
+        }
+        Set<String> targets = new HashSet<>(renames.values());
+        if (targets.size() != renames.size()) {
+            throw RequestException.badRequest("the new names are not unique: " + renames);
+        }
+        for (String target : targets) {
+            if (tree.hasNode(target) && !renames.containsKey(target)) {
+                throw RequestException.conflict("node " + target + " already exists");
+            }
+        }
+        List<String> movable = renames.entrySet().stream().filter(e -> !e.getKey().equals(e.getValue()))
+                .map(Map.Entry::getKey).toList();
+        List<Supplier<List<ZkWriter.Write>>> plans = new ArrayList<>();
+        // Each rename is a delete plus a create, so a node is never missing or doubled.
+        for (List<String> batch : batches(movable, node -> 2 * recordSize(node))) {
+            plans.add(() -> {
+                List<ZkWriter.Write> writes = new ArrayList<>();
+                for (String node : batch) {
+                    MemoryTree.Versioned<NodeRecord> held = tree.node(node)
+                            .orElseThrow(() -> RequestException.notFound("node " + node + " does not exist"));
+                    writes.add(new ZkWriter.Delete(layout.nodePath(node), held.version()));
+                    writes.add(new ZkWriter.Create(layout.nodePath(renames.get(node)), codec.encode(held.record())));
+                }
+                return writes;
+            });
+        }
+        transactions.runAll(plans);
+        return renames;
+    }
+
+    // ---- group writes --------------------------------------------------------------------------
+
+    @Override
+    public void defineGroup(String group, Map<String, AttributeInput> attributes) {
+        checkEntityName("group", group);
+        if (tree.hasGroup(group)) {
+            throw RequestException.conflict("group " + group + " already exists");
+        }
+        ChangeSet changes = ChangeSet.prepare(attributes, ChangeSet.Target.GROUP, catalog, expressions, crypted, tree);
+        Optional<GroupListChange> membership = changes.membership()
+                .map(m -> membershipChange(group, m.input()));
+        GroupRecord record = new GroupRecord(changes.applyAttributes(Map.of(), cipher, null, new ArrayList<>()));
+        checkDynamic(group, record, changes.membership().isPresent() || !tree.members(group).isEmpty());
+        transactions.run(() -> {
+            if (tree.hasGroup(group)) {
+                throw RequestException.conflict("group " + group + " already exists");
+            }
+            return List.of(new ZkWriter.Create(layout.groupPath(group), codec.encode(record)));
+        });
+        membership.ifPresent(change -> rewriteMembers(group, change));
+    }
+
+    @Override
+    public List<String> updateGroup(String group, Map<String, AttributeInput> changes) {
+        groupRecord(group);
+        ChangeSet changeSet = ChangeSet.prepare(changes, ChangeSet.Target.GROUP, catalog, expressions, crypted, tree);
+        Optional<GroupListChange> membership = changeSet.membership()
+                .map(m -> membershipChange(group, m.input()));
+        List<String> warnings = new ArrayList<>();
+        if (changeSet.setsAttributes()) {
+            transactions.run(() -> {
+                MemoryTree.Versioned<GroupRecord> held = tree.group(group)
+                        .orElseThrow(() -> RequestException.notFound("group " + group + " does not exist"));
+                warnings.clear();
+                GroupRecord updated = new GroupRecord(
+                        changeSet.applyAttributes(held.record().attributes(), cipher, null, warnings));
+                checkDynamic(group, updated, membership.isPresent() || !tree.members(group).isEmpty());
+                return List.of(new ZkWriter.Update(layout.groupPath(group), codec.encode(updated), held.version()));
+            });
+        } else if (membership.isPresent()) {
+            checkDynamic(group, groupRecord(group), true);
+        }
+        membership.ifPresent(change -> rewriteMembers(group, change));
+        return warnings;
+    }
+
+    @Override
+    public void removeGroup(String group) {
+        groupRecord(group);
+        transactions.run(() -> tree.group(group)
+                .<List<ZkWriter.Write>>map(held -> List.of(new ZkWriter.Delete(layout.groupPath(group), held.version())))
+                .orElse(List.of()));
+        rewriteMembers(group, (node, groups) -> without(groups, group));
+    }
+
+    @Override
+    public void renameGroup(String group, String newName) {
+        groupRecord(group);
+        checkEntityName("group", newName);
+        if (tree.hasGroup(newName)) {
+            throw RequestException.conflict("group " + newName + " already exists");
+        }
+        transactions.run(() -> {
+            MemoryTree.Versioned<GroupRecord> held = tree.group(group)
+                    .orElseThrow(() -> RequestException.notFound("group " + group + " does not exist"));
+            if (tree.hasGroup(newName)) {
+                throw RequestException.conflict("group " + newName + " already exists");
+            }
+            return List.of(new ZkWriter.Delete(layout.groupPath(group), held.version()),
+                    new ZkWriter.Create(layout.groupPath(newName), codec.encode(held.record())));
+        });
+        rewriteMembers(group, (node, groups) -> groups.stream().map(g -> g.equals(group) ? newName : g).toList());
+    }
+
+    /** How a group's {@code nodes} input changes each affected node's group list. */
+    private GroupListChange membershipChange(String group, AttributeInput input) {
+        if (input instanceof AttributeInput.Prepend prepend) {
+            Set<String> targets = new HashSet<>(expand(prepend.items()));
+            return new MembershipEdit(group, targets, MembershipEdit.Mode.PREPEND);
+        }
+        if (input instanceof AttributeInput.Remove remove) {
+            Set<String> targets = new HashSet<>(expand(remove.items()));
+            return new MembershipEdit(group, targets, MembershipEdit.Mode.REMOVE);
+        }
+        String noderange;
+        if (input instanceof AttributeInput.Items items) {
+            noderange = String.join(",", items.items());
+        } else if (input instanceof AttributeInput.Text text) {
+            noderange = text.text();
+        } else if (input instanceof AttributeInput.Value value) {
+            noderange = value.value();
+        } else if (input instanceof AttributeInput.Clear) {
+            noderange = "";
+        } else {
+            throw RequestException.badRequest("nodes takes a list or a noderange");
+        }
+        Set<String> targets = noderange.isBlank() ? Set.of() : new HashSet<>(expand(noderange));
+        return new MembershipEdit(group, targets, MembershipEdit.Mode.EXACTLY);
+    }
+
+    /** Applies a group-list change to every node it affects (members now, or nodes named). */
+    private void rewriteMembers(String group, GroupListChange change) {
+        Set<String> affected = new HashSet<>(tree.members(group));
+        affected.addAll(change.newMembers());
+        List<String> nodes = new ArrayList<>(affected);
+        rewriteNodes(nodes, (node, record) -> {
+            List<String> groups = new ArrayList<>(change.apply(node, record.groups()));
+            if (!groups.equals(record.groups())) {
+                ChangeSet.appendEverything(groups, tree);
+            }
+            return record.withGroups(groups);
+        });
+    }
+
+    /** Plans a rewrite of each node's record, in batches, retrying each batch on conflict. */
+    private void rewriteNodes(List<String> nodes, java.util.function.BiFunction<String, NodeRecord, NodeRecord> rewrite) {
+        List<Supplier<List<ZkWriter.Write>>> plans = new ArrayList<>();
+        for (List<String> batch : batches(nodes, this::recordSize)) {
+            plans.add(() -> {
+                List<ZkWriter.Write> writes = new ArrayList<>();
+                for (String node : batch) {
+                    Optional<MemoryTree.Versioned<NodeRecord>> held = tree.node(node);
+                    if (held.isEmpty()) {
+                        continue; // removed meanwhile: nothing left to change
+                    }
+                    NodeRecord updated = rewrite.apply(node, held.get().record());
+                    if (!updated.equals(held.get().record())) {
+                        writes.add(new ZkWriter.Update(layout.nodePath(node), codec.encode(updated), held.get().version()));
+                    }
+                }
+                return writes;
+            });
+        }
+        transactions.runAll(plans);
+    }
+
+    private void checkDynamic(String group, GroupRecord record, boolean hasStaticMembers) {
+        StoredValue dynamic = record.attributes().get(TreeUniverse.DYNAMIC_GROUP_ATTRIBUTE);
+        if (dynamic == null || dynamic.value() == null || dynamic.value().isBlank()) {
+            return;
+        }
+        if (record.attributes().size() > 1 || hasStaticMembers) {
+            throw RequestException.badRequest("group " + group
+                    + " has a noderange (a dynamic group): it can hold no other attributes and no static nodes");
+        }
+        try {
+            noderanges.expand(dynamic.value(), universe);
+        } catch (IllegalArgumentException e) {
+            throw RequestException.badRequest("the noderange of group " + group + " is invalid: " + e.getMessage());
+        }
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private NodeRecord nodeRecord(String node) {
+        return tree.node(node).map(MemoryTree.Versioned::record)
+                .orElseThrow(() -> RequestException.notFound("node " + node + " does not exist"));
+    }
+
+    private GroupRecord groupRecord(String group) {
+        return tree.group(group).map(MemoryTree.Versioned::record)
+                .orElseThrow(() -> RequestException.notFound("group " + group + " does not exist"));
+    }
+
+    private static void checkEntityName(String kind, String name) {
+        if (name == null || !ENTITY_NAME.matcher(name).matches()) {
+            throw RequestException.badRequest("invalid " + kind + " name '" + name
+                    + "': use letters, digits, '.', '_' and '-', starting with a letter or digit");
+        }
+    }
+
+    private SubmittedText classifyName(String newName) {
+        try {
+            return expressions.classify(newName);
+        } catch (ExpressionException e) {
+            throw RequestException.badRequest("bad new name: " + e.getMessage());
+        }
+    }
+
+    private int recordSize(String node) {
+        return tree.node(node).map(held -> RecordSizes.estimate(held.record())).orElse(64);
+    }
+
+    private static int estimateInput(Map<String, AttributeInput> attributes) {
+        int size = 0;
+        for (Map.Entry<String, AttributeInput> entry : attributes.entrySet()) {
+            size += entry.getKey().length() + String.valueOf(entry.getValue()).length() + 160;
+        }
+        return size;
+    }
+
+    private static List<String> without(List<String> groups, String group) {
+        List<String> remaining = new ArrayList<>(groups);
+        remaining.remove(group);
+        return remaining;
+    }
+
+    /** Splits work into batches that fit one multi. */
+    private static List<List<String>> batches(List<String> names, java.util.function.ToIntFunction<String> size) {
+        List<List<String>> batches = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        int bytes = 0;
+        for (String name : names) {
+            int estimate = size.applyAsInt(name);
+            if (!current.isEmpty() && (current.size() >= BATCH_OPS || bytes + estimate > BATCH_BYTES)) {
+                batches.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(name);
+            bytes += estimate;
+        }
+        if (!current.isEmpty()) {
+            batches.add(current);
+        }
+        return batches;
+    }
+}

@@ -1,0 +1,117 @@
+package org.confluentcollective.server.database;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException.Code;
+import org.apache.zookeeper.Op;
+import org.apache.zookeeper.OpResult;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.data.Stat;
+
+/**
+ * Submits groups of znode writes as one ZooKeeper {@code multi} (all or nothing) and, on
+ * success, applies them to the memory tree from the write's own callback, so that the caller
+ * reads its write as soon as the returned future completes.
+ */
+final class ZkWriter {
+
+    /** One znode write inside a multi. */
+    sealed interface Write {
+        String path();
+    }
+
+    record Create(String path, byte[] data) implements Write {
+    }
+
+    /** Replaces the data if the znode still has {@code version} (compare-and-set). */
+    record Update(String path, byte[] data, int version) implements Write {
+    }
+
+    record Delete(String path, int version) implements Write {
+    }
+
+    /** How a multi ended: OK, or the code and path of the write that failed. */
+    record Outcome(Code code, String failedPath) {
+        boolean ok() {
+            return code == Code.OK;
+        }
+
+        /** A concurrent change won; planning again from fresh data may succeed. */
+        boolean lostRace() {
+            return code == Code.BADVERSION || code == Code.NODEEXISTS || code == Code.NONODE;
+        }
+    }
+
+    private final Supplier<ZooKeeper> zooKeeper;
+    private final TreeSync sync;
+
+    ZkWriter(Supplier<ZooKeeper> zooKeeper, TreeSync sync) {
+        this.zooKeeper = zooKeeper;
+        this.sync = sync;
+    }
+
+    CompletableFuture<Outcome> submit(List<Write> writes) {
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        if (writes.isEmpty()) {
+            outcome.complete(new Outcome(Code.OK, null));
+            return outcome;
+        }
+        List<Op> ops = new ArrayList<>(writes.size());
+        for (Write write : writes) {
+            ops.add(toOp(write));
+        }
+        zooKeeper.get().multi(ops, (rc, path, ctx, results) -> {
+            if (rc == Code.OK.intValue()) {
+                applyAll(writes, results);
+                outcome.complete(new Outcome(Code.OK, null));
+            } else {
+                outcome.complete(failure(rc, writes, results));
+            }
+        }, null);
+        return outcome;
+    }
+
+    /** Runs on the event thread, in order with every other change to the tree. */
+    private void applyAll(List<Write> writes, List<OpResult> results) {
+        for (int i = 0; i < writes.size(); i++) {
+            Write write = writes.get(i);
+            if (write instanceof Create c) {
+                // A create's answer carries no Stat; a new znode is at version 0, and the
+                // change event that follows brings its zxid.
+                sync.applyWritten(c.path(), c.data(), new Stat());
+            } else if (write instanceof Update u) {
+                sync.applyWritten(u.path(), u.data(), ((OpResult.SetDataResult) results.get(i)).getStat());
+            } else {
+                sync.applyDeleted(write.path());
+            }
+        }
+    }
+
+    private static Op toOp(Write write) {
+        if (write instanceof Create c) {
+            return Op.create(c.path(), c.data(), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        }
+        if (write instanceof Update u) {
+            return Op.setData(u.path(), u.data(), u.version());
+        }
+        Delete d = (Delete) write;
+        return Op.delete(d.path(), d.version());
+    }
+
+    private static Outcome failure(int rc, List<Write> writes, List<OpResult> results) {
+        if (results != null) {
+            for (int i = 0; i < results.size() && i < writes.size(); i++) {
+                if (results.get(i) instanceof OpResult.ErrorResult error
+                        && error.getErr() != Code.OK.intValue()
+                        && error.getErr() != Code.RUNTIMEINCONSISTENCY.intValue()) {
+                    return new Outcome(Code.get(error.getErr()), writes.get(i).path());
+                }
+            }
+        }
+        return new Outcome(Code.get(rc), null);
+    }
+}

@@ -1,0 +1,93 @@
+package org.confluentcollective.web;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Everything one confluentd member needs to start. Ports of 0 pick a free port (tests,
+ * benchmarks); {@link Confluentd} reports the ones it got.
+ *
+ * @param stateDir            private state: ZooKeeper data, member key and certificate
+ * @param memberName          this member's name in the collective and in its certificate
+ * @param httpsAddress        address the HTTPS API binds to
+ * @param httpsPort           HTTPS API port
+ * @param socketPath          the local root socket
+ * @param zooKeeperAddress    address the ZooKeeper quorum and election ports bind to
+ * @param zooKeeperClientPort ZooKeeper client port, always on loopback
+ * @param zooKeeperQuorumPort ZooKeeper quorum port
+ * @param zooKeeperElectionPort ZooKeeper leader election port
+ */
+public record DaemonConfig(Path stateDir, String memberName, String httpsAddress, int httpsPort,
+                           Path socketPath, String zooKeeperAddress, int zooKeeperClientPort,
+                           int zooKeeperQuorumPort, int zooKeeperElectionPort) {
+
+    public DaemonConfig {
+        Objects.requireNonNull(stateDir, "stateDir");
+        Objects.requireNonNull(socketPath, "socketPath");
+        Objects.requireNonNull(httpsAddress, "httpsAddress");
+        Objects.requireNonNull(zooKeeperAddress, "zooKeeperAddress");
+        if (memberName == null || memberName.isBlank()) {
+            throw new IllegalArgumentException("a member name is required");
+        }
+        for (int port : new int[] {httpsPort, zooKeeperClientPort, zooKeeperQuorumPort, zooKeeperElectionPort}) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+        }
+    }
+
+    /** A builder with test-friendly defaults: loopback only, every port picked freely. */
+    public static Builder builder(Path stateDir, String memberName) {
+        return new Builder(stateDir, memberName);
+    }
+
+    public static final class Builder {
+        private final Path stateDir;
+        private final String memberName;
+        private String httpsAddress = "127.0.0.1";
+        private int httpsPort;
+        private Path socketPath;
+        private String zooKeeperAddress = "127.0.0.1";
+        private int zooKeeperClientPort;
+        private int zooKeeperQuorumPort;
+        private int zooKeeperElectionPort;
+
+        private Builder(Path stateDir, String memberName) {
+            this.stateDir = stateDir;
+            this.memberName = memberName;
+            this.socketPath = stateDir.resolve("run").resolve("api.sock");
+        }
+
+        public Builder httpsAddress(String address) {
+            this.httpsAddress = address;
+            return this;
+        }
+
+        public Builder httpsPort(int port) {
+            this.httpsPort = port;
+            return this;
+        }
+
+        public Builder socketPath(Path path) {
+            this.socketPath = path;
+            return this;
+        }
+
+        public Builder zooKeeperAddress(String address) {
+            this.zooKeeperAddress = address;
+            return this;
+        }
+
+        public Builder zooKeeperPorts(int client, int quorum, int election) {
+            this.zooKeeperClientPort = client;
+            this.zooKeeperQuorumPort = quorum;
+            this.zooKeeperElectionPort = election;
+            return this;
+        }
+
+        public DaemonConfig build() {
+            return new DaemonConfig(stateDir, memberName, httpsAddress, httpsPort, socketPath,
+                    zooKeeperAddress, zooKeeperClientPort, zooKeeperQuorumPort, zooKeeperElectionPort);
+        }
+    }
+}
