@@ -69,7 +69,8 @@ final class Connector {
         }
         Optional<String> password = environment.variable(PASSWORD_VARIABLE);
         String secret = password.isPresent() ? password.get()
-                : environment.prompter().readSecret("Password for " + user.get() + "@" + https.host() + ": ");
+                : environment.prompter().readSecret("Password for " + user.get() + "@" + https.host() + ": ",
+                        "set " + PASSWORD_VARIABLE + " instead");
         return Optional.of(new Credentials(user.get(), secret));
     }
 

@@ -5,17 +5,18 @@ package org.confluentcollective.cli;
 public interface Prompter {
 
     /**
+     * @param prompt      what to show
+     * @param alternative how else the value can be given, for the message when there is no terminal
      * @throws CliException when there is no terminal to ask on
      */
-    String readSecret(String prompt) throws CliException;
+    String readSecret(String prompt, String alternative) throws CliException;
 
     /** Prompts on the process's console ({@link java.io.Console}). */
     static Prompter console() {
-        return prompt -> {
+        return (prompt, alternative) -> {
             java.io.Console console = System.console();
             if (console == null) {
-                throw new CliException("cannot prompt for \"" + prompt.strip()
-                        + "\": no terminal (provide the value through the environment instead)");
+                throw new CliException("no terminal to ask \"" + prompt.strip() + "\" on; " + alternative);
             }
             char[] secret = console.readPassword("%s", prompt);
             if (secret == null) {
@@ -26,9 +27,9 @@ public interface Prompter {
     }
 
     /** Asks twice and insists both answers match, as for a new password. */
-    default String readSecretTwice(String prompt, String confirmPrompt) throws CliException {
-        String first = readSecret(prompt);
-        String second = readSecret(confirmPrompt);
+    default String readSecretTwice(String prompt, String confirmPrompt, String alternative) throws CliException {
+        String first = readSecret(prompt, alternative);
+        String second = readSecret(confirmPrompt, alternative);
         if (!first.equals(second)) {
             throw new CliException("the two entries did not match");
         }

@@ -47,7 +47,7 @@ public final class CliRunner {
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Prompter prompter = prompt -> {
+        Prompter prompter = (prompt, alternative) -> {
             if (answers.isEmpty()) {
                 throw new CliException("unexpected prompt: " + prompt);
             }

@@ -76,6 +76,6 @@ public final class ChangeOptions {
 
     private static String prompted(String attribute, Environment environment) throws CliException {
         return environment.prompter().readSecretTwice("Enter value for " + attribute + ": ",
-                "Confirm value for " + attribute + ": ");
+                "Confirm value for " + attribute + ": ", "use -e and an environment variable instead");
     }
 }

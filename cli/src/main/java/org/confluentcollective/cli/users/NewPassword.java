@@ -16,7 +16,7 @@ final class NewPassword {
             return environment.variable(VARIABLE).get();
         }
         String password = environment.prompter().readSecretTwice("New password for " + user + ": ",
-                "Retype new password for " + user + ": ");
+                "Retype new password for " + user + ": ", "set " + VARIABLE + " instead");
         if (password.isEmpty()) {
             throw new CliException("the password may not be empty");
         }

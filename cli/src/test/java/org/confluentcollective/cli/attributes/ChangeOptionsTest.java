@@ -35,7 +35,7 @@ class ChangeOptionsTest {
 
     private static Environment environment(Map<String, String> variables, String... answers) {
         Deque<String> queue = new ArrayDeque<>(List.of(answers));
-        return new Environment(variables, Path.of("/nonexistent"), prompt -> queue.remove());
+        return new Environment(variables, Path.of("/nonexistent"), (prompt, alternative) -> queue.remove());
     }
 
     @Test
