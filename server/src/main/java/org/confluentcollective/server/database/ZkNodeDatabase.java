@@ -196,7 +196,7 @@ final class ZkNodeDatabase implements NodeDatabase {
 
     /** The selection's names when it has no globs, else null. */
     private List<String> exactNames(AttributeSelection selection) {
-        if (selection.patterns().isEmpty() || selection.patterns().stream().anyMatch(Glob::isGlob)) {
+        if (selection.patterns().isEmpty() || selection.patterns().stream().anyMatch(Glob::isPattern)) {
             return null;
         }
         return selection.patterns().stream().map(catalog::resolveAlias).toList();
