@@ -186,6 +186,32 @@ class WebLayerTest {
         assertEquals(List.of(), database.calls);
     }
 
+    @Test
+    void staleSocketIsReplacedAndALiveOneIsNot() throws Exception {
+        Path stale = dir.resolve("stale/api.sock");
+        Files.createDirectories(stale.getParent());
+        try (var crashed = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            crashed.bind(java.net.UnixDomainSocketAddress.of(stale));
+        }
+        assertTrue(Files.exists(stale), "closing a channel leaves its socket file behind, as a crash does");
+        MemberIdentity identity = MemberIdentity.loadOrCreate(dir.resolve("state"), "test", List.of(), List.of());
+        char[] password = "pw".toCharArray();
+        var settings = new ApiServerSettings("127.0.0.1", 0, stale, new TlsIdentity(identity.keyStore(password), password));
+        try (ApiServer second = ApiServer.start(settings, new ApiApplication(database, database, "0.1.0"));
+             ApiClient client = ApiClient.socket(stale)) {
+            assertEquals(200, client.get("/version").status());
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(stale)));
+            var live = new ApiServerSettings("127.0.0.1", 0, server.socketPath(), settings.tls());
+            org.junit.jupiter.api.Assertions.assertThrows(java.nio.file.FileAlreadyExistsException.class,
+                    () -> ApiServer.start(live, new ApiApplication(database, database, "0.1.0")).close());
+            assertEquals(200, socket.get("/version").status());
+        }
+        assertTrue(Files.notExists(stale), "a closed server removes its socket");
+        try (var left = Files.list(stale.getParent())) {
+            assertEquals(List.of(), left.toList(), "no private bind directory is left behind");
+        }
+    }
+
     /** Sends bytes as they are over the local socket and returns all the server answers. */
     private static String raw(String request) throws Exception {
         try (var channel = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.confluentcollective.server.RequestException;
 import org.confluentcollective.server.attributes.AttributeCatalog;
-import org.confluentcollective.server.attributes.AttributeGlob;
+import org.confluentcollective.server.attributes.Glob;
 import org.confluentcollective.server.attributes.AttributeInput;
 import org.confluentcollective.server.expressions.ExpressionException;
 import org.confluentcollective.server.expressions.Expressions;
@@ -315,7 +315,7 @@ final class ChangeSet {
             return;
         }
         if (pattern.contains("*")) {
-            AttributeGlob glob = AttributeGlob.of(pattern);
+            Glob glob = Glob.compile(pattern);
             boolean any = attributes.keySet().removeIf(glob::matches);
             if (!any) {
                 warnings.add("no attribute matching " + pattern + " is set here");

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.confluentcollective.server.RequestException;
 import org.confluentcollective.server.attributes.AttributeCatalog;
-import org.confluentcollective.server.attributes.AttributeGlob;
+import org.confluentcollective.server.attributes.Glob;
 import org.confluentcollective.server.attributes.AttributeInput;
 import org.confluentcollective.server.attributes.AttributeSelection;
 import org.confluentcollective.server.attributes.AttributeView;
@@ -178,13 +178,13 @@ final class ZkNodeDatabase implements NodeDatabase {
         if (selection.patterns().isEmpty()) {
             return name -> true;
         }
-        List<AttributeGlob> globs = new ArrayList<>();
+        List<Glob> globs = new ArrayList<>();
         for (String pattern : selection.patterns()) {
             String name = catalog.resolveAlias(pattern);
-            if (!AttributeGlob.isGlob(name) && !isReadableName(name)) {
+            if (!Glob.isPattern(name) && !isReadableName(name)) {
                 throw RequestException.badRequest(pattern + " attribute is invalid");
             }
-            globs.add(AttributeGlob.of(name));
+            globs.add(Glob.compile(name));
         }
         return name -> globs.stream().anyMatch(glob -> glob.matches(name));
     }
@@ -196,7 +196,7 @@ final class ZkNodeDatabase implements NodeDatabase {
 
     /** The selection's names when it has no globs, else null. */
     private List<String> exactNames(AttributeSelection selection) {
-        if (selection.patterns().isEmpty() || selection.patterns().stream().anyMatch(AttributeGlob::isGlob)) {
+        if (selection.patterns().isEmpty() || selection.patterns().stream().anyMatch(Glob::isPattern)) {
             return null;
         }
         return selection.patterns().stream().map(catalog::resolveAlias).toList();

@@ -29,6 +29,10 @@ public final class Expressions {
         throw new UnsupportedOperationException("not yet");
     }
 
+    public Evaluation evaluateAttribute(String node, String attribute, ExpressionContext context) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
     /** Evaluates a template for one node; never throws for a broken expression, never hangs on cycles. */
     public Evaluation evaluate(String node, String template, ExpressionContext context) {
         throw new UnsupportedOperationException("not yet");

@@ -3,60 +3,82 @@ package org.confluentcollective.server.noderange;
 import java.util.Comparator;
 
 /**
- * Natural sort of names (noderange.md §11): alternating text and digit runs, digit runs
- * compared as numbers, text runs case-insensitively, ties broken by plain string comparison.
+ * Natural order of node and group names (noderange.md section 11): names are split into
+ * alternating text and digit runs; text runs compare case-insensitively as whole runs, digit
+ * runs as numbers ({@code n2 < n10}). Remaining ties ({@code n01}/{@code n1}, {@code N1}/{@code n1})
+ * are broken by plain string comparison, so the order is total and consistent with equals.
+ *
+ * <p>Compares in place without allocating: sorting 100,000 names must stay cheap.
  */
 public final class NaturalOrder implements Comparator<String> {
 
     @Override
     public int compare(String a, String b) {
+        int result = compareRuns(a, b);
+        return result != 0 ? result : a.compareTo(b);
+    }
+
+    private static int compareRuns(String a, String b) {
         int i = 0;
         int j = 0;
-        while (i < a.length() && j < b.length()) {
-            boolean digitA = Character.isDigit(a.charAt(i));
-            boolean digitB = Character.isDigit(b.charAt(j));
-            if (digitA != digitB) {
-                return digitA ? -1 : 1;
+        int n = a.length();
+        int m = b.length();
+        while (true) {
+            // Text runs (possibly empty), compared as whole strings: a shorter run that is a
+            // prefix of the other sorts first, like Python's comparison of the split keys.
+            while (i < n && j < m && !isDigit(a.charAt(i)) && !isDigit(b.charAt(j))) {
+                char x = Character.toLowerCase(a.charAt(i++));
+                char y = Character.toLowerCase(b.charAt(j++));
+                if (x != y) {
+                    return x < y ? -1 : 1;
+                }
             }
-            int endA = runEnd(a, i, digitA);
-            int endB = runEnd(b, j, digitB);
-            int cmp = digitA ? compareNumbers(a, i, endA, b, j, endB)
-                    : a.substring(i, endA).compareToIgnoreCase(b.substring(j, endB));
-            if (cmp != 0) {
-                return cmp;
+            boolean aTextEnds = i == n || isDigit(a.charAt(i));
+            boolean bTextEnds = j == m || isDigit(b.charAt(j));
+            if (aTextEnds != bTextEnds) {
+                return aTextEnds ? -1 : 1;
             }
-            i = endA;
-            j = endB;
+            if (i == n || j == m) {
+                return Boolean.compare(i < n, j < m);
+            }
+            // Both at a digit run: compare by value without parsing (skip leading zeros).
+            int aStart = i;
+            int bStart = j;
+            while (i < n && isDigit(a.charAt(i))) {
+                i++;
+            }
+            while (j < m && isDigit(b.charAt(j))) {
+                j++;
+            }
+            int result = compareNumbers(a, aStart, i, b, bStart, j);
+            if (result != 0) {
+                return result;
+            }
         }
-        int byLength = Integer.compare(a.length() - i, b.length() - j);
-        return byLength != 0 ? byLength : a.compareTo(b);
     }
 
-    private static int runEnd(String s, int start, boolean digits) {
-        int end = start;
-        while (end < s.length() && Character.isDigit(s.charAt(end)) == digits) {
-            end++;
+    private static int compareNumbers(String a, int aStart, int aEnd, String b, int bStart, int bEnd) {
+        while (aStart < aEnd - 1 && a.charAt(aStart) == '0') {
+            aStart++;
         }
-        return end;
-    }
-
-    private static int compareNumbers(String a, int startA, int endA, String b, int startB, int endB) {
-        while (startA < endA - 1 && a.charAt(startA) == '0') {
-            startA++;
+        while (bStart < bEnd - 1 && b.charAt(bStart) == '0') {
+            bStart++;
         }
-        while (startB < endB - 1 && b.charAt(startB) == '0') {
-            startB++;
+        int lengths = Integer.compare(aEnd - aStart, bEnd - bStart);
+        if (lengths != 0) {
+            return lengths;
         }
-        int byLength = Integer.compare(endA - startA, endB - startB);
-        if (byLength != 0) {
-            return byLength;
-        }
-        for (int k = 0; k < endA - startA; k++) {
-            int cmp = Character.compare(a.charAt(startA + k), b.charAt(startB + k));
-            if (cmp != 0) {
-                return cmp;
+        for (; aStart < aEnd; aStart++, bStart++) {
+            char x = a.charAt(aStart);
+            char y = b.charAt(bStart);
+            if (x != y) {
+                return x < y ? -1 : 1;
             }
         }
         return 0;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

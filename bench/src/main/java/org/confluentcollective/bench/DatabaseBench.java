@@ -1,0 +1,270 @@
+package org.confluentcollective.bench;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.Op;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooKeeper;
+import org.confluentcollective.server.attributes.AttributeInput;
+import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.database.ZnodeLayout;
+import org.confluentcollective.web.Confluentd;
+import org.confluentcollective.web.DaemonConfig;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+/**
+ * Issue 2's benchmark, on one member holding 100,000 nodes of about 20 attributes each:
+ * reading one attribute of 10,000 nodes through REST, setting one attribute on those 10,000
+ * nodes through REST, and raw ZooKeeper {@code multi} writes of the same znodes with the same
+ * batch size, all measured in the same run. Prints times and the ratio ours / raw.
+ *
+ * <p>Run: {@code bench/run database} (see docs/benchmarks.md).
+ */
+public final class DatabaseBench {
+
+    private static final int NODES = Integer.getInteger("bench.nodes", 100_000);
+    private static final int SLICE = Integer.getInteger("bench.slice", 10_000);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    /** The database's own batch limits, so raw ZooKeeper writes the same multis. */
+    private static final int BATCH_BYTES = 512 * 1024;
+    private static final int BATCH_OPS = 1000;
+    private static final int WINDOW = 8;
+
+    public static void main(String[] args) throws Exception {
+        Path state = Files.createTempDirectory("confluent-bench");
+        DaemonConfig config = DaemonConfig.builder(state, "bench")
+                .httpsAddress("127.0.0.1").httpsPort(0).socketPath(state.resolve("api.sock"))
+                .zooKeeperPorts(0, 0, 0).build();
+        try (Confluentd daemon = Confluentd.start(config)) {
+            NodeDatabase db = daemon.database();
+            long defineStart = System.nanoTime();
+            define(db);
+            report("define " + NODES + " nodes (Java API, bulk)", System.nanoTime() - defineStart, NODES);
+            reportHeap();
+
+            daemon.users().addUser("bench", org.confluentcollective.server.users.Role.ADMIN, "bench-password".toCharArray());
+            try (Rest rest = new Rest(daemon.httpsPort(), "bench", "bench-password")) {
+                String slice = "n1-n" + SLICE;
+                String readPath = "/noderange/" + encode(slice) + "/attributes/current?attr=location.rack";
+                rest.call(HttpMethod.GET, readPath, null); // warm-up
+                long read = median(() -> elapsed(() -> rest.call(HttpMethod.GET, readPath, null)));
+                report("REST read of 1 attribute x " + SLICE + " nodes", read, SLICE);
+
+                String writePath = "/noderange/" + encode(slice) + "/attributes/current";
+                int[] round = {0};
+                rest.call(HttpMethod.PUT, writePath, "{\"custom.bench\":\"warm\"}");
+                long ours = median(() -> elapsed(() -> rest.call(HttpMethod.PUT, writePath,
+                        "{\"custom.bench\":\"v" + (++round[0]) + "\"}")));
+                report("REST bulk set of 1 attribute on " + SLICE + " nodes", ours, SLICE);
+
+                long raw = median(() -> rawMulti(daemon.zooKeeperConnectString(), slice, db));
+                report("raw ZooKeeper multi setData of the same " + SLICE + " znodes", raw, SLICE);
+                System.out.printf("ratio write ours/raw time: %.2f  (ours reaches %.0f%% of raw multi throughput)%n",
+                        (double) ours / raw, 100.0 * raw / ours);
+            }
+        } finally {
+            deleteTree(state);
+        }
+    }
+
+    private static void define(NodeDatabase db) {
+        db.defineGroup("compute", text("hardwaremanagement.method", "redfish", "console.method", "openbmc",
+                "location.u", "{n1}", "deployment.pendingprofile", "rocky-9-x86_64-default"));
+        Map<String, AttributeInput> attributes = text(
+                "groups", "compute",
+                "location.rack", "7", "location.room", "hall-b", "location.row", "c",
+                "net.mgt.hwaddr", "52:54:00:12:34:56", "net.mgt.ipv4_address", "10.1.2.3/16",
+                "net.mgt.switch", "mgtsw42", "net.mgt.switchport", "Ethernet1/37",
+                "net.data.ipv4_address", "172.16.2.3/16", "net.data.hostname", "node-data",
+                "hardwaremanagement.manager", "10.2.2.3", "id.serial", "J30012345",
+                "id.model", "ThinkSystem SR650 V3", "id.uuid", "5a3c9d2e-0b41-11ef-9262-0242ac120002",
+                "info.note", "benchmark node", "dns.domain", "cluster.example",
+                "custom.owner", "hpc-team");
+        int chunk = 10_000;
+        for (int first = 1; first <= NODES; first += chunk) {
+            int last = Math.min(NODES, first + chunk - 1);
+            db.defineNodes("n" + first + "-n" + last, attributes);
+        }
+    }
+
+    private static void reportHeap() throws InterruptedException {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        long used = runtime.totalMemory() - runtime.freeMemory();
+        System.out.printf("heap after GC with %,d nodes (~20 attributes each; whole daemon incl. ZooKeeper's copy): %,d MB%n",
+                NODES, used / (1024 * 1024));
+    }
+
+    /**
+     * setData of the slice's znodes with their current bytes, batched like the database batches.
+     *
+     * @return nanoseconds spent writing (reading the data first is not counted)
+     */
+    private static long rawMulti(String connectString, String slice, NodeDatabase db) {
+        ZnodeLayout layout = ZnodeLayout.standard();
+        try (ZooKeeper zk = connect(connectString)) {
+            List<String> paths = db.expand(slice).stream().map(layout::nodePath).toList();
+            List<byte[]> data = new ArrayList<>();
+            for (String path : paths) {
+                data.add(zk.getData(path, false, null));
+            }
+            long start = System.nanoTime();
+            Semaphore window = new Semaphore(WINDOW);
+            List<CompletableFuture<Integer>> pending = new ArrayList<>();
+            List<Op> batch = new ArrayList<>();
+            int bytes = 0;
+            for (int i = 0; i < paths.size(); i++) {
+                if (!batch.isEmpty() && (batch.size() >= BATCH_OPS || bytes + data.get(i).length > BATCH_BYTES)) {
+                    pending.add(submit(zk, batch, window));
+                    batch = new ArrayList<>();
+                    bytes = 0;
+                }
+                batch.add(Op.setData(paths.get(i), data.get(i), -1));
+                bytes += data.get(i).length;
+            }
+            pending.add(submit(zk, batch, window));
+            for (CompletableFuture<Integer> result : pending) {
+                int rc = result.get();
+                if (rc != 0) {
+                    throw new IllegalStateException("raw multi failed: " + KeeperException.Code.get(rc));
+                }
+            }
+            return System.nanoTime() - start;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CompletableFuture<Integer> submit(ZooKeeper zk, List<Op> batch, Semaphore window)
+            throws InterruptedException {
+        window.acquire();
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        zk.multi(batch, (rc, path, ctx, results) -> {
+            window.release();
+            done.complete(rc);
+        }, null);
+        return done;
+    }
+
+    private static ZooKeeper connect(String connectString) throws Exception {
+        CountDownLatch connected = new CountDownLatch(1);
+        ZooKeeper zk = new ZooKeeper(connectString, 30_000, event -> {
+            if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                connected.countDown();
+            }
+        });
+        if (!connected.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("cannot connect to " + connectString);
+        }
+        return zk;
+    }
+
+    private interface Measured {
+        /** Runs once and returns the nanoseconds that count. */
+        long run() throws Exception;
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    private static long elapsed(Call call) throws Exception {
+        long start = System.nanoTime();
+        call.run();
+        return System.nanoTime() - start;
+    }
+
+    /** Median of ROUNDS runs. */
+    private static long median(Measured body) throws Exception {
+        long[] times = new long[ROUNDS];
+        for (int i = 0; i < ROUNDS; i++) {
+            times[i] = body.run();
+        }
+        Arrays.sort(times);
+        return times[ROUNDS / 2];
+    }
+
+    private static void report(String what, long nanos, int count) {
+        double seconds = nanos / 1e9;
+        System.out.printf("%-70s %8.3f s  %,10.0f nodes/s%n", what, seconds, count / seconds);
+    }
+
+    private static Map<String, AttributeInput> text(String... pairs) {
+        Map<String, AttributeInput> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], new AttributeInput.Text(pairs[i + 1]));
+        }
+        return map;
+    }
+
+    private static String encode(String noderange) {
+        return URLEncoder.encode(noderange, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** A minimal HTTPS client for the member's self-signed certificate (loopback only). */
+    private static final class Rest implements AutoCloseable {
+        private final HttpClient client;
+        private final int port;
+        private final String authorization;
+
+        Rest(int port, String user, String password) throws Exception {
+            SslContextFactory.Client tls = new SslContextFactory.Client();
+            tls.setTrustAll(true);
+            tls.setEndpointIdentificationAlgorithm(null);
+            ClientConnector connector = new ClientConnector();
+            connector.setSslContextFactory(tls);
+            client = new HttpClient(new HttpClientTransportOverHTTP(connector));
+            client.start();
+            this.port = port;
+            this.authorization = "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        }
+
+        void call(HttpMethod method, String path, String body) throws Exception {
+            var request = client.newRequest("https://127.0.0.1:" + port + path).method(method)
+                    .headers(h -> h.put(HttpHeader.AUTHORIZATION, authorization))
+                    .timeout(120, TimeUnit.SECONDS);
+            if (body != null) {
+                request.body(new BytesRequestContent("application/json", body.getBytes(StandardCharsets.UTF_8)));
+            }
+            ContentResponse response = request.send();
+            if (response.getStatus() / 100 != 2) {
+                throw new IllegalStateException(method + " " + path + " -> " + response.getStatus() + " "
+                        + response.getContentAsString());
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            client.stop();
+        }
+    }
+}

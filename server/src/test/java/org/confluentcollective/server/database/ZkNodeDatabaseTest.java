@@ -1,0 +1,233 @@
+package org.confluentcollective.server.database;
+
+import static org.confluentcollective.server.database.DatabaseFixture.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.attributes.AttributeInput;
+import org.confluentcollective.server.attributes.AttributeSelection;
+import org.confluentcollective.server.attributes.AttributeView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ZkNodeDatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    private DatabaseFixture fixture;
+    private NodeDatabase db;
+
+    @BeforeEach
+    void start() throws Exception {
+        fixture = new DatabaseFixture(dir);
+        db = fixture.db();
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    private AttributeView attr(String node, String name) {
+        return db.nodeAttributes(node, new AttributeSelection(false, List.of(name))).get(name);
+    }
+
+    @Test
+    void definesNodesFromANoderangeInEverythingWithDistinctIndexes() {
+        assertEquals(List.of("everything"), db.groups(), "a fresh database has the everything group");
+        List<String> created = db.defineNodes("r1u[01-03]", text("location.rack", "1"));
+        assertEquals(List.of("r1u01", "r1u02", "r1u03"), created);
+        assertEquals(created, db.nodes());
+        assertEquals(List.of("everything"), attr("r1u02", "groups").items());
+        assertEquals("1", attr("r1u03", "location.rack").value());
+        long distinct = created.stream().map(n -> attr(n, "id.index").value()).distinct().count();
+        assertEquals(3, distinct);
+        RequestException again = assertThrows(RequestException.class, () -> db.defineNodes("r1u02", Map.of()));
+        assertEquals(RequestException.Kind.CONFLICT, again.kind());
+    }
+
+    @Test
+    void setsClearsRenamesAndRemovesNodes() {
+        db.defineNodes("n1,n2", Map.of());
+        db.updateNodes(List.of("n1", "n2"), text("location.rack", "7", "info.note", "spare"));
+        assertEquals("7", attr("n2", "location.rack").value());
+
+        Map<String, List<String>> warnings = db.updateNodes(List.of("n1"),
+                Map.of("info.note", new AttributeInput.Clear()));
+        assertNull(attr("n1", "info.note"));
+        assertEquals("spare", attr("n2", "info.note").value());
+        assertTrue(warnings.isEmpty(), warnings.toString());
+
+        Map<String, List<String>> unset = db.updateNodes(List.of("n1"), Map.of("info.note", new AttributeInput.Clear()));
+        assertEquals(List.of("info.note is not set"), unset.get("n1"));
+
+        assertEquals(Map.of("n2", "n20"), db.renameNodes(List.of("n2"), "n20"));
+        assertEquals(List.of("n1", "n20"), db.nodes());
+        assertEquals("7", attr("n20", "location.rack").value());
+
+        db.removeNodes(List.of("n1"));
+        assertEquals(List.of("n20"), db.nodes());
+        assertEquals(RequestException.Kind.NOT_FOUND,
+                assertThrows(RequestException.class, () -> db.nodeAttributes("n1", AttributeSelection.current())).kind());
+    }
+
+    @Test
+    void nodeValuesBeatGroupsAndTheFirstGroupWins() {
+        db.defineGroup("rack1", text("location.rack", "1", "console.method", "ipmi"));
+        db.defineGroup("compute", text("location.rack", "99", "hardwaremanagement.method", "redfish"));
+        db.updateGroup("everything", text("console.logging", "full", "location.rack", "0"));
+        db.defineNodes("r1u01,r1u02", Map.of("groups", new AttributeInput.Items(List.of("rack1", "compute"))));
+        db.updateNodes(List.of("r1u02"), text("location.rack", "5"));
+
+        assertEquals(List.of("rack1", "compute", "everything"), attr("r1u01", "groups").items());
+        AttributeView rack = attr("r1u01", "location.rack");
+        assertEquals("1", rack.value());
+        assertEquals("rack1", rack.inheritedFrom());
+        assertEquals("redfish", attr("r1u01", "hardwaremanagement.method").value());
+        assertEquals("everything", attr("r1u01", "console.logging").inheritedFrom());
+        AttributeView own = attr("r1u02", "location.rack");
+        assertEquals("5", own.value());
+        assertNull(own.inheritedFrom());
+
+        // Clearing the node's own value lets the inherited one show again, with a warning.
+        Map<String, List<String>> warnings = db.updateNodes(List.of("r1u02"),
+                Map.of("location.rack", new AttributeInput.Clear()));
+        assertEquals("1", attr("r1u02", "location.rack").value());
+        assertTrue(warnings.get("r1u02").get(0).contains("rack1"), warnings.toString());
+
+        // Prepending a group makes it win.
+        db.updateNodes(List.of("r1u01"), Map.of("groups", new AttributeInput.Prepend("compute")));
+        assertEquals(List.of("compute", "rack1", "everything"), attr("r1u01", "groups").items());
+        assertEquals("99", attr("r1u01", "location.rack").value());
+
+        // A group change reaches its members at once.
+        db.updateGroup("compute", text("location.rack", "42"));
+        assertEquals("42", attr("r1u01", "location.rack").value());
+    }
+
+    @Test
+    void groupExpressionsAreEvaluatedForEachNode() {
+        db.defineGroup("rack2", text("location.u", "{n2}", "hardwaremanagement.manager", "{node}-xcc"));
+        db.defineNodes("r2u[07-08]", Map.of("groups", new AttributeInput.Text("rack2")));
+        AttributeView u = attr("r2u07", "location.u");
+        assertEquals("7", u.value());
+        assertEquals("{n2}", u.expression());
+        assertEquals("rack2", u.inheritedFrom());
+        assertEquals("8", attr("r2u08", "location.u").value());
+        assertEquals("r2u08-xcc", attr("r2u08", "hardwaremanagement.manager").value());
+        assertEquals("r2u07-xcc", attr("r2u07", "bmc").value(), "aliases read the same attribute");
+        assertEquals("{n2}", db.groupAttributes("rack2", AttributeSelection.current()).get("location.u").expression());
+    }
+
+    @Test
+    void groupMembershipThroughTheGroupsNodesAttribute() {
+        db.defineNodes("n[1-4]", Map.of());
+        db.defineGroup("gpu", Map.of("nodes", new AttributeInput.Text("n1-n3")));
+        assertEquals(List.of("n1", "n2", "n3"), db.groupAttributes("gpu", AttributeSelection.current()).get("nodes").items());
+        assertEquals(List.of("gpu", "everything"), attr("n2", "groups").items());
+
+        db.updateGroup("gpu", Map.of("nodes", new AttributeInput.Remove("n2")));
+        assertEquals(List.of("n1", "n3"), db.groupAttributes("gpu", AttributeSelection.current()).get("nodes").items());
+
+        db.renameGroup("gpu", "accel");
+        assertFalse(db.groupExists("gpu"));
+        assertEquals(List.of("accel", "everything"), attr("n1", "groups").items());
+
+        db.removeGroup("accel");
+        assertEquals(List.of("everything"), attr("n3", "groups").items());
+        assertEquals(List.of("n1", "n2", "n3", "n4"), db.expand("everything"));
+    }
+
+    @Test
+    void secretsAreSealedHashesAreOneWayAndNeitherIsShown() throws Exception {
+        db.defineNodes("n1", Map.of());
+        db.updateNodes(List.of("n1"), text("bmcpass", "Sup3rS3cret!", "crypted.rootpassword", "RootPa55word"));
+        SortedMap<String, AttributeView> all = db.nodeAttributes("n1", AttributeSelection.current());
+        AttributeView secret = all.get("secret.hardwaremanagementpassword");
+        assertEquals(Boolean.TRUE, secret.isSet());
+        assertNull(secret.value());
+        assertEquals(Boolean.TRUE, all.get("crypted.rootpassword").isSet());
+
+        String dump = fixture.rawDump().toString();
+        assertFalse(dump.contains("Sup3rS3cret!"), "the secret is not in ZooKeeper in clear text");
+        assertFalse(dump.contains("RootPa55word"), "the password is not in ZooKeeper in clear text");
+        assertTrue(dump.contains("aes256gcm:v1:"), "the secret is stored sealed");
+        assertTrue(dump.contains("$6$"), "the password is stored as a SHA-512 crypt hash");
+    }
+
+    @Test
+    void badInputIsRefusedAndChangesNothing() throws Exception {
+        db.defineGroup("rack1", text("location.rack", "1"));
+        db.defineNodes("n1,n2", text("location.rack", "3"));
+        Map<String, String> before = fixture.rawDump();
+
+        assertBad(() -> db.updateNodes(List.of("n1", "n2"), text("location.rack", "4", "foo.bar", "x")));
+        assertBad(() -> db.updateNodes(List.of("n1"), text("console.method", "telnet")));
+        assertBad(() -> db.updateNodes(List.of("n1"), text("location.u", "{n1")));
+        assertBad(() -> db.updateNodes(List.of("n1"), Map.of("groups", new AttributeInput.Text("nosuchgroup"))));
+        assertBad(() -> db.defineNodes("bad name", Map.of()));
+        assertBad(() -> db.defineGroup("x/y", Map.of()));
+        assertBad(() -> db.updateNodes(List.of("n1"), Map.of("secret.hardwaremanagementpassword",
+                new AttributeInput.Expression("{node}"))));
+        assertEquals(RequestException.Kind.NOT_FOUND,
+                assertThrows(RequestException.class, () -> db.updateNodes(List.of("n1", "n9"), text("location.rack", "4"))).kind());
+
+        assertEquals(before, fixture.rawDump());
+    }
+
+    private static void assertBad(org.junit.jupiter.api.function.Executable call) {
+        RuntimeException e = assertThrows(RuntimeException.class, call);
+        if (e instanceof RequestException request) {
+            assertEquals(RequestException.Kind.BAD_REQUEST, request.kind(), e.getMessage());
+        } else {
+            assertTrue(e instanceof IllegalArgumentException, e.toString());
+        }
+    }
+
+    @Test
+    void aRestartedMemberHasEverything() throws Exception {
+        db.defineGroup("rack1", text("location.rack", "1"));
+        db.defineNodes("n[1-50]", Map.of("groups", new AttributeInput.Text("rack1")));
+        db.updateNodes(List.of("n7"), text("bmcpass", "secret-7", "location.u", "{n1}"));
+        Map<String, Object> before = fixture.viewDump();
+
+        fixture.restart();
+        db = fixture.db();
+        assertEquals(before, fixture.viewDump());
+        assertEquals("7", attr("n7", "location.u").value());
+    }
+
+    @Test
+    void anotherSessionSeesChangesThroughTheWatch() throws Exception {
+        try (var other = fixture.openStore()) {
+            db.defineNodes("n1", Map.of());
+            db.updateNodes(List.of("n1"), text("location.rack", "9"));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!"9".equals(valueOn(other.nodes(), "n1", "location.rack")) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals("9", valueOn(other.nodes(), "n1", "location.rack"));
+            other.nodes().updateNodes(List.of("n1"), text("location.rack", "10"));
+            assertEquals("10", valueOn(other.nodes(), "n1", "location.rack"), "read-your-writes on the other session");
+        }
+    }
+
+    private static String valueOn(NodeDatabase db, String node, String name) {
+        if (!db.nodeExists(node)) {
+            return null;
+        }
+        AttributeView view = db.nodeAttributes(node, new AttributeSelection(false, List.of(name))).get(name);
+        return view == null ? null : view.value();
+    }
+}

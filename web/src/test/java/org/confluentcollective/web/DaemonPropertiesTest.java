@@ -1,0 +1,48 @@
+package org.confluentcollective.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DaemonPropertiesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsThenFileThenSystemProperties() throws Exception {
+        Path file = dir.resolve("confluentd.properties");
+        Files.writeString(file, "api.https.port=5005\nstate.dir=/srv/cc\nmember.name=alpha\n");
+        Properties system = new Properties();
+        system.setProperty("confluent.state.dir", "/override");
+        system.setProperty("unrelated.key", "x");
+
+        DaemonConfig config = DaemonProperties.toConfig(DaemonProperties.load(Optional.of(file), system));
+
+        assertEquals(new DaemonConfig(Path.of("/override"), "alpha", "0.0.0.0", 5005,
+                Path.of("/var/run/confluent-collective/api.sock"), "127.0.0.1", 4006, 4007, 4008), config);
+    }
+
+    @Test
+    void emptyMemberNameMeansTheHostName() {
+        DaemonConfig config = DaemonProperties.toConfig(DaemonProperties.load(Optional.empty(), new Properties()));
+        assertFalse(config.memberName().isBlank());
+        assertEquals(Path.of("/var/lib/confluent-collective"), config.stateDir());
+    }
+
+    @Test
+    void badPortIsNamed() {
+        Properties system = new Properties();
+        system.setProperty("confluent.api.https.port", "https");
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> DaemonProperties.toConfig(DaemonProperties.load(Optional.empty(), system)));
+        assertEquals("configuration key api.https.port is not a port number: https", e.getMessage());
+    }
+}
