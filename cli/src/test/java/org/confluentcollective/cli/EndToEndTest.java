@@ -117,9 +117,9 @@ class EndToEndTest {
         ok(local.run("nodegroupdefine", "gc2"));
         ok(local.run("nodedefine", "c1", "groups=gc1"));
         ok(local.run("nodeattrib", "c1", "groups,=gc2"));
-        assertOut("c1: groups: gc2,gc1\n", local.run("nodeattrib", "c1", "groups"));
+        assertOut("c1: groups: gc2,gc1,everything\n", local.run("nodeattrib", "c1", "groups"));
         ok(local.run("nodeattrib", "c1", "groups^=gc2"));
-        assertOut("c1: groups: gc1\n", local.run("nodeattrib", "c1", "groups"));
+        assertOut("c1: groups: gc1,everything\n", local.run("nodeattrib", "c1", "groups"));
     }
 
     @Test
