@@ -80,6 +80,7 @@ public final class ConfluentCtl {
     private Fingerprint fingerprint;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT,
+            converter = Converters.OutputFormatConverter.class,
             description = "text (default) or json: the server's answers, merged per node")
     private OutputFormat format = OutputFormat.TEXT;
 

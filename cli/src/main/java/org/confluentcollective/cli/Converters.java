@@ -1,5 +1,7 @@
 package org.confluentcollective.cli;
 
+import java.util.Arrays;
+import org.confluentcollective.cli.output.OutputFormat;
 import org.confluentcollective.cli.transport.Endpoint;
 import org.confluentcollective.cli.transport.Fingerprint;
 import picocli.CommandLine.ITypeConverter;
@@ -19,6 +21,18 @@ final class Converters {
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
+        }
+    }
+
+    static final class OutputFormatConverter implements ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            for (OutputFormat format : OutputFormat.values()) {
+                if (format.toString().equalsIgnoreCase(value)) {
+                    return format;
+                }
+            }
+            throw new TypeConversionException("'" + value + "' is not one of " + Arrays.toString(OutputFormat.values()));
         }
     }
 

@@ -209,6 +209,15 @@ class CommandsTest {
         assertTrue(result.err().startsWith("Error: confluentd is not running") && result.err().contains("--host"),
                 result.toString());
         assertEquals(1, result.err().lines().count(), result.toString());
+        CliRunner.Result debug = cli.run("--socket", dir.resolve("none.sock").toString(), "nodelist", "--debug");
+        assertTrue(debug.err().contains("\tat org.confluentcollective.cli."), "--debug shows the stack trace");
+    }
+
+    @Test
+    void usageErrorsExitTwoWithAHint() {
+        CliRunner.Result result = cli.run("nodeattrib", "-o", "yaml", "n1");
+        assertRun(result, ExitCode.USAGE, "", "Error: Invalid value for option '--output': 'yaml' is not one of "
+                + "[text, json]\nTry 'confluentctl nodeattrib --help' for more information.\n");
     }
 
     @Test
