@@ -7,9 +7,12 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.confluentcollective.server.MemberStore;
+import org.confluentcollective.server.MemberStoreSettings;
 import org.confluentcollective.server.database.NodeDatabase;
 import org.confluentcollective.server.secrets.PrivateFiles;
 import org.confluentcollective.server.trust.MemberIdentity;
+import org.confluentcollective.server.users.UserDirectory;
 import org.confluentcollective.web.api.ApiApplication;
 import org.confluentcollective.web.transport.ApiServer;
 import org.confluentcollective.web.transport.ApiServerSettings;
@@ -32,16 +35,19 @@ public final class Confluentd implements AutoCloseable {
     private static final int ZOOKEEPER_TICK_MILLIS = 2000;
 
     private final Deque<AutoCloseable> running;
-    private final NodeDatabase database;
+    private final MemberStore store;
     private final ApiServer api;
     private final String fingerprint;
+    private final String zooKeeperConnectString;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private Confluentd(Deque<AutoCloseable> running, NodeDatabase database, ApiServer api, String fingerprint) {
+    private Confluentd(Deque<AutoCloseable> running, MemberStore store, ApiServer api, String fingerprint,
+                       String zooKeeperConnectString) {
         this.running = running;
-        this.database = database;
+        this.store = store;
         this.api = api;
         this.fingerprint = fingerprint;
+        this.zooKeeperConnectString = zooKeeperConnectString;
     }
 
     /** Starts a member; on failure whatever had started is closed again. */
@@ -58,7 +64,7 @@ public final class Confluentd implements AutoCloseable {
                     ZOOKEEPER_TICK_MILLIS));
             running.push(zooKeeper);
 
-            Store store = Store.open(config, zooKeeper.connectString());
+            MemberStore store = MemberStore.open(MemberStoreSettings.of(zooKeeper.connectString(), config.stateDir()));
             running.push(store);
 
             // The key store lives only in memory, so its password only has to be unguessable.
@@ -71,7 +77,7 @@ public final class Confluentd implements AutoCloseable {
 
             LOG.info("confluentd {} member {} serving https://{}:{}/ and {} with certificate {}", VERSION,
                     config.memberName(), config.httpsAddress(), api.httpsPort(), api.socketPath(), identity.fingerprint());
-            return new Confluentd(running, store.nodes(), api, identity.fingerprint());
+            return new Confluentd(running, store, api, identity.fingerprint(), zooKeeper.connectString());
         } catch (Exception | Error e) {
             closeAll(running, e);
             throw e;
@@ -92,7 +98,16 @@ public final class Confluentd implements AutoCloseable {
     }
 
     public NodeDatabase database() {
-        return database;
+        return store.nodes();
+    }
+
+    public UserDirectory users() {
+        return store.users();
+    }
+
+    /** The embedded ZooKeeper's loopback client address (benchmarks compare against raw ZooKeeper). */
+    public String zooKeeperConnectString() {
+        return zooKeeperConnectString;
     }
 
     /** Closes the API, the store and ZooKeeper, in that order; later calls do nothing. */

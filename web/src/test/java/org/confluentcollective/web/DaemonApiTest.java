@@ -160,7 +160,7 @@ class DaemonApiTest {
     @Test
     void noderangeRegexWithEncodedSlashOrTilde() throws Exception {
         assertEquals(201, operator.post("/noderange/", "{\"name\":\"rx[1-3]\"}").status());
-        assertEquals(List.of("rx1/", "rx2/"), items(operator.get("/noderange/%2Frx%5B12%5D%2F/nodes/")));
+        assertEquals(List.of("rx1/", "rx2/"), items(operator.get("/noderange/%2F%5Erx%5B12%5D/nodes/")));
         assertEquals(List.of("rx2/", "rx3/"), items(operator.get("/noderange/~rx%5B23%5D/nodes/")));
         assertEquals(List.of("rx1/", "rx3/"), items(fixture.socket.get("/noderange/rx1,rx3/nodes/")));
         operator.delete("/noderange/rx1,rx2,rx3/");

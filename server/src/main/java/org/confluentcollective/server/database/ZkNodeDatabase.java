@@ -251,7 +251,9 @@ final class ZkNodeDatabase implements NodeDatabase {
                     if (!explicitIndex) {
                         attrs.put(ID_INDEX, StoredValue.ofValue(Long.toString(indexes.get(name))));
                     }
-                    NodeRecord record = new NodeRecord(changes.applyGroups(List.of(), tree), attrs);
+                    List<String> groups = new ArrayList<>(changes.applyGroups(List.of(), tree));
+                    ChangeSet.appendEverything(groups, tree);
+                    NodeRecord record = new NodeRecord(groups, attrs);
                     writes.add(new ZkWriter.Create(layout.nodePath(name), codec.encode(record)));
                 }
                 return writes;

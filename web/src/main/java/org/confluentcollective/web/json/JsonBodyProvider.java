@@ -54,7 +54,9 @@ public final class JsonBodyProvider implements MessageBodyReader<JsonNode>, Mess
                              InputStream body) throws IOException {
         // Refuse early when the client announces too much; the counting stream catches liars.
         if (declaredLength(headers) > maxBodyBytes) {
-            throw LimitedInputStream.tooLarge(body, maxBodyBytes);
+            // A client waiting for "100 Continue" has not sent the body: nothing to discard.
+            boolean waiting = "100-continue".equalsIgnoreCase(headers.getFirst("Expect"));
+            throw LimitedInputStream.tooLarge(waiting ? InputStream.nullInputStream() : body, maxBodyBytes);
         }
         JsonNode tree;
         try {
