@@ -139,7 +139,7 @@ class EndToEndTest {
         ok(local.run("nodedefine", "e1", "groups=ge1"));
         assertOut("e1: e2\n", local.run("noderename", "e1", "e2"));
         assertOut("ge1: ge2\n", local.run("nodegrouprename", "ge1", "ge2"));
-        assertOut("e2: groups: ge2\n", local.run("nodeattrib", "e2", "groups"));
+        assertOut("e2: groups: ge2,everything\n", local.run("nodeattrib", "e2", "groups"));
         assertOut("e2: deleted\n", local.run("noderemove", "e2"));
         assertOut("ge2: deleted\n", local.run("nodegroupremove", "ge2"));
         assertEquals(List.of(), ok(local.run("nodegrouplist")).out().lines().filter(g -> g.startsWith("ge")).toList());
