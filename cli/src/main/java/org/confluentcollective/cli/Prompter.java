@@ -1,5 +1,7 @@
 package org.confluentcollective.cli;
 
+import java.io.Console;
+
 /** Asks the person at the terminal for a secret, without echo. */
 @FunctionalInterface
 public interface Prompter {
@@ -11,10 +13,10 @@ public interface Prompter {
      */
     String readSecret(String prompt, String alternative) throws CliException;
 
-    /** Prompts on the process's console ({@link java.io.Console}). */
+    /** Prompts on the process's console ({@link Console}). */
     static Prompter console() {
         return (prompt, alternative) -> {
-            java.io.Console console = System.console();
+            Console console = System.console();
             if (console == null) {
                 throw new CliException("no terminal to ask \"" + prompt.strip() + "\" on; " + alternative);
             }

@@ -25,10 +25,6 @@ public record AttributeChanges(List<AttributeAssignment> assignments) {
         return new AttributeChanges(assignments);
     }
 
-    public boolean isEmpty() {
-        return assignments.isEmpty();
-    }
-
     /** The body; a later assignment to the same attribute replaces an earlier one. */
     public ObjectNode toJson() {
         ObjectNode body = JsonNodeFactory.instance.objectNode();

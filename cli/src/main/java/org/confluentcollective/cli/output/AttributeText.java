@@ -14,7 +14,7 @@ import java.util.stream.StreamSupport;
  */
 public final class AttributeText {
 
-    public static final String SECRET_MASK = "********";
+    private static final String SECRET_MASK = "********";
 
     private AttributeText() {
     }
@@ -36,7 +36,7 @@ public final class AttributeText {
     }
 
     /** The value part alone. */
-    public static String value(JsonNode view) {
+    private static String value(JsonNode view) {
         if (!view.isObject()) {
             return text(view);
         }

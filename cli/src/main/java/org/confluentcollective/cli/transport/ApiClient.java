@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.security.GeneralSecurityException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
@@ -80,15 +82,11 @@ public final class ApiClient implements AutoCloseable {
     private static SSLContext pinnedContext(CertificatePinning pinning) throws ConnectionException {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new javax.net.ssl.TrustManager[] {new PinningTrustManager(pinning)}, null);
+            context.init(null, new TrustManager[] {new PinningTrustManager(pinning)}, null);
             return context;
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new ConnectionException("cannot set up TLS: " + e.getMessage(), e);
         }
-    }
-
-    public Endpoint endpoint() {
-        return endpoint;
     }
 
     public JsonNode get(String path) throws ApiException, ConnectionException {
