@@ -221,9 +221,10 @@ class DaemonApiTest {
         assertError(400, unknownOnGroup);
         assertError(400, operator.put("/nodes/bad1/attributes/current", "{\"location.rack\":{\"nope\":\"1\"}}"));
 
-        Answer invalidName = operator.post("/nodes/", "{\"name\":\"bad node!\"}");
-        assertTrue(invalidName.status() == 400 || invalidName.status() == 404, invalidName.text());
-        assertError(invalidName.status(), invalidName);
+        assertError(400, operator.post("/nodes/", "{\"name\":\"bad|node\"}"));
+        assertError(400, operator.post("/noderange/", "{\"name\":\"bad[5-\"}"));
+        assertError(400, operator.post("/nodes/", "{\"name\":\"\"}"));
+        assertError(400, operator.post("/nodes/", "{\"location.rack\":\"1\"}"));
         Answer existing = operator.post("/nodes/", "{\"name\":\"bad1\"}");
         assertError(409, existing);
 

@@ -1,18 +1,39 @@
 package org.confluentcollective.web.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.attributes.AttributeInput;
 import org.confluentcollective.server.attributes.AttributeSelection;
 import org.confluentcollective.server.attributes.AttributeView;
+import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.noderange.NodeRangeException;
 
 /** Answer shapes shared by the resources. */
 final class Answers {
 
     private Answers() {
+    }
+
+    /**
+     * Defines nodes from a POST body. The names are input here, not a path naming existing
+     * nodes, so a malformed one is a bad request (400) rather than "not found".
+     */
+    static Response defineNodes(NodeDatabase database, JsonNode body) {
+        ObjectNode request = Bodies.object(body);
+        String names = Bodies.requiredText(request, "name");
+        Map<String, AttributeInput> attributes = AttributeJson.inputs(request, Set.of("name"));
+        try {
+            return created(database.defineNodes(names, attributes));
+        } catch (NodeRangeException e) {
+            throw RequestException.badRequest(e.getMessage());
+        }
     }
 
     static Response created(List<String> names) {

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.confluentcollective.server.RequestException;
 import org.confluentcollective.server.attributes.AttributeInput;
 import org.confluentcollective.server.database.NodeDatabase;
@@ -43,9 +42,7 @@ public final class NodesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response define(JsonNode body) {
-        ObjectNode request = Bodies.object(body);
-        String name = Bodies.requiredText(request, "name");
-        return Answers.created(database.defineNodes(name, AttributeJson.inputs(request, Set.of("name"))));
+        return Answers.defineNodes(database, body);
     }
 
     @GET

@@ -31,6 +31,7 @@ import org.confluentcollective.web.auth.Permission;
 @Path("users")
 @Produces(MediaType.APPLICATION_JSON)
 @Allowed(Permission.ADMINISTER)
+@Singleton
 public final class UsersResource {
 
     private static final Set<String> CREATE_KEYS = Set.of("name", "role", "password");

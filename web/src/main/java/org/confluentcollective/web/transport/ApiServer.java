@@ -1,6 +1,5 @@
 package org.confluentcollective.web.transport;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import org.confluentcollective.web.errors.JsonErrorHandler;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
