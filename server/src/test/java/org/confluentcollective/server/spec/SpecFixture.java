@@ -43,6 +43,20 @@ public final class SpecFixture implements NodeUniverse, ExpressionContext {
         this.expressions = expressions;
     }
 
+    /** A fixture from JSON text in the case files' fixture format. */
+    public static SpecFixture fromJson(String json, AttributeCatalog catalog) {
+        try {
+            return load(new ObjectMapper().readTree(json), catalog);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The fixture shared by both case files (the example database of noderange.md). */
+    public static SpecFixture standard(AttributeCatalog catalog) {
+        return load(readCases("/spec/noderange-cases.json").get("fixture"), catalog);
+    }
+
     public static JsonNode readCases(String resource) {
         try (InputStream in = SpecFixture.class.getResourceAsStream(resource)) {
             return new ObjectMapper().readTree(in);
@@ -88,6 +102,14 @@ public final class SpecFixture implements NodeUniverse, ExpressionContext {
 
     public void setOnGroup(String group, String attribute, StoredAttribute stored) {
         groupAttributes.get(group).put(attribute, stored);
+    }
+
+    public void clearOnNode(String node, String attribute) {
+        nodeAttributes.get(node).remove(attribute);
+    }
+
+    public void clearOnGroup(String group, String attribute) {
+        groupAttributes.get(group).remove(attribute);
     }
 
     /** The node's attribute as a read shows it: evaluated, with the group it is inherited from. */
