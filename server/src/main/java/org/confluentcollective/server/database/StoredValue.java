@@ -1,5 +1,6 @@
 package org.confluentcollective.server.database;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -28,11 +29,13 @@ public record StoredValue(String value, String expression, String cryptvalue, St
         return new StoredValue(null, null, null, hashvalue, grubhashvalue);
     }
 
+    @JsonIgnore
     public boolean isExpression() {
         return expression != null;
     }
 
     /** A secret or a hash: shown to readers only as set / unset. */
+    @JsonIgnore
     public boolean isConcealed() {
         return cryptvalue != null || hashvalue != null;
     }
