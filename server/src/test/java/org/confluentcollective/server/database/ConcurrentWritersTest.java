@@ -42,8 +42,13 @@ class ConcurrentWritersTest {
             } finally {
                 pool.shutdownNow();
             }
-            SortedMap<String, AttributeView> attributes = fixture.db()
-                    .nodeAttributes("n1", new AttributeSelection(false, List.of("custom.*")));
+            // The second writer's last changes reach this member's copy through its watch.
+            SortedMap<String, AttributeView> attributes = customAttributes(fixture.db());
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (attributes.size() < 2 * WRITES && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+                attributes = customAttributes(fixture.db());
+            }
             for (String writer : List.of("custom.a", "custom.b")) {
                 for (int i = 0; i < WRITES; i++) {
                     AttributeView view = attributes.get(writer + i);
@@ -52,6 +57,10 @@ class ConcurrentWritersTest {
             }
             assertEquals(2 * WRITES, attributes.size());
         }
+    }
+
+    private static SortedMap<String, AttributeView> customAttributes(NodeDatabase db) {
+        return db.nodeAttributes("n1", new AttributeSelection(false, List.of("custom.*")));
     }
 
     private static void write(NodeDatabase db, String prefix) {
