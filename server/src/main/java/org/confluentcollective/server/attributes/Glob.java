@@ -87,8 +87,10 @@ public final class Glob {
             char c = body.charAt(i);
             if (c == '-' && i > 0 && i < body.length() - 1) {
                 out.append('-');   // a range such as [0-9]
+            } else if (Character.isLetterOrDigit(c)) {
+                out.append(c);
             } else {
-                out.append('\\').append(c);
+                out.append('\\').append(c);   // literal inside the class
             }
         }
         return out.append(']').toString();

@@ -19,10 +19,6 @@ sealed interface Value {
     record Real(double value) implements Value {
     }
 
-    static Value of(long value) {
-        return new Int(BigInteger.valueOf(value));
-    }
-
     /** The integer arithmetic uses: numbers as they are, floats truncated, numeric text parsed. */
     default BigInteger toInteger() {
         if (this instanceof Int i) {
