@@ -112,6 +112,12 @@ class DaemonApiTest {
         JsonNode groupView = operator.get("/nodegroups/grp/attributes/current").json();
         assertEquals("[\"g1\",\"g2\"]", groupView.path("nodes").path("value").toString(), groupView.toString());
 
+        Answer expression = operator.put("/nodegroups/grp/attributes/current", "{\"location.row\":\"{node}-row\"}");
+        assertEquals("{\"location.row\":{\"expression\":\"{node}-row\"}}", expression.json().toString());
+        JsonNode inherited = operator.get("/nodes/g2/attributes/current?attr=location.row").json();
+        assertEquals("{\"location.row\":{\"value\":\"g2-row\",\"expression\":\"{node}-row\",\"inheritedfrom\":\"grp\"}}",
+                inherited.toString());
+
         Answer set = operator.put("/nodegroups/grp/attributes/current", "{\"location.room\":\"r43\"}");
         assertEquals(200, set.status(), set.text());
         assertEquals("r43", operator.get("/nodes/g2/attributes/current").json().path("location.room").path("value").asText());

@@ -99,6 +99,9 @@ final class AttributeJson {
         } else if (view.items() != null) {
             var items = json.putArray("value");
             view.items().forEach(items::add);
+        } else if (view.value() == null && view.expression() != null) {
+            // A group's expression is evaluated per member node; the group itself has no value.
+            json.put("expression", view.expression());
         } else {
             json.put("value", view.value());
             if (view.expression() != null) {
