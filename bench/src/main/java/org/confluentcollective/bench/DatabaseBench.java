@@ -76,10 +76,16 @@ public final class DatabaseBench {
                         "{\"custom.bench\":\"v" + (++round[0]) + "\"}")));
                 report("REST bulk set of 1 attribute on " + SLICE + " nodes", ours, SLICE);
 
+                List<String> sliceNodes = db.expand(slice);
+                long api = median(() -> elapsed(() -> db.updateNodes(sliceNodes,
+                        Map.of("custom.bench", new AttributeInput.Text("api" + (++round[0]))))));
+                report("Java API bulk set of 1 attribute on " + SLICE + " nodes (no HTTP)", api, SLICE);
+
                 long raw = median(() -> rawMulti(daemon.zooKeeperConnectString(), slice, db));
                 report("raw ZooKeeper multi setData of the same " + SLICE + " znodes", raw, SLICE);
-                System.out.printf("ratio write ours/raw time: %.2f  (ours reaches %.0f%% of raw multi throughput)%n",
-                        (double) ours / raw, 100.0 * raw / ours);
+                System.out.printf("ratio write ours/raw time: REST %.2f, Java API %.2f  "
+                                + "(REST reaches %.0f%%, the Java API %.0f%% of raw multi throughput)%n",
+                        (double) ours / raw, (double) api / raw, 100.0 * raw / ours, 100.0 * raw / api);
             }
         } finally {
             deleteTree(state);

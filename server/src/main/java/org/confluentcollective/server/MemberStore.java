@@ -33,7 +33,7 @@ public final class MemberStore implements AutoCloseable {
         CuratorFramework curator = CuratorFrameworkFactory.builder()
                 .connectString(settings.connectString())
                 .sessionTimeoutMs((int) settings.sessionTimeout().toMillis())
-                .connectionTimeoutMs(15_000)
+                .connectionTimeoutMs((int) Math.min(15_000, settings.sessionTimeout().toMillis()))
                 .retryPolicy(new ExponentialBackoffRetry(200, 10, 5_000))
                 .build();
         curator.start();

@@ -132,6 +132,9 @@ public final class MemoryTree {
     }
 
     private void reindex(String node, List<String> oldGroups, List<String> newGroups) {
+        if (oldGroups.equals(newGroups)) {
+            return;
+        }
         for (String group : oldGroups) {
             if (!newGroups.contains(group)) {
                 Set<String> members = membersByGroup.get(group);

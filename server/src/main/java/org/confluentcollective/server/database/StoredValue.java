@@ -1,15 +1,11 @@
 package org.confluentcollective.server.database;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 /**
  * One attribute as it is kept in a node or group znode. Exactly one form is present:
  * a plain {@code value}, an {@code expression} template (evaluated for each node on read),
  * a {@code cryptvalue} (AES-GCM sealed secret), or a one-way {@code hashvalue} (with the
  * GRUB form beside it).
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record StoredValue(String value, String expression, String cryptvalue, String hashvalue,
                           String grubhashvalue) {
 
@@ -29,13 +25,11 @@ public record StoredValue(String value, String expression, String cryptvalue, St
         return new StoredValue(null, null, null, hashvalue, grubhashvalue);
     }
 
-    @JsonIgnore
     public boolean isExpression() {
         return expression != null;
     }
 
     /** A secret or a hash: shown to readers only as set / unset. */
-    @JsonIgnore
     public boolean isConcealed() {
         return cryptvalue != null || hashvalue != null;
     }

@@ -85,8 +85,8 @@ final class TreeSync {
      * Applies the answer to a write of our own. Must be called on the event thread (from the
      * write's callback), which is what keeps it in order with everything else.
      */
-    void applyWritten(String path, byte[] data, Stat stat) {
-        apply(path, data, stat);
+    void applyWritten(String path, Object record, Stat stat) {
+        layout.classify(path).ifPresent(entry -> put(entry, record, stat));
     }
 
     /** Applies the removal of a znode we deleted ourselves (event thread only). */
@@ -168,15 +168,25 @@ final class TreeSync {
             return;
         }
         try {
-            switch (entry.kind()) {
-                case NODE -> tree.putNode(entry.name(), versioned(codec.decode(data, NodeRecord.class), stat));
-                case GROUP -> tree.putGroup(entry.name(), versioned(codec.decode(data, GroupRecord.class), stat));
-                case USER -> tree.putUser(entry.name(), versioned(codec.decode(data, UserRecord.class), stat));
-                case OTHER -> {
-                }
-            }
+            Object record = switch (entry.kind()) {
+                case NODE -> codec.decode(data, NodeRecord.class);
+                case GROUP -> codec.decode(data, GroupRecord.class);
+                case USER -> codec.decode(data, UserRecord.class);
+                case OTHER -> null;
+            };
+            put(entry, record, stat);
         } catch (RuntimeException e) {
             LOG.error("ignoring unreadable znode {}", path, e);
+        }
+    }
+
+    private void put(ZnodeLayout.Entry entry, Object record, Stat stat) {
+        switch (entry.kind()) {
+            case NODE -> tree.putNode(entry.name(), versioned((NodeRecord) record, stat));
+            case GROUP -> tree.putGroup(entry.name(), versioned((GroupRecord) record, stat));
+            case USER -> tree.putUser(entry.name(), versioned((UserRecord) record, stat));
+            case OTHER -> {
+            }
         }
     }
 

@@ -63,11 +63,11 @@ public final class ZkDatabase implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        ZkWriter writer = new ZkWriter(() -> currentZooKeeper(curator), sync);
+        ZkWriter writer = new ZkWriter(() -> currentZooKeeper(curator), sync, codec);
         Transactions transactions = new Transactions(writer, sync, planner);
-        ZkNodeDatabase nodes = new ZkNodeDatabase(tree, layout, codec, transactions,
+        ZkNodeDatabase nodes = new ZkNodeDatabase(tree, layout, transactions,
                 new IdCounter(curator, layout.nodeIndexCounter()), catalog, cipher, new CryptedHash());
-        ZkUserDirectory users = new ZkUserDirectory(tree, layout, codec, transactions, hasher);
+        ZkUserDirectory users = new ZkUserDirectory(tree, layout, transactions, hasher);
         return new ZkDatabase(tree, nodes, users, planner);
     }
 

@@ -12,7 +12,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.confluentcollective.server.RequestException;
@@ -45,7 +44,6 @@ final class ZkNodeDatabase implements NodeDatabase {
 
     private final MemoryTree tree;
     private final ZnodeLayout layout;
-    private final RecordCodec codec;
     private final Transactions transactions;
     private final IdCounter ids;
     private final AttributeCatalog catalog;
@@ -55,12 +53,13 @@ final class ZkNodeDatabase implements NodeDatabase {
     private final CryptedHash crypted;
     private final Inheritance inheritance;
     private final TreeUniverse universe;
+    /** Readers ask for the same few selections node after node; check each once. */
+    private final Map<AttributeSelection, NameFilter> filters = new ConcurrentHashMap<>();
 
-    ZkNodeDatabase(MemoryTree tree, ZnodeLayout layout, RecordCodec codec, Transactions transactions, IdCounter ids,
+    ZkNodeDatabase(MemoryTree tree, ZnodeLayout layout, Transactions transactions, IdCounter ids,
                    AttributeCatalog catalog, SecretCipher cipher, CryptedHash crypted) {
         this.tree = tree;
         this.layout = layout;
-        this.codec = codec;
         this.transactions = transactions;
         this.ids = ids;
         this.catalog = catalog;
@@ -102,16 +101,15 @@ final class ZkNodeDatabase implements NodeDatabase {
     @Override
     public SortedMap<String, AttributeView> nodeAttributes(String node, AttributeSelection selection) {
         NodeRecord record = nodeRecord(node);
-        Predicate<String> wanted = selector(selection);
+        NameFilter wanted = filterFor(selection);
         SortedMap<String, AttributeView> views = new TreeMap<>();
         if (wanted.test(ChangeSet.GROUPS)) {
             views.put(ChangeSet.GROUPS, AttributeView.ofItems(record.groups()));
         }
-        List<String> exact = exactNames(selection);
-        if (exact != null) {
-            // The common case (one or a few named attributes over many nodes) avoids
-            // resolving every inherited attribute of every node.
-            for (String name : exact) {
+        if (wanted.isExact()) {
+            // The common case (a few named attributes over many nodes) avoids resolving every
+            // inherited attribute of every node.
+            for (String name : wanted.exact()) {
                 inheritance.resolve(record, name).ifPresent(resolved -> views.put(name, view(node, resolved)));
             }
         } else {
@@ -128,7 +126,7 @@ final class ZkNodeDatabase implements NodeDatabase {
     @Override
     public SortedMap<String, AttributeView> groupAttributes(String group, AttributeSelection selection) {
         GroupRecord record = groupRecord(group);
-        Predicate<String> wanted = selector(selection);
+        NameFilter wanted = filterFor(selection);
         SortedMap<String, AttributeView> views = new TreeMap<>();
         if (wanted.test(ChangeSet.NODES)) {
             List<String> members = new ArrayList<>(tree.members(group));
@@ -174,47 +172,30 @@ final class ZkNodeDatabase implements NodeDatabase {
         return AttributeView.ofValue(stored.value(), null, resolved.inheritedFrom());
     }
 
-    private Predicate<String> selector(AttributeSelection selection) {
-        if (selection.patterns().isEmpty()) {
-            return name -> true;
-        }
-        List<Glob> globs = new ArrayList<>();
-        for (String pattern : selection.patterns()) {
-            String name = catalog.resolveAlias(pattern);
-            if (!Glob.isPattern(name) && !isReadableName(name)) {
-                throw RequestException.badRequest(pattern + " attribute is invalid");
+    private NameFilter filterFor(AttributeSelection selection) {
+        NameFilter filter = filters.get(selection);
+        if (filter == null) {
+            filter = NameFilter.of(selection, catalog);
+            if (filters.size() > 256) {
+                filters.clear();
             }
-            globs.add(Glob.compile(name));
+            filters.put(selection, filter);
         }
-        return name -> globs.stream().anyMatch(glob -> glob.matches(name));
+        return filter;
     }
 
-    private boolean isReadableName(String name) {
-        return catalog.isValidName(name) || name.equals(ChangeSet.GROUPS) || name.equals(ChangeSet.NODES)
-                || name.equals(TreeUniverse.DYNAMIC_GROUP_ATTRIBUTE);
-    }
-
-    /** The selection's names when it has no globs, else null. */
-    private List<String> exactNames(AttributeSelection selection) {
-        if (selection.patterns().isEmpty() || selection.patterns().stream().anyMatch(Glob::isPattern)) {
-            return null;
-        }
-        return selection.patterns().stream().map(catalog::resolveAlias).toList();
-    }
-
-    private void addUnset(SortedMap<String, AttributeView> views, AttributeSelection selection, Predicate<String> wanted) {
+    private void addUnset(SortedMap<String, AttributeView> views, AttributeSelection selection, NameFilter wanted) {
         if (!selection.includeUnset()) {
             return;
         }
-        for (String name : catalog.names()) {
-            if (wanted.test(name)) {
-                views.putIfAbsent(name, AttributeView.unset());
+        if (!wanted.isExact()) {
+            for (String name : catalog.names()) {
+                if (wanted.test(name)) {
+                    views.putIfAbsent(name, AttributeView.unset());
+                }
             }
         }
-        List<String> exact = exactNames(selection);
-        if (exact != null) {
-            exact.forEach(name -> views.putIfAbsent(name, AttributeView.unset()));
-        }
+        wanted.exact().forEach(name -> views.putIfAbsent(name, AttributeView.unset()));
     }
 
     // ---- node writes ---------------------------------------------------------------------------
@@ -254,7 +235,7 @@ final class ZkNodeDatabase implements NodeDatabase {
                     List<String> groups = new ArrayList<>(changes.applyGroups(List.of(), tree));
                     ChangeSet.appendEverything(groups, tree);
                     NodeRecord record = new NodeRecord(groups, attrs);
-                    writes.add(new ZkWriter.Create(layout.nodePath(name), codec.encode(record)));
+                    writes.add(new ZkWriter.Create(layout.nodePath(name), record));
                 }
                 return writes;
             });
@@ -338,7 +319,7 @@ final class ZkNodeDatabase implements NodeDatabase {
                     MemoryTree.Versioned<NodeRecord> held = tree.node(node)
                             .orElseThrow(() -> RequestException.notFound("node " + node + " does not exist"));
                     writes.add(new ZkWriter.Delete(layout.nodePath(node), held.version()));
-                    writes.add(new ZkWriter.Create(layout.nodePath(renames.get(node)), codec.encode(held.record())));
+                    writes.add(new ZkWriter.Create(layout.nodePath(renames.get(node)), held.record()));
                 }
                 return writes;
             });
@@ -364,7 +345,7 @@ final class ZkNodeDatabase implements NodeDatabase {
             if (tree.hasGroup(group)) {
                 throw RequestException.conflict("group " + group + " already exists");
             }
-            return List.of(new ZkWriter.Create(layout.groupPath(group), codec.encode(record)));
+            return List.of(new ZkWriter.Create(layout.groupPath(group), record));
         });
         membership.ifPresent(change -> rewriteMembers(group, change));
     }
@@ -384,7 +365,7 @@ final class ZkNodeDatabase implements NodeDatabase {
                 GroupRecord updated = new GroupRecord(
                         changeSet.applyAttributes(held.record().attributes(), cipher, null, warnings));
                 checkDynamic(group, updated, membership.isPresent() || !tree.members(group).isEmpty());
-                return List.of(new ZkWriter.Update(layout.groupPath(group), codec.encode(updated), held.version()));
+                return List.of(new ZkWriter.Update(layout.groupPath(group), updated, held.version()));
             });
         } else if (membership.isPresent()) {
             checkDynamic(group, groupRecord(group), true);
@@ -416,7 +397,7 @@ final class ZkNodeDatabase implements NodeDatabase {
                 throw RequestException.conflict("group " + newName + " already exists");
             }
             return List.of(new ZkWriter.Delete(layout.groupPath(group), held.version()),
-                    new ZkWriter.Create(layout.groupPath(newName), codec.encode(held.record())));
+                    new ZkWriter.Create(layout.groupPath(newName), held.record()));
         });
         rewriteMembers(group, (node, groups) -> groups.stream().map(g -> g.equals(group) ? newName : g).toList());
     }
@@ -474,7 +455,7 @@ final class ZkNodeDatabase implements NodeDatabase {
                     }
                     NodeRecord updated = rewrite.apply(node, held.get().record());
                     if (!updated.equals(held.get().record())) {
-                        writes.add(new ZkWriter.Update(layout.nodePath(node), codec.encode(updated), held.get().version()));
+                        writes.add(new ZkWriter.Update(layout.nodePath(node), updated, held.get().version()));
                     }
                 }
                 return writes;

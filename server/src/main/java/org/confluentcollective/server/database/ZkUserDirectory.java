@@ -20,16 +20,14 @@ final class ZkUserDirectory implements UserDirectory {
 
     private final MemoryTree tree;
     private final ZnodeLayout layout;
-    private final RecordCodec codec;
     private final Transactions transactions;
     private final PasswordHasher hasher;
     private final VerifiedCredentialCache verified;
 
-    ZkUserDirectory(MemoryTree tree, ZnodeLayout layout, RecordCodec codec, Transactions transactions,
+    ZkUserDirectory(MemoryTree tree, ZnodeLayout layout, Transactions transactions,
                     PasswordHasher hasher) {
         this.tree = tree;
         this.layout = layout;
-        this.codec = codec;
         this.transactions = transactions;
         this.hasher = hasher;
         this.verified = new VerifiedCredentialCache(hasher);
@@ -66,7 +64,7 @@ final class ZkUserDirectory implements UserDirectory {
             if (tree.user(name).isPresent()) {
                 throw RequestException.conflict("user " + name + " already exists");
             }
-            return List.of(new ZkWriter.Create(layout.userPath(name), codec.encode(record)));
+            return List.of(new ZkWriter.Create(layout.userPath(name), record));
         });
     }
 
@@ -82,7 +80,7 @@ final class ZkUserDirectory implements UserDirectory {
             UserRecord updated = new UserRecord(
                     role == null ? held.record().role() : role.name().toLowerCase(Locale.ROOT),
                     newHash == null ? held.record().passwordHash() : newHash);
-            return List.of(new ZkWriter.Update(layout.userPath(name), codec.encode(updated), held.version()));
+            return List.of(new ZkWriter.Update(layout.userPath(name), updated, held.version()));
         });
     }
 

@@ -24,11 +24,12 @@ final class ZkWriter {
         String path();
     }
 
-    record Create(String path, byte[] data) implements Write {
+    /** Creates a znode holding a record (a NodeRecord, GroupRecord or UserRecord). */
+    record Create(String path, Object record) implements Write {
     }
 
-    /** Replaces the data if the znode still has {@code version} (compare-and-set). */
-    record Update(String path, byte[] data, int version) implements Write {
+    /** Replaces a znode's record if the znode still has {@code version} (compare-and-set). */
+    record Update(String path, Object record, int version) implements Write {
     }
 
     record Delete(String path, int version) implements Write {
@@ -48,10 +49,12 @@ final class ZkWriter {
 
     private final Supplier<ZooKeeper> zooKeeper;
     private final TreeSync sync;
+    private final RecordCodec codec;
 
-    ZkWriter(Supplier<ZooKeeper> zooKeeper, TreeSync sync) {
+    ZkWriter(Supplier<ZooKeeper> zooKeeper, TreeSync sync, RecordCodec codec) {
         this.zooKeeper = zooKeeper;
         this.sync = sync;
+        this.codec = codec;
     }
 
     CompletableFuture<Outcome> submit(List<Write> writes) {
@@ -82,21 +85,21 @@ final class ZkWriter {
             if (write instanceof Create c) {
                 // A create's answer carries no Stat; a new znode is at version 0, and the
                 // change event that follows brings its zxid.
-                sync.applyWritten(c.path(), c.data(), new Stat());
+                sync.applyWritten(c.path(), c.record(), new Stat());
             } else if (write instanceof Update u) {
-                sync.applyWritten(u.path(), u.data(), ((OpResult.SetDataResult) results.get(i)).getStat());
+                sync.applyWritten(u.path(), u.record(), ((OpResult.SetDataResult) results.get(i)).getStat());
             } else {
                 sync.applyDeleted(write.path());
             }
         }
     }
 
-    private static Op toOp(Write write) {
+    private Op toOp(Write write) {
         if (write instanceof Create c) {
-            return Op.create(c.path(), c.data(), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            return Op.create(c.path(), codec.encode(c.record()), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
         }
         if (write instanceof Update u) {
-            return Op.setData(u.path(), u.data(), u.version());
+            return Op.setData(u.path(), codec.encode(u.record()), u.version());
         }
         Delete d = (Delete) write;
         return Op.delete(d.path(), d.version());
