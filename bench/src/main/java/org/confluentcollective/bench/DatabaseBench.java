@@ -61,6 +61,13 @@ public final class DatabaseBench {
             report("define " + NODES + " nodes (Java API, bulk)", System.nanoTime() - defineStart, NODES);
             reportHeap();
 
+            for (String noderange : List.of("n1-n" + NODES, "location.rack=7", "compute,-location.u=5@n1-n50000,n99990-n" + NODES)) {
+                db.expand(noderange); // warm-up
+                int[] count = {0};
+                long expand = median(() -> elapsed(() -> count[0] = db.expand(noderange).size()));
+                report("expand '" + noderange + "' on the database (" + count[0] + " nodes)", expand, count[0]);
+            }
+
             daemon.users().addUser("bench", org.confluentcollective.server.users.Role.ADMIN, "bench-password".toCharArray());
             try (Rest rest = new Rest(daemon.httpsPort(), "bench", "bench-password")) {
                 String slice = "n1-n" + SLICE;

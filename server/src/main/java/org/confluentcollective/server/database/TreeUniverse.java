@@ -78,6 +78,20 @@ final class TreeUniverse implements NodeUniverse, ExpressionContext {
     }
 
     @Override
+    public Optional<String> effectiveValue(String node, String attribute) {
+        return tree.node(node).flatMap(record -> inheritance.resolve(record.record(), attribute))
+                .map(Inheritance.Resolved::stored)
+                .filter(stored -> !stored.isConcealed())
+                .flatMap(stored -> {
+                    if (!stored.isExpression()) {
+                        return Optional.of(stored.value());
+                    }
+                    Evaluation evaluation = expressions.evaluate(node, stored.expression(), this);
+                    return evaluation.isBroken() ? Optional.empty() : Optional.of(evaluation.value());
+                });
+    }
+
+    @Override
     public Optional<StoredAttribute> attribute(String node, String name) {
         Optional<MemoryTree.Versioned<NodeRecord>> record = tree.node(node);
         if (record.isEmpty()) {

@@ -29,4 +29,12 @@ public interface NodeUniverse {
      * expressions already evaluated; broken expressions and secrets are absent.
      */
     Map<String, String> effectiveValues(String node);
+
+    /**
+     * One effective attribute value as text, as in {@link #effectiveValues}. Selectors on one
+     * exact attribute use this; implementations override it to avoid resolving every attribute.
+     */
+    default Optional<String> effectiveValue(String node, String attribute) {
+        return Optional.ofNullable(effectiveValues(node).get(attribute));
+    }
 }

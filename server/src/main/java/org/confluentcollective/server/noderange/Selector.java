@@ -117,6 +117,14 @@ final class Selector {
         throw new NodeRangeException(noderange, column, "unknown attribute '" + name + "'");
     }
 
+    /** Whether the node is selected, reading only the attribute it names when it has no glob. */
+    boolean test(String node, NodeUniverse universe) {
+        if (glob == null) {
+            return negated != passes(universe.effectiveValue(node, name).orElse(""));
+        }
+        return test(universe.effectiveValues(node));
+    }
+
     boolean test(Map<String, String> values) {
         if (glob == null) {
             String exact = values.get(name);

@@ -146,7 +146,7 @@ final class UniverseResolver implements Evaluator.Resolver {
         NodeUniverse universe = session.universe();
         Set<String> nodes = new HashSet<>();
         for (String node : universe.nodes()) {
-            if (selector.test(universe.effectiveValues(node))) {
+            if (selector.test(node, universe)) {
                 nodes.add(node);
             }
         }

@@ -129,6 +129,10 @@ class ZkNodeDatabaseTest {
         assertEquals("r2u07-xcc", db.nodeAttributes("r2u07", new AttributeSelection(false, List.of("bmc")))
                 .get("hardwaremanagement.manager").value(), "an alias reads the attribute under its own name");
         assertEquals("{n2}", db.groupAttributes("rack2", AttributeSelection.current()).get("location.u").expression());
+        // Selectors see the evaluated, inherited values.
+        assertEquals(List.of("r2u07"), db.expand("location.u=7"));
+        assertEquals(List.of("r2u08"), db.expand("rack2,-hardwaremanagement.manager=r2u07-xcc"));
+        assertEquals(List.of("r2u07", "r2u08"), db.expand("location.u=~^[78]$"));
     }
 
     @Test
