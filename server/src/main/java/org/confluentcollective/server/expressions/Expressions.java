@@ -13,6 +13,7 @@ public final class Expressions {
     private static final int MAX_SPEC_LENGTH = 8;
 
     private final AttributeCatalog catalog;
+    private final ParseCache parsed = new ParseCache();
 
     public Expressions(AttributeCatalog catalog) {
         this.catalog = Objects.requireNonNull(catalog);
@@ -64,7 +65,7 @@ public final class Expressions {
 
     /** Evaluates a template for one node; never throws for a broken expression, never hangs on cycles. */
     public Evaluation evaluate(String node, String template, ExpressionContext context) {
-        return run(() -> new TemplateEvaluator(node, context, catalog).render(template));
+        return run(() -> new TemplateEvaluator(node, context, catalog, parsed).render(template));
     }
 
     /**
@@ -77,7 +78,7 @@ public final class Expressions {
         if (stored.isPresent() && !stored.get().isExpression()) {
             return Evaluation.ofValue(stored.get().value() == null ? "" : stored.get().value());
         }
-        return run(() -> new TemplateEvaluator(node, context, catalog).attribute(attribute));
+        return run(() -> new TemplateEvaluator(node, context, catalog, parsed).attribute(attribute));
     }
 
     private static Evaluation run(java.util.function.Supplier<String> evaluation) {

@@ -35,15 +35,17 @@ final class TemplateEvaluator {
     private final String node;
     private final ExpressionContext context;
     private final AttributeCatalog catalog;
+    private final ParseCache parsed;
     /** The attributes being evaluated, outermost first (at most {@link #MAX_DEPTH}). */
     private final List<String> evaluating = new ArrayList<>();
     private final Map<String, String> evaluated = new HashMap<>();
     private List<String> numbers;
 
-    TemplateEvaluator(String node, ExpressionContext context, AttributeCatalog catalog) {
+    TemplateEvaluator(String node, ExpressionContext context, AttributeCatalog catalog, ParseCache parsed) {
         this.node = node;
         this.context = context;
         this.catalog = catalog;
+        this.parsed = parsed;
     }
 
     /** The value of one of the node's attributes: its text, or its expression evaluated. */
@@ -77,14 +79,14 @@ final class TemplateEvaluator {
         }
     }
 
-    String render(String template) {
-        Template parsed;
+    String render(String text) {
+        Template template;
         try {
-            parsed = Template.parse(template);
+            template = parsed.template(text);
         } catch (TemplateSyntaxException e) {
             throw new Broken("bad template: " + e.getMessage());
         }
-        return render(parsed);
+        return render(template);
     }
 
     private String render(Template template) {
@@ -106,7 +108,7 @@ final class TemplateEvaluator {
         if (field.conversion() != 0 && field.conversion() != 's') {
             throw new Broken("conversion '!" + field.conversion() + "' is not supported (only !s)");
         }
-        Value value = evaluate(FieldParser.parse(source));
+        Value value = evaluate(parsed.field(source));
         if (field.spec() == null) {
             return value.render();
         }
