@@ -84,6 +84,15 @@ public final class MemoryTree {
         return members == null ? Set.of() : Collections.unmodifiableSet(members);
     }
 
+    /** Every node, group and user held, as layout entries. */
+    List<ZnodeLayout.Entry> entries() {
+        List<ZnodeLayout.Entry> entries = new ArrayList<>(nodes.size() + groups.size() + users.size());
+        nodes.keySet().forEach(name -> entries.add(new ZnodeLayout.Entry(ZnodeLayout.Kind.NODE, name)));
+        groups.keySet().forEach(name -> entries.add(new ZnodeLayout.Entry(ZnodeLayout.Kind.GROUP, name)));
+        users.keySet().forEach(name -> entries.add(new ZnodeLayout.Entry(ZnodeLayout.Kind.USER, name)));
+        return entries;
+    }
+
     /** The modification zxid this copy holds for an entity, or -1 when absent. */
     long mzxid(ZnodeLayout.Entry entry) {
         Versioned<?> held = switch (entry.kind()) {

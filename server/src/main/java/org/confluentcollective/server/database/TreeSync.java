@@ -3,7 +3,9 @@ package org.confluentcollective.server.database;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.zookeeper.AddWatchMode;
 import org.apache.zookeeper.KeeperException;
@@ -40,6 +42,8 @@ final class TreeSync {
     private final Map<String, Long> changed = new HashMap<>();
     private boolean fetchScheduled;
     private volatile ZooKeeper zooKeeper;
+    /** Entries applied or removed since the current load began; null when not loading. */
+    private volatile Set<ZnodeLayout.Entry> seenDuringLoad;
 
     TreeSync(ZnodeLayout layout, RecordCodec codec, MemoryTree tree) {
         this.layout = layout;
@@ -48,12 +52,16 @@ final class TreeSync {
     }
 
     /**
-     * Watches the root and loads everything below it.
+     * Watches the root and loads everything below it; entries the memory copy holds that are
+     * no longer in ZooKeeper are dropped at the end. Called again with a new session's handle
+     * after the old session expired (its watch died with it).
      *
      * @return completes when every znode present at the start has been loaded
      */
     CompletableFuture<Void> start(ZooKeeper zk) throws KeeperException, InterruptedException {
         this.zooKeeper = zk;
+        Set<ZnodeLayout.Entry> seen = ConcurrentHashMap.newKeySet();
+        this.seenDuringLoad = seen;
         // Watch first, then read: whatever changes after the watch is set arrives as an event.
         zk.addWatch(layout.root(), this::onEvent, AddWatchMode.PERSISTENT_RECURSIVE);
         CompletableFuture<Void> loaded = new CompletableFuture<>();
@@ -78,7 +86,25 @@ final class TreeSync {
                 finishOne(outstanding, loaded);
             }, null);
         }
-        return loaded;
+        return loaded.thenRun(() -> dropAbsent(seen));
+    }
+
+    /**
+     * Runs on the event thread once a load is complete: whatever was neither loaded nor changed
+     * since the load began was deleted while this member was not watching.
+     */
+    private void dropAbsent(Set<ZnodeLayout.Entry> seen) {
+        seenDuringLoad = null;
+        for (ZnodeLayout.Entry entry : tree.entries()) {
+            if (!seen.contains(entry)) {
+                remove(entry);
+            }
+        }
+    }
+
+    /** The handle the watch and the reads currently use. */
+    ZooKeeper zooKeeper() {
+        return zooKeeper;
     }
 
     /**
@@ -181,6 +207,7 @@ final class TreeSync {
     }
 
     private void put(ZnodeLayout.Entry entry, Object record, Stat stat) {
+        markSeen(entry);
         switch (entry.kind()) {
             case NODE -> tree.putNode(entry.name(), versioned((NodeRecord) record, stat));
             case GROUP -> tree.putGroup(entry.name(), versioned((GroupRecord) record, stat));
@@ -190,7 +217,15 @@ final class TreeSync {
         }
     }
 
+    private void markSeen(ZnodeLayout.Entry entry) {
+        Set<ZnodeLayout.Entry> seen = seenDuringLoad;
+        if (seen != null) {
+            seen.add(entry);
+        }
+    }
+
     private void remove(ZnodeLayout.Entry entry) {
+        markSeen(entry);
         switch (entry.kind()) {
             case NODE -> tree.removeNode(entry.name());
             case GROUP -> tree.removeGroup(entry.name());

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.state.ConnectionState;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooKeeper;
@@ -58,6 +59,11 @@ public final class ZkDatabase implements AutoCloseable {
         }
         LOG.info("database loaded: {} nodes, {} groups in {} ms", tree.nodeCount(), tree.sortedGroups().size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        curator.getConnectionStateListenable().addListener((client, state) -> {
+            if (state == ConnectionState.RECONNECTED) {
+                resyncIfNewSession(client, sync);
+            }
+        });
         ExecutorService planner = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "database-planner");
             thread.setDaemon(true);
@@ -87,6 +93,26 @@ public final class ZkDatabase implements AutoCloseable {
     @Override
     public void close() {
         planner.shutdownNow();
+    }
+
+    /** After a session expired, Curator connects with a new handle: watch and load again. */
+    private static void resyncIfNewSession(CuratorFramework curator, TreeSync sync) {
+        ZooKeeper current = currentZooKeeper(curator);
+        if (current == sync.zooKeeper()) {
+            return;
+        }
+        LOG.warn("ZooKeeper session was replaced: reloading the database");
+        try {
+            sync.start(current).whenComplete((ok, error) -> {
+                if (error != null) {
+                    LOG.error("reloading the database failed", error);
+                } else {
+                    LOG.info("database reloaded after a new session");
+                }
+            });
+        } catch (Exception e) {
+            LOG.error("cannot watch the database with the new session", e);
+        }
     }
 
     private static ZooKeeper currentZooKeeper(CuratorFramework curator) {
