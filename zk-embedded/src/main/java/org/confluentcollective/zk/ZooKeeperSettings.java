@@ -34,8 +34,4 @@ public record ZooKeeperSettings(Path dataDir, int serverId, String address, int 
     public static ZooKeeperSettings loopback(Path dataDir) {
         return new ZooKeeperSettings(dataDir, 1, "127.0.0.1", 0, 0, 0, 1000);
     }
-
-    public ZooKeeperSettings withPorts(int client, int quorum, int election) {
-        return new ZooKeeperSettings(dataDir, serverId, address, client, quorum, election, tickMillis);
-    }
 }

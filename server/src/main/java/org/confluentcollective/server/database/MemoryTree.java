@@ -99,7 +99,6 @@ public final class MemoryTree {
             case NODE -> nodes.get(entry.name());
             case GROUP -> groups.get(entry.name());
             case USER -> users.get(entry.name());
-            case OTHER -> null;
         };
         return held == null ? -1 : held.mzxid();
     }

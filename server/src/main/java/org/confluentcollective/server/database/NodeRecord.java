@@ -2,7 +2,6 @@ package org.confluentcollective.server.database;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A node as stored in its znode: its ordered group list and the attributes set on the node
@@ -21,10 +20,5 @@ public record NodeRecord(List<String> groups, Map<String, StoredValue> attribute
 
     public NodeRecord withAttributes(Map<String, StoredValue> newAttributes) {
         return new NodeRecord(groups, newAttributes);
-    }
-
-    /** The attributes in name order, for readers that list them. */
-    public TreeMap<String, StoredValue> sortedAttributes() {
-        return new TreeMap<>(attributes);
     }
 }

@@ -198,7 +198,6 @@ final class TreeSync {
                 case NODE -> codec.decode(data, NodeRecord.class);
                 case GROUP -> codec.decode(data, GroupRecord.class);
                 case USER -> codec.decode(data, UserRecord.class);
-                case OTHER -> null;
             };
             put(entry, record, stat);
         } catch (RuntimeException e) {
@@ -212,8 +211,6 @@ final class TreeSync {
             case NODE -> tree.putNode(entry.name(), versioned((NodeRecord) record, stat));
             case GROUP -> tree.putGroup(entry.name(), versioned((GroupRecord) record, stat));
             case USER -> tree.putUser(entry.name(), versioned((UserRecord) record, stat));
-            case OTHER -> {
-            }
         }
     }
 
@@ -230,8 +227,6 @@ final class TreeSync {
             case NODE -> tree.removeNode(entry.name());
             case GROUP -> tree.removeGroup(entry.name());
             case USER -> tree.removeUser(entry.name());
-            case OTHER -> {
-            }
         }
     }
 

@@ -28,13 +28,11 @@ public final class ZkDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ZkDatabase.class);
     private static final long LOAD_TIMEOUT_SECONDS = 120;
 
-    private final MemoryTree tree;
     private final ZkNodeDatabase nodes;
     private final ZkUserDirectory users;
     private final ExecutorService planner;
 
-    private ZkDatabase(MemoryTree tree, ZkNodeDatabase nodes, ZkUserDirectory users, ExecutorService planner) {
-        this.tree = tree;
+    private ZkDatabase(ZkNodeDatabase nodes, ZkUserDirectory users, ExecutorService planner) {
         this.nodes = nodes;
         this.users = users;
         this.planner = planner;
@@ -74,7 +72,7 @@ public final class ZkDatabase implements AutoCloseable {
         ZkNodeDatabase nodes = new ZkNodeDatabase(tree, layout, transactions,
                 new IdCounter(curator, layout.nodeIndexCounter()), catalog, cipher, new CryptedHash());
         ZkUserDirectory users = new ZkUserDirectory(tree, layout, transactions, hasher);
-        return new ZkDatabase(tree, nodes, users, planner);
+        return new ZkDatabase(nodes, users, planner);
     }
 
     public NodeDatabase nodes() {
@@ -83,11 +81,6 @@ public final class ZkDatabase implements AutoCloseable {
 
     public UserDirectory users() {
         return users;
-    }
-
-    /** Number of nodes in this member's copy. */
-    public int nodeCount() {
-        return tree.nodeCount();
     }
 
     @Override

@@ -20,7 +20,7 @@ public record ZnodeLayout(String root) {
     }
 
     /** What a path under the root holds. */
-    public enum Kind { NODE, GROUP, USER, OTHER }
+    public enum Kind { NODE, GROUP, USER }
 
     /** A path classified, with the entity name it holds. */
     public record Entry(Kind kind, String name) {
@@ -71,7 +71,7 @@ public record ZnodeLayout(String root) {
         return paths;
     }
 
-    /** Classifies a path under the root; containers and unknown paths are {@code OTHER}. */
+    /** Classifies a path under the root; empty for containers and unknown paths. */
     public Optional<Entry> classify(String path) {
         if (path.startsWith(nodesPath() + "/")) {
             String rest = path.substring(nodesPath().length() + 1);
