@@ -38,9 +38,9 @@ final class Connector {
         if (endpoint instanceof Endpoint.Https https) {
             CertificatePinning pinning = new CertificatePinning(https.authority(), fingerprint(),
                     KnownHosts.inHome(environment.home()), notices);
-            return ApiClient.overHttps(https, credentials(https), pinning, mapper);
+            return ApiClient.overHttps(https, credentials(https), pinning, mapper, notices);
         }
-        return ApiClient.overUnixSocket((Endpoint.UnixSocket) endpoint, mapper);
+        return ApiClient.overUnixSocket((Endpoint.UnixSocket) endpoint, mapper, notices);
     }
 
     Endpoint endpoint() throws CliException {

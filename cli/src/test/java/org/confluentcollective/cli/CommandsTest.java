@@ -67,6 +67,14 @@ class CommandsTest {
     }
 
     @Test
+    void answersServedWithoutQuorumCarryOneWarningOnStderr() {
+        daemon.stale(true).on("GET /noderange/n1/attributes/current", 200,
+                "{\"databynode\":[{\"n1\":{\"b\":{\"value\":\"2\"}}}]}");
+        assertRun(cli.run("nodeattrib", "n1"), 0, "n1: b: 2\n",
+                "Warning: this member has no quorum: what it shows may be stale, and changes are refused\n");
+    }
+
+    @Test
     void nodeattribShowsCurrentAllOrNamedAttributes() {
         daemon.on("GET /noderange/n1/attributes/current", 200, "{\"databynode\":[{\"n1\":{\"b\":{\"value\":\"2\"}}}]}")
                 .on("GET /noderange/n1/attributes/all", 200, "{\"databynode\":[{\"n1\":{\"b\":{\"value\":null}}}]}")

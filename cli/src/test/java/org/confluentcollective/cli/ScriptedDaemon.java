@@ -39,6 +39,7 @@ final class ScriptedDaemon implements AutoCloseable {
     private final Server server = new Server();
     private final Path socket;
     private final Map<String, Answer> script = new HashMap<>();
+    private boolean stale;
     private final List<Exchange> exchanges = new ArrayList<>();
 
     private final ServerConnector https;
@@ -62,13 +63,18 @@ final class ScriptedDaemon implements AutoCloseable {
                 Exchange exchange = new Exchange(request.getMethod(), target, Content.Source.asString(request),
                         request.getHeaders().get(HttpHeader.AUTHORIZATION));
                 Answer answer;
+                boolean lockedDown;
                 synchronized (ScriptedDaemon.this) {
+                    lockedDown = stale;
                     exchanges.add(exchange);
                     answer = script.getOrDefault(request.getMethod() + " " + target,
                             new Answer(404, "{\"errorcode\":404,\"error\":\"not scripted: " + target + "\"}"));
                 }
                 response.setStatus(answer.status());
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+                if (lockedDown) {
+                    response.getHeaders().put("X-Confluent-Stale", "true");
+                }
                 Content.Sink.write(response, true, answer.json(), callback);
                 return true;
             }
@@ -90,10 +96,17 @@ final class ScriptedDaemon implements AutoCloseable {
         return this;
     }
 
+    /** Marks every answer as served without quorum (lock-down), as confluentd does. */
+    synchronized ScriptedDaemon stale(boolean lockedDown) {
+        stale = lockedDown;
+        return this;
+    }
+
     /** Forgets the script and the recorded requests. */
     synchronized void reset() {
         script.clear();
         exchanges.clear();
+        stale = false;
     }
 
     synchronized List<Exchange> exchanges() {

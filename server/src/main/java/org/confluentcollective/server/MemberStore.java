@@ -6,6 +6,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.confluentcollective.server.attributes.AttributeCatalog;
+import org.confluentcollective.server.collective.QuorumStatus;
 import org.confluentcollective.server.database.NodeDatabase;
 import org.confluentcollective.server.database.ZkDatabase;
 import org.confluentcollective.server.database.ZnodeLayout;
@@ -59,6 +60,11 @@ public final class MemberStore implements AutoCloseable {
 
     public UserDirectory users() {
         return database.users();
+    }
+
+    /** Lock-down: whether this member reaches a quorum and may change the database. */
+    public QuorumStatus quorum() {
+        return database.quorum();
     }
 
     @Override

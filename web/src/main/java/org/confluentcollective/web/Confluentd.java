@@ -72,7 +72,7 @@ public final class Confluentd implements AutoCloseable {
             ApiServer api = ApiServer.start(
                     new ApiServerSettings(config.httpsAddress(), config.httpsPort(), config.socketPath(),
                             new TlsIdentity(identity.keyStore(password), password)),
-                    new ApiApplication(store.nodes(), store.users(), VERSION));
+                    new ApiApplication(store.nodes(), store.users(), store.quorum(), VERSION));
             running.push(api);
 
             LOG.info("confluentd {} member {} serving https://{}:{}/ and {} with certificate {}", VERSION,

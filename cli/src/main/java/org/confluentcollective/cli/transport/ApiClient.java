@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.nio.charset.StandardCharsets;
@@ -34,40 +35,48 @@ public final class ApiClient implements AutoCloseable {
     /** The server builds a whole answer before sending it; a noderange of thousands of nodes takes a while. */
     private static final long ANSWER_TIMEOUT_MS = 600_000;
 
+    /** Set by confluentd on answers served while it has no quorum. */
+    private static final String STALE_HEADER = "X-Confluent-Stale";
+
     private final HttpClient http;
     private final Endpoint endpoint;
     private final Optional<Credentials> credentials;
     private final ObjectMapper mapper;
     private final Failures failures;
+    private final PrintWriter notices;
+    private boolean warnedStale;
 
-    private ApiClient(HttpClient http, Endpoint endpoint, Optional<Credentials> credentials, ObjectMapper mapper) {
+    private ApiClient(HttpClient http, Endpoint endpoint, Optional<Credentials> credentials, ObjectMapper mapper,
+                      PrintWriter notices) {
         this.http = http;
         this.endpoint = endpoint;
         this.credentials = credentials;
         this.mapper = mapper;
         this.failures = new Failures(endpoint);
+        this.notices = notices;
     }
 
     /** A client for the local socket: no credentials, the daemon trusts its local peer. */
-    public static ApiClient overUnixSocket(Endpoint.UnixSocket endpoint, ObjectMapper mapper)
+    public static ApiClient overUnixSocket(Endpoint.UnixSocket endpoint, ObjectMapper mapper, PrintWriter notices)
             throws ConnectionException {
         new Failures(endpoint).checkSocketUsable();
-        return start(new HttpClient(), endpoint, Optional.empty(), mapper);
+        return start(new HttpClient(), endpoint, Optional.empty(), mapper, notices);
     }
 
     /** A client for a member's HTTPS port, trusting only the certificate {@code pinning} accepts. */
     public static ApiClient overHttps(Endpoint.Https endpoint, Optional<Credentials> credentials,
-                                      CertificatePinning pinning, ObjectMapper mapper) throws ConnectionException {
+                                      CertificatePinning pinning, ObjectMapper mapper, PrintWriter notices)
+            throws ConnectionException {
         SslContextFactory.Client tls = new SslContextFactory.Client();
         tls.setSslContext(pinnedContext(pinning));
         tls.setEndpointIdentificationAlgorithm(null); // the pinned fingerprint identifies the member
         HttpClient http = new HttpClient();
         http.setSslContextFactory(tls);
-        return start(http, endpoint, credentials, mapper);
+        return start(http, endpoint, credentials, mapper, notices);
     }
 
     private static ApiClient start(HttpClient http, Endpoint endpoint, Optional<Credentials> credentials,
-                                   ObjectMapper mapper) throws ConnectionException {
+                                   ObjectMapper mapper, PrintWriter notices) throws ConnectionException {
         http.setConnectTimeout(CONNECT_TIMEOUT_MS);
         http.setFollowRedirects(false);
         http.setUserAgentField(null);
@@ -76,7 +85,7 @@ public final class ApiClient implements AutoCloseable {
         } catch (Exception e) {
             throw new ConnectionException("cannot start the HTTP client: " + e.getMessage(), e);
         }
-        return new ApiClient(http, endpoint, credentials, mapper);
+        return new ApiClient(http, endpoint, credentials, mapper, notices);
     }
 
     private static SSLContext pinnedContext(CertificatePinning pinning) throws ConnectionException {
@@ -147,6 +156,12 @@ public final class ApiClient implements AutoCloseable {
     }
 
     private JsonNode interpret(Response response, byte[] bytes) throws ApiException {
+        if ("true".equals(response.getHeaders().get(STALE_HEADER)) && !warnedStale) {
+            // Lock-down (design.md §2): say so once, on stderr, so scripts still parse stdout.
+            warnedStale = true;
+            notices.println("Warning: this member has no quorum: what it shows may be stale, and changes are refused");
+            notices.flush();
+        }
         int status = response.getStatus();
         JsonNode json = parse(bytes);
         if (status >= 200 && status < 300) {

@@ -5,6 +5,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
 import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.collective.QuorumWatch;
 
 /**
  * Hands out {@code id.index} numbers from a ZooKeeper counter with compare-and-set, so two
@@ -14,14 +15,17 @@ final class IdCounter {
 
     private final CuratorFramework curator;
     private final String path;
+    private final QuorumWatch quorum;
 
-    IdCounter(CuratorFramework curator, String path) {
+    IdCounter(CuratorFramework curator, String path, QuorumWatch quorum) {
         this.curator = curator;
         this.path = path;
+        this.quorum = quorum;
     }
 
     /** Reserves {@code count} consecutive numbers and returns the first. */
     long reserve(int count) {
+        quorum.requireQuorum();
         try {
             while (true) {
                 Stat stat = new Stat();
@@ -35,6 +39,8 @@ final class IdCounter {
                     // another member reserved numbers meanwhile: read again
                 }
             }
+        } catch (KeeperException.ConnectionLossException | KeeperException.SessionExpiredException e) {
+            throw QuorumWatch.noQuorum();
         } catch (Exception e) {
             throw new RequestException(RequestException.Kind.UNAVAILABLE, "cannot reserve node numbers: " + e, e);
         }

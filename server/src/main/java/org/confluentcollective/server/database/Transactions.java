@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.collective.QuorumWatch;
 
 /**
  * Optimistic transactions: a plan reads the memory tree and returns the writes it wants
@@ -25,20 +26,27 @@ final class Transactions {
     private final ZkWriter writer;
     private final TreeSync sync;
     private final Executor planner;
+    private final QuorumWatch quorum;
 
-    Transactions(ZkWriter writer, TreeSync sync, Executor planner) {
+    Transactions(ZkWriter writer, TreeSync sync, Executor planner, QuorumWatch quorum) {
         this.writer = writer;
         this.sync = sync;
         this.planner = planner;
+        this.quorum = quorum;
     }
 
-    /** Runs one transaction to completion; a plan's RequestException is rethrown as is. */
+    /**
+     * Runs one transaction to completion; a plan's RequestException is rethrown as is.
+     * Without a quorum nothing is attempted: UNAVAILABLE {@code no quorum}.
+     */
     void run(Supplier<List<ZkWriter.Write>> plan) {
+        quorum.requireQuorum();
         await(attempt(plan, 1));
     }
 
     /** Runs independent transactions (batches of a bulk change), several at a time. */
     void runAll(List<Supplier<List<ZkWriter.Write>>> plans) {
+        quorum.requireQuorum();
         Semaphore window = new Semaphore(WINDOW);
         List<CompletableFuture<Void>> running = new ArrayList<>(plans.size());
         try {
@@ -65,6 +73,9 @@ final class Transactions {
         return writer.submit(writes).thenComposeAsync(outcome -> {
             if (outcome.ok()) {
                 return CompletableFuture.completedFuture(null);
+            }
+            if (outcome.connectionFailed()) {
+                return CompletableFuture.failedFuture(QuorumWatch.noQuorum());
             }
             if (!outcome.lostRace()) {
                 return CompletableFuture.failedFuture(new RequestException(RequestException.Kind.UNAVAILABLE,

@@ -11,6 +11,8 @@ import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooKeeper;
 import org.confluentcollective.server.RequestException;
 import org.confluentcollective.server.attributes.AttributeCatalog;
+import org.confluentcollective.server.collective.QuorumStatus;
+import org.confluentcollective.server.collective.QuorumWatch;
 import org.confluentcollective.server.secrets.CryptedHash;
 import org.confluentcollective.server.secrets.SecretCipher;
 import org.confluentcollective.server.users.PasswordHasher;
@@ -31,8 +33,10 @@ public final class ZkDatabase implements AutoCloseable {
     private final ZkNodeDatabase nodes;
     private final ZkUserDirectory users;
     private final ExecutorService planner;
+    private final QuorumWatch quorum;
 
-    private ZkDatabase(ZkNodeDatabase nodes, ZkUserDirectory users, ExecutorService planner) {
+    private ZkDatabase(ZkNodeDatabase nodes, ZkUserDirectory users, ExecutorService planner, QuorumWatch quorum) {
+        this.quorum = quorum;
         this.nodes = nodes;
         this.users = users;
         this.planner = planner;
@@ -57,6 +61,8 @@ public final class ZkDatabase implements AutoCloseable {
         }
         LOG.info("database loaded: {} nodes, {} groups in {} ms", tree.nodeCount(), tree.sortedGroups().size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        QuorumWatch quorum = new QuorumWatch(curator.getZookeeperClient().isConnected());
+        curator.getConnectionStateListenable().addListener(quorum);
         curator.getConnectionStateListenable().addListener((client, state) -> {
             if (state == ConnectionState.RECONNECTED) {
                 resyncIfNewSession(client, sync);
@@ -68,11 +74,11 @@ public final class ZkDatabase implements AutoCloseable {
             return thread;
         });
         ZkWriter writer = new ZkWriter(() -> currentZooKeeper(curator), sync, codec);
-        Transactions transactions = new Transactions(writer, sync, planner);
+        Transactions transactions = new Transactions(writer, sync, planner, quorum);
         ZkNodeDatabase nodes = new ZkNodeDatabase(tree, layout, transactions,
-                new IdCounter(curator, layout.nodeIndexCounter()), catalog, cipher, new CryptedHash());
+                new IdCounter(curator, layout.nodeIndexCounter(), quorum), catalog, cipher, new CryptedHash());
         ZkUserDirectory users = new ZkUserDirectory(tree, layout, transactions, hasher);
-        return new ZkDatabase(nodes, users, planner);
+        return new ZkDatabase(nodes, users, planner, quorum);
     }
 
     public NodeDatabase nodes() {
@@ -81,6 +87,11 @@ public final class ZkDatabase implements AutoCloseable {
 
     public UserDirectory users() {
         return users;
+    }
+
+    /** Whether this member can change the database now (lock-down when not). */
+    public QuorumStatus quorum() {
+        return quorum;
     }
 
     @Override

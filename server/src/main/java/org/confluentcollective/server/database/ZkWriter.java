@@ -41,6 +41,12 @@ final class ZkWriter {
             return code == Code.OK;
         }
 
+        /** The member lost its connection to the quorum; the change may or may not have been made. */
+        boolean connectionFailed() {
+            return code == Code.CONNECTIONLOSS || code == Code.SESSIONEXPIRED || code == Code.OPERATIONTIMEOUT
+                    || code == Code.SESSIONMOVED || code == Code.NOTREADONLY;
+        }
+
         /** A concurrent change won; planning again from fresh data may succeed. */
         boolean lostRace() {
             return code == Code.BADVERSION || code == Code.NODEEXISTS || code == Code.NONODE;

@@ -38,6 +38,16 @@ final class DatabaseFixture implements AutoCloseable {
                 .withPasswordIterations(1_000));
     }
 
+    /** Stops only the ZooKeeper peer: the store stays up, without a quorum. */
+    void stopZooKeeper() {
+        zk.close();
+    }
+
+    /** Starts the ZooKeeper peer again on the same directory (and so the same ports). */
+    void startZooKeeper() throws IOException {
+        zk = EmbeddedZooKeeper.start(ZooKeeperSettings.loopback(dir.resolve("zookeeper")));
+    }
+
     void restart() throws IOException {
         close();
         start();

@@ -1,5 +1,6 @@
 package org.confluentcollective.web.api;
 
+import org.confluentcollective.server.collective.QuorumStatus;
 import org.confluentcollective.server.database.NodeDatabase;
 import org.confluentcollective.server.users.UserDirectory;
 import org.confluentcollective.web.auth.AccessFeature;
@@ -9,6 +10,7 @@ import org.confluentcollective.web.errors.NodeRangeExceptionMapper;
 import org.confluentcollective.web.errors.RequestExceptionMapper;
 import org.confluentcollective.web.errors.UnexpectedExceptionMapper;
 import org.confluentcollective.web.errors.WebApplicationExceptionMapper;
+import org.confluentcollective.web.quorum.StaleReadMarker;
 import org.confluentcollective.web.json.JsonBodyProvider;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
@@ -21,7 +23,7 @@ public final class ApiApplication extends ResourceConfig {
     /** Larger bodies are refused with 413 (the contract's limit). */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
 
-    public ApiApplication(NodeDatabase database, UserDirectory users, String version) {
+    public ApiApplication(NodeDatabase database, UserDirectory users, QuorumStatus quorum, String version) {
         // Only what is registered here: no classpath scanning, no Jackson feature, no WADL.
         property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -32,6 +34,7 @@ public final class ApiApplication extends ResourceConfig {
         register(new JsonBodyProvider(MAX_BODY_BYTES));
         register(new AuthenticationFilter(users));
         register(new AccessFeature());
+        register(new StaleReadMarker(quorum));
 
         register(new RequestExceptionMapper());
         register(new NodeRangeExceptionMapper());
