@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.confluentcollective.cli.collective.CollectiveCommand;
 import org.confluentcollective.cli.groups.NodeGroupAttribCommand;
 import org.confluentcollective.cli.groups.NodeGroupDefineCommand;
 import org.confluentcollective.cli.groups.NodeGroupListCommand;
@@ -35,7 +36,7 @@ import picocli.CommandLine.ScopeType;
             NodeRemoveCommand.class, NodeRenameCommand.class,
             NodeGroupDefineCommand.class, NodeGroupAttribCommand.class, NodeGroupListCommand.class,
             NodeGroupRemoveCommand.class, NodeGroupRenameCommand.class,
-            UserCommand.class, CompletionCommand.class, HelpCommand.class},
+            UserCommand.class, CollectiveCommand.class, CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",

@@ -67,6 +67,22 @@ class CommandsTest {
     }
 
     @Test
+    void collectiveShowPrintsQuorumLeaderAndMembersAsTheOriginal() {
+        daemon.on("GET /collective/", 200, """
+                {"quorum":true,"leader":"mgt1","members":[
+                 {"name":"mgt1","role":"voter","address":"10.0.0.1","version":"0.1.0","live":true,"managednodes":12},
+                 {"name":"mgt2","role":"observer","address":"10.0.0.2","version":"0.1.0","live":false,"managednodes":0}]}""");
+        assertRun(cli.run("collective", "show"), 0, """
+                Quorum: True
+                Leader: mgt1
+                Active collective members:
+                    mgt1 (voter, 10.0.0.1, version 0.1.0, 12 managed nodes)
+                Offline collective members:
+                    mgt2 (observer, 10.0.0.2, version 0.1.0, 0 managed nodes)
+                """, "");
+    }
+
+    @Test
     void answersServedWithoutQuorumCarryOneWarningOnStderr() {
         daemon.stale(true).on("GET /noderange/n1/attributes/current", 200,
                 "{\"databynode\":[{\"n1\":{\"b\":{\"value\":\"2\"}}}]}");

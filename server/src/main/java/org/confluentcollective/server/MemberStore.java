@@ -6,6 +6,8 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.confluentcollective.server.attributes.AttributeCatalog;
+import org.confluentcollective.server.collective.Collective;
+import org.confluentcollective.server.collective.CollectivePaths;
 import org.confluentcollective.server.collective.QuorumStatus;
 import org.confluentcollective.server.database.NodeDatabase;
 import org.confluentcollective.server.database.ZkDatabase;
@@ -23,10 +25,12 @@ public final class MemberStore implements AutoCloseable {
 
     private final CuratorFramework curator;
     private final ZkDatabase database;
+    private final Collective collective;
 
-    private MemberStore(CuratorFramework curator, ZkDatabase database) {
+    private MemberStore(CuratorFramework curator, ZkDatabase database, Collective collective) {
         this.curator = curator;
         this.database = database;
+        this.collective = collective;
     }
 
     public static MemberStore open(MemberStoreSettings settings) throws IOException {
@@ -42,9 +46,19 @@ public final class MemberStore implements AutoCloseable {
             if (!curator.blockUntilConnected(60, TimeUnit.SECONDS)) {
                 throw new IOException("cannot connect to ZooKeeper at " + settings.connectString());
             }
-            ZkDatabase database = ZkDatabase.open(curator, ZnodeLayout.standard(), AttributeCatalog.standard(),
+            ZnodeLayout layout = ZnodeLayout.standard();
+            ZkDatabase database = ZkDatabase.open(curator, layout, AttributeCatalog.standard(),
                     new SecretCipher(key), new PasswordHasher(settings.passwordIterations()));
-            return new MemberStore(curator, database);
+            Collective collective = new Collective(curator, CollectivePaths.under(layout.root()), settings.member(),
+                    database.quorum(), database.nodes());
+            try {
+                collective.start();
+            } catch (Exception e) {
+                collective.close();
+                database.close();
+                throw e;
+            }
+            return new MemberStore(curator, database, collective);
         } catch (IOException | RuntimeException e) {
             curator.close();
             throw e;
@@ -62,6 +76,11 @@ public final class MemberStore implements AutoCloseable {
         return database.users();
     }
 
+    /** This member's view of the collective: members, liveness, leader, quorum. */
+    public Collective collective() {
+        return collective;
+    }
+
     /** Lock-down: whether this member reaches a quorum and may change the database. */
     public QuorumStatus quorum() {
         return database.quorum();
@@ -69,6 +88,7 @@ public final class MemberStore implements AutoCloseable {
 
     @Override
     public void close() {
+        collective.close();
         database.close();
         curator.close();
     }

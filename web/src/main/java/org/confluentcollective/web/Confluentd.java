@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.confluentcollective.server.MemberStore;
 import org.confluentcollective.server.MemberStoreSettings;
+import org.confluentcollective.server.collective.MemberInfo;
 import org.confluentcollective.server.database.NodeDatabase;
 import org.confluentcollective.server.secrets.PrivateFiles;
 import org.confluentcollective.server.trust.MemberIdentity;
@@ -64,7 +65,11 @@ public final class Confluentd implements AutoCloseable {
                     ZOOKEEPER_TICK_MILLIS));
             running.push(zooKeeper);
 
-            MemberStore store = MemberStore.open(MemberStoreSettings.of(zooKeeper.connectString(), config.stateDir()));
+            // Until members can join, this member is the collective's only voter.
+            MemberInfo self = new MemberInfo(config.memberName(), config.zooKeeperAddress(), "voter",
+                    identity.fingerprint(), VERSION);
+            MemberStore store = MemberStore.open(MemberStoreSettings.of(zooKeeper.connectString(), config.stateDir())
+                    .withMember(self));
             running.push(store);
 
             // The key store lives only in memory, so its password only has to be unguessable.
@@ -72,7 +77,7 @@ public final class Confluentd implements AutoCloseable {
             ApiServer api = ApiServer.start(
                     new ApiServerSettings(config.httpsAddress(), config.httpsPort(), config.socketPath(),
                             new TlsIdentity(identity.keyStore(password), password)),
-                    new ApiApplication(store.nodes(), store.users(), store.quorum(), VERSION));
+                    new ApiApplication(store.nodes(), store.users(), store.quorum(), store.collective(), VERSION));
             running.push(api);
 
             LOG.info("confluentd {} member {} serving https://{}:{}/ and {} with certificate {}", VERSION,

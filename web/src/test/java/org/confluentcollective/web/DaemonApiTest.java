@@ -254,9 +254,28 @@ class DaemonApiTest {
 
     @Test
     void rootAndVersion() throws Exception {
-        assertEquals(List.of("nodes/", "noderange/", "nodegroups/", "users/", "version"), items(monitor.get("/")));
+        assertEquals(List.of("collective/", "nodes/", "noderange/", "nodegroups/", "users/", "version"), items(monitor.get("/")));
         assertEquals("{\"version\":{\"value\":\"0.1.0\"}}", monitor.get("/version").json().toString());
         assertNotEquals(0, fixture.daemon.httpsPort());
+    }
+
+    @Test
+    void collectiveShowsThisMemberAsLiveLeaderWithItsManagedNodes() throws Exception {
+        assertEquals(201, operator.post("/noderange/", "{\"name\":\"mgd[1-2]\",\"collective.manager\":\"m1\"}").status());
+        try {
+            JsonNode collective = monitor.get("/collective/").json();
+            assertEquals(true, collective.get("quorum").asBoolean());
+            assertEquals("m1", collective.get("leader").asText());
+            JsonNode member = collective.get("members").get(0);
+            assertEquals("m1", member.get("name").asText());
+            assertEquals("voter", member.get("role").asText());
+            assertEquals("0.1.0", member.get("version").asText());
+            assertEquals(true, member.get("live").asBoolean());
+            assertEquals(2, member.get("managednodes").asInt());
+            assertEquals(1, collective.get("members").size());
+        } finally {
+            operator.delete("/noderange/mgd1,mgd2/");
+        }
     }
 
     static List<String> items(Answer answer) {

@@ -1,5 +1,6 @@
 package org.confluentcollective.web.api;
 
+import org.confluentcollective.server.collective.CollectiveView;
 import org.confluentcollective.server.collective.QuorumStatus;
 import org.confluentcollective.server.database.NodeDatabase;
 import org.confluentcollective.server.users.UserDirectory;
@@ -23,7 +24,8 @@ public final class ApiApplication extends ResourceConfig {
     /** Larger bodies are refused with 413 (the contract's limit). */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
 
-    public ApiApplication(NodeDatabase database, UserDirectory users, QuorumStatus quorum, String version) {
+    public ApiApplication(NodeDatabase database, UserDirectory users, QuorumStatus quorum, CollectiveView collective,
+                          String version) {
         // Only what is registered here: no classpath scanning, no Jackson feature, no WADL.
         property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -47,6 +49,7 @@ public final class ApiApplication extends ResourceConfig {
             protected void configure() {
                 bind(database).to(NodeDatabase.class);
                 bind(users).to(UserDirectory.class);
+                bind(collective).to(CollectiveView.class);
                 bind(new ApiVersion(version)).to(ApiVersion.class);
             }
         });
@@ -55,5 +58,6 @@ public final class ApiApplication extends ResourceConfig {
         register(NodeRangeResource.class);
         register(NodeGroupsResource.class);
         register(UsersResource.class);
+        register(CollectiveResource.class);
     }
 }

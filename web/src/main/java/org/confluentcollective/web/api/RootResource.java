@@ -24,7 +24,7 @@ public final class RootResource {
 
     @GET
     public ObjectNode root() {
-        return Links.collection(List.of("nodes/", "noderange/", "nodegroups/", "users/", "version"));
+        return Links.collection(List.of("collective/", "nodes/", "noderange/", "nodegroups/", "users/", "version"));
     }
 
     @GET

@@ -1,0 +1,47 @@
+package org.confluentcollective.cli.collective;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.confluentcollective.cli.ApiCommand;
+import org.confluentcollective.cli.CliException;
+import org.confluentcollective.cli.ExitCode;
+import org.confluentcollective.cli.transport.ApiException;
+import org.confluentcollective.cli.transport.ConnectionException;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code collective show}, printed as the original does ({@code Quorum: True}, {@code Leader:},
+ * active and offline members, 4-space indented), with each member's role, address, version
+ * and managed-node count.
+ */
+@Command(name = "show", description = "Shows quorum, leader and members (also without quorum).")
+public final class CollectiveShowCommand extends ApiCommand {
+
+    @Override
+    public Integer call() throws CliException, ApiException, ConnectionException {
+        JsonNode answer = api().get("/collective/");
+        if (output().json()) {
+            output().printJson(answer);
+            return ExitCode.OK;
+        }
+        output().line("Quorum: " + (answer.path("quorum").asBoolean() ? "True" : "False"));
+        JsonNode leader = answer.path("leader");
+        output().line("Leader: " + (leader.isTextual() ? leader.asText() : "unknown"));
+        List<String> active = new ArrayList<>();
+        List<String> offline = new ArrayList<>();
+        for (JsonNode member : answer.path("members")) {
+            String line = "    %s (%s, %s, version %s, %d managed nodes)".formatted(member.path("name").asText(),
+                    member.path("role").asText(), member.path("address").asText(), member.path("version").asText(),
+                    member.path("managednodes").asInt());
+            (member.path("live").asBoolean() ? active : offline).add(line);
+        }
+        output().line("Active collective members:");
+        active.forEach(output()::line);
+        if (!offline.isEmpty()) {
+            output().line("Offline collective members:");
+            offline.forEach(output()::line);
+        }
+        return ExitCode.OK;
+    }
+}

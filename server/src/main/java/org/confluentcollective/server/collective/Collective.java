@@ -1,0 +1,140 @@
+package org.confluentcollective.server.collective;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.recipes.leader.LeaderLatch;
+import org.apache.curator.framework.recipes.nodes.PersistentNode;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.noderange.NaturalOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This member's place in the collective: its registry entry, its liveness znode (ephemeral,
+ * recreated by Curator after a new session) and its part in the leader election. The leader
+ * is an internal role (it will run failover); users never need to talk to it.
+ */
+public final class Collective implements CollectiveView, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Collective.class);
+    private static final String MANAGER = "collective.manager";
+    private static final java.time.Duration ELECTION_WAIT = java.time.Duration.ofSeconds(10);
+
+    private final CuratorFramework curator;
+    private final CollectivePaths paths;
+    private final MemberInfo self;
+    private final QuorumStatus quorum;
+    private final NodeDatabase nodes;
+    private final ObjectMapper json = new ObjectMapper();
+    private final PersistentNode liveness;
+    private final LeaderLatch latch;
+    /** The last status read with a quorum: what a locked-down member still shows. */
+    private volatile CollectiveStatus lastSeen;
+
+    public Collective(CuratorFramework curator, CollectivePaths paths, MemberInfo self, QuorumStatus quorum,
+                      NodeDatabase nodes) {
+        this.curator = curator;
+        this.paths = paths;
+        this.self = self;
+        this.quorum = quorum;
+        this.nodes = nodes;
+        this.liveness = new PersistentNode(curator, CreateMode.EPHEMERAL, false, paths.live(self.name()), new byte[0]);
+        this.latch = new LeaderLatch(curator, paths.leader(), self.name());
+        this.lastSeen = new CollectiveStatus(false, null,
+                List.of(new MemberStatus(self.name(), self.role(), self.address(), self.version(), true, 0)));
+    }
+
+    /** Registers this member (or refreshes its entry), then announces it live and joins the election. */
+    public void start() throws Exception {
+        byte[] entry = json.writeValueAsBytes(self);
+        try {
+            curator.create().creatingParentsIfNeeded().forPath(paths.member(self.name()), entry);
+        } catch (KeeperException.NodeExistsException registered) {
+            curator.setData().forPath(paths.member(self.name()), entry);
+        }
+        if (curator.checkExists().forPath(paths.liveParent()) == null) {
+            try {
+                curator.create().creatingParentsIfNeeded().forPath(paths.liveParent());
+            } catch (KeeperException.NodeExistsException raced) {
+                // another member created it first
+            }
+        }
+        liveness.start();
+        latch.start();
+        awaitElection();
+    }
+
+    /** Start-up only: return once some member leads, so the first show already names it. */
+    private void awaitElection() throws Exception {
+        long deadline = System.nanoTime() + ELECTION_WAIT.toNanos();
+        while (latch.getLeader().getId().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    public MemberInfo self() {
+        return self;
+    }
+
+    @Override
+    public CollectiveStatus status() {
+        if (!quorum.hasQuorum()) {
+            return withoutQuorum(lastSeen);
+        }
+        try {
+            Set<String> live = new HashSet<>(curator.getChildren().forPath(paths.liveParent()));
+            List<String> names = new ArrayList<>(curator.getChildren().forPath(paths.members()));
+            names.sort(new NaturalOrder());
+            List<MemberStatus> members = new ArrayList<>();
+            for (String name : names) {
+                MemberInfo info = json.readValue(curator.getData().forPath(paths.member(name)), MemberInfo.class);
+                members.add(new MemberStatus(name, info.role(), info.address(), info.version(), live.contains(name),
+                        managedBy(name)));
+            }
+            String leader = latch.getLeader().getId();
+            CollectiveStatus status = new CollectiveStatus(true, leader.isEmpty() ? null : leader, members);
+            lastSeen = status;
+            return status;
+        } catch (Exception e) {
+            LOG.debug("cannot read the collective now; answering from the last state seen", e);
+            return withoutQuorum(lastSeen);
+        }
+    }
+
+    private int managedBy(String member) {
+        return nodes.expand(MANAGER + "=" + member).size();
+    }
+
+    private static CollectiveStatus withoutQuorum(CollectiveStatus seen) {
+        return new CollectiveStatus(false, null, seen.members());
+    }
+
+    /**
+     * Leaves the election and withdraws the liveness znode. Without a quorum there is nothing to
+     * delete that the session's end would not remove anyway, and deleting would only block in
+     * retries, so the znodes are left to the closing client.
+     */
+    @Override
+    public void close() {
+        if (!quorum.hasQuorum()) {
+            return;
+        }
+        try {
+            latch.close();
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("leader latch already closed", e);
+        }
+        try {
+            liveness.close();
+        } catch (IOException e) {
+            LOG.debug("liveness znode already gone", e);
+        }
+    }
+}

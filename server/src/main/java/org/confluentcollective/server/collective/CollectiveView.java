@@ -1,0 +1,8 @@
+package org.confluentcollective.server.collective;
+
+/** What readers of the collective's state need: {@code collective show}. */
+public interface CollectiveView {
+
+    /** The collective as this member sees it now (or last saw it, without a quorum). */
+    CollectiveStatus status();
+}

@@ -1,0 +1,69 @@
+package org.confluentcollective.server.collective;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.confluentcollective.server.MemberStore;
+import org.confluentcollective.server.MemberStoreSettings;
+import org.confluentcollective.server.attributes.AttributeInput;
+import org.confluentcollective.zk.EmbeddedZooKeeper;
+import org.confluentcollective.zk.ZooKeeperSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CollectiveTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void showsMembersLivenessLeaderQuorumAndManagedNodes() throws Exception {
+        ZooKeeperSettings zkSettings = ZooKeeperSettings.loopback(dir.resolve("zk"));
+        EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(zkSettings);
+        try (MemberStore m1 = open(zk, "m1")) {
+            await(() -> "m1".equals(m1.collective().status().leader()));
+            CollectiveStatus alone = m1.collective().status();
+            assertEquals(new CollectiveStatus(true, "m1",
+                    List.of(new MemberStatus("m1", "voter", "127.0.0.1", "0.1.0", true, 0))), alone);
+
+            m1.nodes().defineNodes("n[1-3]", Map.of("collective.manager", new AttributeInput.Text("m1")));
+            try (MemberStore m2 = open(zk, "m2")) {
+                CollectiveStatus two = m2.collective().status();
+                assertEquals("m1", two.leader(), "the first member stays leader");
+                assertEquals(List.of(new MemberStatus("m1", "voter", "127.0.0.1", "0.1.0", true, 3),
+                        new MemberStatus("m2", "voter", "127.0.0.1", "0.1.0", true, 0)), two.members());
+            }
+            await(() -> !m1.collective().status().members().get(1).live());
+            assertFalse(m1.collective().status().members().get(1).live(), "a closed member is no longer live");
+
+            zk.close();
+            await(() -> !m1.quorum().hasQuorum());
+            CollectiveStatus lockedDown = m1.collective().status();
+            assertFalse(lockedDown.quorum());
+            assertNull(lockedDown.leader());
+            assertEquals(List.of("m1", "m2"), lockedDown.members().stream().map(MemberStatus::name).toList(),
+                    "still answers with the members it last saw");
+        } finally {
+            zk.close();
+        }
+    }
+
+    private MemberStore open(EmbeddedZooKeeper zk, String name) throws Exception {
+        return MemberStore.open(MemberStoreSettings.of(zk.connectString(), dir.resolve(name))
+                .withMember(new MemberInfo(name, "127.0.0.1", "voter", "sha256:00", "0.1.0"))
+                .withPasswordIterations(1_000));
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+}
