@@ -48,6 +48,7 @@ class LockDownApiTest {
              ApiClient api = ApiClient.socket(server.socketPath())) {
             assertEquals(201, api.post("/nodes/", "{\"name\":\"n1\",\"location.rack\":\"1\"}").status());
             assertNull(api.get("/nodes/n1/attributes/current").headers().get(StaleReadMarker.HEADER));
+            assertEquals(200, api.get("/nodes/n1/attributes/current?consistent=true").status());
 
             zk.close();
             await(() -> !store.quorum().hasQuorum());
@@ -58,6 +59,8 @@ class LockDownApiTest {
             assertEquals(200, stale.status());
             assertEquals("true", stale.headers().get(StaleReadMarker.HEADER));
             assertTrue(stale.text().contains("\"value\":\"1\""), stale.text());
+            assertEquals(503, api.get("/nodes/n1/attributes/current?consistent=true").status(),
+                    "a consistent read cannot be served from a stale copy");
 
             zk = EmbeddedZooKeeper.start(zkSettings);
             await(() -> store.quorum().hasQuorum());

@@ -23,6 +23,12 @@ import org.confluentcollective.server.users.UserInfo;
  */
 final class StubDatabase implements NodeDatabase, UserDirectory {
 
+    @Override
+    public void awaitCurrent() {
+        calls.add("awaitCurrent");
+    }
+
+
     final List<String> calls = new ArrayList<>();
 
     @Override

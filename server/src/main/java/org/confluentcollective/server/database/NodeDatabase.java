@@ -17,6 +17,13 @@ import org.confluentcollective.server.expressions.Evaluation;
  */
 public interface NodeDatabase {
 
+    /**
+     * Waits until this member's copy holds every change the collective committed before the
+     * call ({@code ?consistent=true}): ZooKeeper {@code sync}, then the resulting changes applied.
+     * UNAVAILABLE {@code no quorum} without a quorum.
+     */
+    void awaitCurrent();
+
     /** All nodes, naturally sorted. */
     List<String> nodes();
 

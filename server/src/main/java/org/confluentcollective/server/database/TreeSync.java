@@ -120,6 +120,26 @@ final class TreeSync {
         layout.classify(path).ifPresent(this::remove);
     }
 
+    /**
+     * Completes once every change committed before this call is in the memory copy: a
+     * {@code sync} brings the server up to date and delivers the change events before its
+     * answer; the first round trip after it lets the pending fetches go out, the second sees
+     * their answers applied (all answers arrive in order).
+     */
+    CompletableFuture<Void> catchUp() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        ZooKeeper zk = zooKeeper;
+        zk.sync(layout.root(), (rc, path, ctx) -> {
+            if (rc != Code.OK.intValue()) {
+                done.completeExceptionally(KeeperException.create(Code.get(rc), path));
+                return;
+            }
+            zk.exists(layout.root(), false, (rc1, p1, c1, s1) ->
+                    zk.exists(layout.root(), false, (rc2, p2, c2, s2) -> done.complete(null), null), null);
+        }, null);
+        return done;
+    }
+
     /** Reads the given paths again and applies what they hold now; completes once applied. */
     CompletableFuture<Void> refresh(List<String> paths) {
         CompletableFuture<Void> done = new CompletableFuture<>();

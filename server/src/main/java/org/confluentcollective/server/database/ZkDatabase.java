@@ -1,5 +1,6 @@
 package org.confluentcollective.server.database;
 
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ public final class ZkDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZkDatabase.class);
     private static final long LOAD_TIMEOUT_SECONDS = 120;
+    private static final long CATCH_UP_TIMEOUT_SECONDS = 30;
 
     private final ZkNodeDatabase nodes;
     private final ZkUserDirectory users;
@@ -76,7 +78,8 @@ public final class ZkDatabase implements AutoCloseable {
         ZkWriter writer = new ZkWriter(() -> currentZooKeeper(curator), sync, codec);
         Transactions transactions = new Transactions(writer, sync, planner, quorum);
         ZkNodeDatabase nodes = new ZkNodeDatabase(tree, layout, transactions,
-                new IdCounter(curator, layout.nodeIndexCounter(), quorum), catalog, cipher, new CryptedHash());
+                new IdCounter(curator, layout.nodeIndexCounter(), quorum), catalog, cipher, new CryptedHash(),
+                () -> catchUp(sync, quorum));
         ZkUserDirectory users = new ZkUserDirectory(tree, layout, transactions, hasher);
         return new ZkDatabase(nodes, users, planner, quorum);
     }
@@ -97,6 +100,18 @@ public final class ZkDatabase implements AutoCloseable {
     @Override
     public void close() {
         planner.shutdownNow();
+    }
+
+    private static void catchUp(TreeSync sync, QuorumWatch quorum) {
+        quorum.requireQuorum();
+        try {
+            sync.catchUp().get(CATCH_UP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw QuorumWatch.noQuorum();
+        } catch (ExecutionException | TimeoutException e) {
+            throw QuorumWatch.noQuorum();
+        }
     }
 
     /** After a session expired, Curator connects with a new handle: watch and load again. */

@@ -53,11 +53,13 @@ final class ZkNodeDatabase implements NodeDatabase {
     private final CryptedHash crypted;
     private final Inheritance inheritance;
     private final TreeUniverse universe;
+    private final Runnable catchUp;
     /** Readers ask for the same few selections node after node; check each once. */
     private final Map<AttributeSelection, NameFilter> filters = new ConcurrentHashMap<>();
 
     ZkNodeDatabase(MemoryTree tree, ZnodeLayout layout, Transactions transactions, IdCounter ids,
-                   AttributeCatalog catalog, SecretCipher cipher, CryptedHash crypted) {
+                   AttributeCatalog catalog, SecretCipher cipher, CryptedHash crypted, Runnable catchUp) {
+        this.catchUp = catchUp;
         this.tree = tree;
         this.layout = layout;
         this.transactions = transactions;
@@ -72,6 +74,11 @@ final class ZkNodeDatabase implements NodeDatabase {
     }
 
     // ---- reads -------------------------------------------------------------------------------
+
+    @Override
+    public void awaitCurrent() {
+        catchUp.run();
+    }
 
     @Override
     public List<String> nodes() {

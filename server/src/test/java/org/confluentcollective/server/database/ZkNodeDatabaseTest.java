@@ -228,6 +228,18 @@ class ZkNodeDatabaseTest {
         }
     }
 
+    @Test
+    void aConsistentReadSeesEveryChangeCommittedBeforeIt() throws Exception {
+        try (var other = fixture.openStore()) {
+            db.defineNodes("n1", Map.of());
+            for (int i = 0; i < 200; i++) {
+                db.updateNodes(List.of("n1"), text("location.rack", Integer.toString(i)));
+                other.nodes().awaitCurrent();
+                assertEquals(Integer.toString(i), valueOn(other.nodes(), "n1", "location.rack"), "round " + i);
+            }
+        }
+    }
+
     private static String valueOn(NodeDatabase db, String node, String name) {
         if (!db.nodeExists(node)) {
             return null;

@@ -11,6 +11,7 @@ import org.confluentcollective.web.errors.NodeRangeExceptionMapper;
 import org.confluentcollective.web.errors.RequestExceptionMapper;
 import org.confluentcollective.web.errors.UnexpectedExceptionMapper;
 import org.confluentcollective.web.errors.WebApplicationExceptionMapper;
+import org.confluentcollective.web.quorum.ConsistentReadFilter;
 import org.confluentcollective.web.quorum.StaleReadMarker;
 import org.confluentcollective.web.json.JsonBodyProvider;
 import org.glassfish.jersey.CommonProperties;
@@ -37,6 +38,7 @@ public final class ApiApplication extends ResourceConfig {
         register(new AuthenticationFilter(users));
         register(new AccessFeature());
         register(new StaleReadMarker(quorum));
+        register(new ConsistentReadFilter(database));
 
         register(new RequestExceptionMapper());
         register(new NodeRangeExceptionMapper());
