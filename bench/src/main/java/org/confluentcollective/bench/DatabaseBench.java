@@ -17,7 +17,10 @@ import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.Op;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
+import org.confluentcollective.server.MemberStore;
+import org.confluentcollective.server.MemberStoreSettings;
 import org.confluentcollective.server.attributes.AttributeInput;
+import org.confluentcollective.server.collective.MemberInfo;
 import org.confluentcollective.server.database.NodeDatabase;
 import org.confluentcollective.server.database.ZnodeLayout;
 import org.confluentcollective.web.Confluentd;
@@ -66,6 +69,14 @@ public final class DatabaseBench {
                 int[] count = {0};
                 long expand = median(() -> elapsed(() -> count[0] = db.expand(noderange).size()));
                 report("expand '" + noderange + "' on the database (" + count[0] + " nodes)", expand, count[0]);
+            }
+
+            // What a second member's database costs to open: a new session loading every znode.
+            long loadStart = System.nanoTime();
+            try (MemberStore second = MemberStore.open(MemberStoreSettings.of(daemon.zooKeeperConnectString(),
+                    state.resolve("second")).withMember(new MemberInfo("second", "127.0.0.1", "observer", "", "bench")))) {
+                report("open a second copy of the database (load " + second.nodes().nodes().size() + " nodes)",
+                        System.nanoTime() - loadStart, NODES);
             }
 
             daemon.users().addUser("bench", org.confluentcollective.server.users.Role.ADMIN, "bench-password".toCharArray());
