@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.confluentcollective.server.RequestException;
 import org.confluentcollective.server.attributes.AttributeCatalog;
@@ -262,7 +263,7 @@ final class ChangeSet {
      *                  null for groups
      */
     Map<String, StoredValue> applyAttributes(Map<String, StoredValue> current, SecretCipher cipher,
-                                             java.util.function.Function<String, Optional<String>> inherited,
+                                             Function<String, Optional<String>> inherited,
                                              List<String> warnings) {
         Map<String, StoredValue> attributes = new HashMap<>(current);
         for (Change change : changes) {
@@ -310,7 +311,7 @@ final class ChangeSet {
     }
 
     private static void clear(Map<String, StoredValue> attributes, String pattern,
-                              java.util.function.Function<String, Optional<String>> inherited, List<String> warnings) {
+                              Function<String, Optional<String>> inherited, List<String> warnings) {
         if (pattern.equals(GROUPS) || pattern.equals(NODES)) {
             return;
         }

@@ -63,32 +63,27 @@ final class TreeUniverse implements NodeUniverse, ExpressionContext {
             return Map.of();
         }
         Map<String, String> values = new HashMap<>();
-        inheritance.resolveAll(record.get().record()).forEach((name, resolved) -> {
-            StoredValue stored = resolved.stored();
-            if (stored.isExpression()) {
-                Evaluation evaluation = expressions.evaluate(node, stored.expression(), this);
-                if (!evaluation.isBroken()) {
-                    values.put(name, evaluation.value());
-                }
-            } else if (!stored.isConcealed()) {
-                values.put(name, stored.value());
-            }
-        });
+        inheritance.resolveAll(record.get().record()).forEach((name, resolved) ->
+                text(node, resolved.stored()).ifPresent(text -> values.put(name, text)));
         return values;
     }
 
     @Override
     public Optional<String> effectiveValue(String node, String attribute) {
         return tree.node(node).flatMap(record -> inheritance.resolve(record.record(), attribute))
-                .map(Inheritance.Resolved::stored)
-                .filter(stored -> !stored.isConcealed())
-                .flatMap(stored -> {
-                    if (!stored.isExpression()) {
-                        return Optional.of(stored.value());
-                    }
-                    Evaluation evaluation = expressions.evaluate(node, stored.expression(), this);
-                    return evaluation.isBroken() ? Optional.empty() : Optional.of(evaluation.value());
-                });
+                .flatMap(resolved -> text(node, resolved.stored()));
+    }
+
+    /** A stored value as selectors see it: evaluated; absent when secret, hashed or broken. */
+    private Optional<String> text(String node, StoredValue stored) {
+        if (stored.isConcealed()) {
+            return Optional.empty();
+        }
+        if (!stored.isExpression()) {
+            return Optional.of(stored.value());
+        }
+        Evaluation evaluation = expressions.evaluate(node, stored.expression(), this);
+        return evaluation.isBroken() ? Optional.empty() : Optional.of(evaluation.value());
     }
 
     @Override

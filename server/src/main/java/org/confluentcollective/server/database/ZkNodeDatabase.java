@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 import org.confluentcollective.server.RequestException;
 import org.confluentcollective.server.attributes.AttributeCatalog;
@@ -24,6 +26,7 @@ import org.confluentcollective.server.expressions.Evaluation;
 import org.confluentcollective.server.expressions.ExpressionException;
 import org.confluentcollective.server.expressions.Expressions;
 import org.confluentcollective.server.expressions.SubmittedText;
+import org.confluentcollective.server.noderange.NaturalOrder;
 import org.confluentcollective.server.noderange.NodeRanges;
 import org.confluentcollective.server.secrets.CryptedHash;
 import org.confluentcollective.server.secrets.SecretCipher;
@@ -41,6 +44,7 @@ final class ZkNodeDatabase implements NodeDatabase {
     /** Keeps each multi well below ZooKeeper's default 1 MiB packet limit. */
     private static final int BATCH_BYTES = 512 * 1024;
     private static final int BATCH_OPS = 1000;
+    private static final NaturalOrder NATURAL = new NaturalOrder();
 
     private final MemoryTree tree;
     private final ZnodeLayout layout;
@@ -137,7 +141,7 @@ final class ZkNodeDatabase implements NodeDatabase {
         SortedMap<String, AttributeView> views = new TreeMap<>();
         if (wanted.test(ChangeSet.NODES)) {
             List<String> members = new ArrayList<>(tree.members(group));
-            members.sort(new org.confluentcollective.server.noderange.NaturalOrder());
+            members.sort(NATURAL);
             views.put(ChangeSet.NODES, AttributeView.ofItems(members));
         }
         record.attributes().forEach((name, stored) -> {
@@ -450,7 +454,7 @@ final class ZkNodeDatabase implements NodeDatabase {
     }
 
     /** Plans a rewrite of each node's record, in batches, retrying each batch on conflict. */
-    private void rewriteNodes(List<String> nodes, java.util.function.BiFunction<String, NodeRecord, NodeRecord> rewrite) {
+    private void rewriteNodes(List<String> nodes, BiFunction<String, NodeRecord, NodeRecord> rewrite) {
         List<Supplier<List<ZkWriter.Write>>> plans = new ArrayList<>();
         for (List<String> batch : batches(nodes, this::recordSize)) {
             plans.add(() -> {
@@ -533,7 +537,7 @@ final class ZkNodeDatabase implements NodeDatabase {
     }
 
     /** Splits work into batches that fit one multi. */
-    private static List<List<String>> batches(List<String> names, java.util.function.ToIntFunction<String> size) {
+    private static List<List<String>> batches(List<String> names, ToIntFunction<String> size) {
         List<List<String>> batches = new ArrayList<>();
         List<String> current = new ArrayList<>();
         int bytes = 0;
