@@ -6,7 +6,11 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.confluentcollective.server.attributes.AttributeCatalog;
+import java.time.Clock;
 import org.confluentcollective.server.collective.Collective;
+import org.confluentcollective.server.collective.Invitations;
+import org.confluentcollective.server.collective.MemberPins;
+import org.confluentcollective.server.collective.Membership;
 import org.confluentcollective.server.collective.CollectivePaths;
 import org.confluentcollective.server.collective.QuorumStatus;
 import org.confluentcollective.server.database.NodeDatabase;
@@ -26,21 +30,33 @@ public final class MemberStore implements AutoCloseable {
     private final CuratorFramework curator;
     private final ZkDatabase database;
     private final Collective collective;
+    private final Invitations invitations;
+    private final Membership membership;
+    private final MemberPins pins;
 
-    private MemberStore(CuratorFramework curator, ZkDatabase database, Collective collective) {
+    private MemberStore(CuratorFramework curator, ZkDatabase database, Collective collective, Invitations invitations,
+                        Membership membership, MemberPins pins) {
         this.curator = curator;
         this.database = database;
         this.collective = collective;
+        this.invitations = invitations;
+        this.membership = membership;
+        this.pins = pins;
     }
 
     public static MemberStore open(MemberStoreSettings settings) throws IOException {
         CollectiveKey key = CollectiveKey.loadOrCreate(settings.stateDir());
-        CuratorFramework curator = CuratorFrameworkFactory.builder()
+        CuratorFrameworkFactory.Builder builder = CuratorFrameworkFactory.builder()
                 .connectString(settings.connectString())
+                // Each member talks to its own peer only: its quorum view is its lock-down state.
+                .ensembleTracker(false)
                 .sessionTimeoutMs((int) settings.sessionTimeout().toMillis())
                 .connectionTimeoutMs((int) Math.min(15_000, settings.sessionTimeout().toMillis()))
-                .retryPolicy(new ExponentialBackoffRetry(200, 10, 5_000))
-                .build();
+                .retryPolicy(new ExponentialBackoffRetry(200, 10, 5_000));
+        if (settings.clientConfig() != null) {
+            builder.zkClientConfig(settings.clientConfig());
+        }
+        CuratorFramework curator = builder.build();
         curator.start();
         try {
             if (!curator.blockUntilConnected(60, TimeUnit.SECONDS)) {
@@ -49,16 +65,29 @@ public final class MemberStore implements AutoCloseable {
             ZnodeLayout layout = ZnodeLayout.standard();
             ZkDatabase database = ZkDatabase.open(curator, layout, AttributeCatalog.standard(),
                     new SecretCipher(key), new PasswordHasher(settings.passwordIterations()));
-            Collective collective = new Collective(curator, CollectivePaths.under(layout.root()), settings.member(),
-                    database.quorum(), database.nodes());
+            CollectivePaths paths = CollectivePaths.under(layout.root());
+            Collective collective = new Collective(curator, paths, settings.member(), database.quorum(),
+                    database.nodes());
+            MemberPins pins = settings.memberTrust() == null ? null : new MemberPins(curator, paths,
+                    settings.memberTrust(), settings.member().fingerprint(), settings.stateDir());
             try {
                 collective.start();
+                if (pins != null) {
+                    pins.start();
+                }
             } catch (Exception e) {
+                if (pins != null) {
+                    pins.close();
+                }
                 collective.close();
                 database.close();
                 throw e;
             }
-            return new MemberStore(curator, database, collective);
+            Invitations invitations = new Invitations(curator, paths, database.quorum(), key,
+                    settings.member().version(), Clock.systemUTC());
+            Membership membership = new Membership(curator, paths, database.quorum(), settings.member().name(),
+                    settings.maxVoters());
+            return new MemberStore(curator, database, collective, invitations, membership, pins);
         } catch (IOException | RuntimeException e) {
             curator.close();
             throw e;
@@ -81,6 +110,21 @@ public final class MemberStore implements AutoCloseable {
         return collective;
     }
 
+    /** Pending invitations: issue one, admit a joiner that proves one. */
+    public Invitations invitations() {
+        return invitations;
+    }
+
+    /** Ensemble membership changes: admit, delete, recover. */
+    public Membership membership() {
+        return membership;
+    }
+
+    /** The ZooKeeper client, for read-only inspection of the raw tree. */
+    public CuratorFramework curator() {
+        return curator;
+    }
+
     /** Lock-down: whether this member reaches a quorum and may change the database. */
     public QuorumStatus quorum() {
         return database.quorum();
@@ -88,6 +132,9 @@ public final class MemberStore implements AutoCloseable {
 
     @Override
     public void close() {
+        if (pins != null) {
+            pins.close();
+        }
         collective.close();
         database.close();
         curator.close();

@@ -3,7 +3,9 @@ package org.confluentcollective.server;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.apache.zookeeper.client.ZKClientConfig;
 import org.confluentcollective.server.collective.MemberInfo;
+import org.confluentcollective.server.trust.PinnedTrustManager;
 
 /**
  * How a member reaches its database, and who it is in the collective.
@@ -13,9 +15,13 @@ import org.confluentcollective.server.collective.MemberInfo;
  * @param stateDir             the member's private state directory (collective key, certificate)
  * @param sessionTimeout       ZooKeeper session timeout; after it a silent member is presumed dead
  * @param passwordIterations   PBKDF2 iterations for API user passwords
+ * @param clientConfig         ZooKeeper client settings (TLS); {@code null} for plaintext
+ * @param memberTrust          the live member trust set to keep equal to the registry; {@code null} for none
+ * @param maxVoters            members beyond this many voters join as observers
  */
 public record MemberStoreSettings(MemberInfo member, String connectString, Path stateDir, Duration sessionTimeout,
-                                  int passwordIterations) {
+                                  int passwordIterations, ZKClientConfig clientConfig,
+                                  PinnedTrustManager memberTrust, int maxVoters) {
 
     public MemberStoreSettings {
         Objects.requireNonNull(member, "member");
@@ -26,15 +32,28 @@ public record MemberStoreSettings(MemberInfo member, String connectString, Path 
 
     /** A member named {@code member} on loopback; see {@link #withMember} for the real identity. */
     public static MemberStoreSettings of(String connectString, Path stateDir) {
-        return new MemberStoreSettings(new MemberInfo("member", "127.0.0.1", "voter", "", "unknown"),
-                connectString, stateDir, Duration.ofSeconds(10), 210_000);
+        return new MemberStoreSettings(new MemberInfo("member", "127.0.0.1", "voter", "", "unknown", 0, 0, 0),
+                connectString, stateDir, Duration.ofSeconds(10), 210_000, null, null, 5);
     }
 
     public MemberStoreSettings withMember(MemberInfo newMember) {
-        return new MemberStoreSettings(newMember, connectString, stateDir, sessionTimeout, passwordIterations);
+        return new MemberStoreSettings(newMember, connectString, stateDir, sessionTimeout, passwordIterations,
+                clientConfig, memberTrust, maxVoters);
     }
 
     public MemberStoreSettings withPasswordIterations(int iterations) {
-        return new MemberStoreSettings(member, connectString, stateDir, sessionTimeout, iterations);
+        return new MemberStoreSettings(member, connectString, stateDir, sessionTimeout, iterations,
+                clientConfig, memberTrust, maxVoters);
+    }
+
+    /** Connects over TLS and keeps {@code trust} equal to the member registry. */
+    public MemberStoreSettings withTls(ZKClientConfig config, PinnedTrustManager trust) {
+        return new MemberStoreSettings(member, connectString, stateDir, sessionTimeout, passwordIterations,
+                config, trust, maxVoters);
+    }
+
+    public MemberStoreSettings withMaxVoters(int voters) {
+        return new MemberStoreSettings(member, connectString, stateDir, sessionTimeout, passwordIterations,
+                clientConfig, memberTrust, voters);
     }
 }

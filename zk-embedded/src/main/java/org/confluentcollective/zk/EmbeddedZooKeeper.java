@@ -11,8 +11,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.zookeeper.client.ZKClientConfig;
 import org.apache.zookeeper.server.ZooKeeperServer;
 import org.apache.zookeeper.server.quorum.QuorumPeer;
 import org.apache.zookeeper.server.quorum.QuorumPeerMain;
@@ -32,16 +39,17 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedZooKeeper.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final Pattern CLIENT_PART = Pattern.compile(";\\s*([^:;\\s]+):(\\d+)\\s*$");
 
     private final Peer peer;
     private final Thread thread;
     private final String connectString;
+    private final Optional<Path> clientConfigFile;
 
-    private EmbeddedZooKeeper(Peer peer, Thread thread, String connectString) {
+    private EmbeddedZooKeeper(Peer peer, Thread thread, String connectString, Optional<Path> clientConfigFile) {
         this.peer = peer;
         this.thread = thread;
         this.connectString = connectString;
+        this.clientConfigFile = clientConfigFile;
     }
 
     /**
@@ -50,6 +58,12 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
      * @throws IOException when the configuration cannot be written or the peer does not come up
      */
     public static EmbeddedZooKeeper start(ZooKeeperSettings settings) throws IOException {
+        Optional<Path> clientConfigFile = Optional.empty();
+        if (settings.tls() != null) {
+            JvmPeerTls.install(settings.tls());
+            clientConfigFile = Optional.of(ClientTlsFiles.write(
+                    settings.dataDir().toAbsolutePath().resolve("client-tls"), settings.tls()));
+        }
         Path zooCfg = ensureConfiguration(settings);
         String connectString = clientAddress(zooCfg);
         Peer peer = new Peer();
@@ -64,7 +78,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         }, "zookeeper-peer-" + settings.serverId());
         thread.setDaemon(true);
         thread.start();
-        EmbeddedZooKeeper zk = new EmbeddedZooKeeper(peer, thread, connectString);
+        EmbeddedZooKeeper zk = new EmbeddedZooKeeper(peer, thread, connectString, clientConfigFile);
         zk.awaitServing(ended);
         LOG.info("ZooKeeper peer {} serving clients at {}", settings.serverId(), connectString);
         return zk;
@@ -73,6 +87,26 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
     /** Where local clients connect, e.g. {@code 127.0.0.1:4006}. */
     public String connectString() {
         return connectString;
+    }
+
+    /**
+     * Settings for a client of this peer: TLS with the member's key when the peer runs TLS
+     * (each call returns a new object, as clients may change theirs).
+     */
+    public ZKClientConfig clientConfig() {
+        if (clientConfigFile.isEmpty()) {
+            return new ZKClientConfig();
+        }
+        try {
+            return new ZKClientConfig(clientConfigFile.get());
+        } catch (org.apache.zookeeper.common.ConfigException e) {
+            throw new IllegalStateException("cannot read " + clientConfigFile.get() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The client settings file ({@code ZooKeeperMain -client-configuration}), when the peer runs TLS. */
+    public Optional<Path> clientConfigFile() {
+        return clientConfigFile;
     }
 
     /** The peer's current role as ZooKeeper sees it (leading, following, observing, looking). */
@@ -128,23 +162,79 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
 
     /** Writes the first-start configuration unless ZooKeeper's own files are already there. */
     private static Path ensureConfiguration(ZooKeeperSettings settings) throws IOException {
-        Path dataDir = settings.dataDir().toAbsolutePath();
-        Path confDir = dataDir.resolve("conf");
-        Path zooCfg = confDir.resolve("zoo.cfg");
+        Path zooCfg = settings.dataDir().toAbsolutePath().resolve("conf").resolve("zoo.cfg");
         if (Files.exists(zooCfg)) {
             return zooCfg;
         }
+        return writeConfiguration(settings, List.of(), QuorumServer.PARTICIPANT);
+    }
+
+    /**
+     * Prepares this peer to join a running ensemble: discards its data (the joiner takes the
+     * collective's), and writes a configuration of the committed servers plus itself as an
+     * observer, so that it syncs without voting until a reconfiguration admits it. Call while
+     * the peer is stopped; then {@link #start} it and reconfigure. The settings' ports must be
+     * concrete, since the other members already know them from the joiner.
+     */
+    public static void prepareJoin(ZooKeeperSettings settings, List<QuorumServer> committed) throws IOException {
+        if (settings.quorumPort() == 0 || settings.electionPort() == 0 || settings.clientPort() == 0) {
+            throw new IllegalArgumentException("a joining peer needs concrete ports");
+        }
+        deleteRecursively(settings.dataDir().toAbsolutePath());
+        List<QuorumServer> others = committed.stream().filter(s -> s.id() != settings.serverId()).toList();
+        writeConfiguration(settings, others, QuorumServer.OBSERVER);
+    }
+
+    /**
+     * Rebuilds a one-member ensemble from this stopped peer's data after a majority of voters is
+     * lost for good: a new dynamic configuration naming only this peer, with a version above any
+     * the old ensemble committed, so the peer forms a quorum of one with everything it holds.
+     */
+    public static void prepareRecovery(Path dataDir) throws IOException {
+        Path confDir = dataDir.toAbsolutePath().resolve("conf");
+        Path zooCfg = confDir.resolve("zoo.cfg");
+        QuorumServer self = ownServer(zooCfg).withRole(QuorumServer.PARTICIPANT);
+        long version = configVersion(dynamicFile(zooCfg));
+        Path dynamic = confDir.resolve("zoo.cfg.dynamic." + Long.toHexString(version + (1L << 32)));
+        Files.writeString(dynamic, self.line() + "\n");
+        List<String> cfg = new ArrayList<>();
+        for (String line : Files.readAllLines(zooCfg)) {
+            cfg.add(line.startsWith("dynamicConfigFile=") ? "dynamicConfigFile=" + dynamic : line);
+        }
+        replace(zooCfg, String.join("\n", cfg) + "\n");
+        Files.deleteIfExists(confDir.resolve("zoo.cfg.dynamic.next"));
+        LOG.warn("ZooKeeper peer {} prepared to recover alone as {}", self.id(), self.line());
+    }
+
+    /** Where an existing peer's quorum and election ports are, or empty before its first start. */
+    public static Optional<QuorumServer> existingServer(Path dataDir) throws IOException {
+        Path zooCfg = dataDir.toAbsolutePath().resolve("conf").resolve("zoo.cfg");
+        return Files.exists(zooCfg) ? Optional.of(ownServer(zooCfg)) : Optional.empty();
+    }
+
+    private static Path writeConfiguration(ZooKeeperSettings settings, List<QuorumServer> others, String ownRole)
+            throws IOException {
+        Path dataDir = settings.dataDir().toAbsolutePath();
+        Path confDir = dataDir.resolve("conf");
+        Path zooCfg = confDir.resolve("zoo.cfg");
         Files.createDirectories(confDir);
         Files.writeString(dataDir.resolve("myid"), settings.serverId() + "\n");
         int client = portOrFree(settings.clientPort());
         int quorum = portOrFree(settings.quorumPort());
         int election = portOrFree(settings.electionPort());
+        boolean tls = settings.tls() != null;
+        // A plaintext client port listens on loopback only; with TLS there is no plaintext port at
+        // all and the TLS one binds the member address, as other members' clients may use it.
+        QuorumServer self = new QuorumServer(settings.serverId(), settings.address(), quorum, election, ownRole,
+                tls ? "" : "127.0.0.1:" + client);
+        StringBuilder dynamicLines = new StringBuilder();
+        for (QuorumServer other : others) {
+            dynamicLines.append(other.line()).append('\n');
+        }
+        dynamicLines.append(self.line()).append('\n');
         Path dynamic = confDir.resolve("zoo.cfg.dynamic");
-        // The client port listens on loopback only: members reach each other's data through
-        // the quorum protocol, never through a plaintext client port on the network.
-        Files.writeString(dynamic, "server.%d=%s:%d:%d:participant;127.0.0.1:%d%n".formatted(
-                settings.serverId(), settings.address(), quorum, election, client));
-        String cfg = String.join("\n",
+        Files.writeString(dynamic, dynamicLines);
+        List<String> cfg = new ArrayList<>(List.of(
                 "dataDir=" + dataDir,
                 "tickTime=" + settings.tickMillis(),
                 "initLimit=20",
@@ -155,31 +245,96 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
                 "4lw.commands.whitelist=srvr,stat,mntr,conf,ruok",
                 "autopurge.snapRetainCount=3",
                 "autopurge.purgeInterval=1",
-                "dynamicConfigFile=" + dynamic,
-                "");
-        Path tmp = confDir.resolve("zoo.cfg.tmp");
-        Files.writeString(tmp, cfg, StandardCharsets.UTF_8);
-        Files.move(tmp, zooCfg, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                "dynamicConfigFile=" + dynamic));
+        if (tls) {
+            cfg.addAll(List.of(
+                    "sslQuorum=true",
+                    "portUnification=false",
+                    "ssl.quorum.context.supplier.class=" + MemberQuorumSslContext.class.getName(),
+                    "ssl.quorum.hostnameVerification=false",
+                    "serverCnxnFactory=org.apache.zookeeper.server.NettyServerCnxnFactory",
+                    "secureClientPortAddress=" + settings.address(),
+                    "secureClientPort=" + client,
+                    "ssl.clientAuth=need",
+                    "ssl.hostnameVerification=false",
+                    "authProvider.x509=" + MemberX509AuthenticationProvider.class.getName(),
+                    "ssl.authProvider=x509",
+                    "X509AuthenticationProvider.superUser=" + MemberX509AuthenticationProvider.MEMBER_PRINCIPAL));
+        }
+        replace(zooCfg, String.join("\n", cfg) + "\n");
         return zooCfg;
     }
 
-    /** Reads this member's client address from the dynamic file ZooKeeper's zoo.cfg points at. */
+    /** Where local clients connect: the TLS client port if configured, else the plaintext one. */
     private static String clientAddress(Path zooCfg) throws IOException {
-        String myid = Files.readString(zooCfg.getParent().getParent().resolve("myid")).trim();
-        Path dynamic = Files.readAllLines(zooCfg).stream()
-                .filter(line -> line.startsWith("dynamicConfigFile="))
-                .map(line -> Path.of(line.substring("dynamicConfigFile=".length()).trim()))
-                .findFirst()
-                .orElseThrow(() -> new IOException("no dynamicConfigFile in " + zooCfg));
+        Map<String, String> cfg = properties(zooCfg);
+        if (cfg.containsKey("secureClientPort")) {
+            return cfg.getOrDefault("secureClientPortAddress", "127.0.0.1") + ":" + cfg.get("secureClientPort");
+        }
+        QuorumServer self = ownServer(zooCfg);
+        if (self.clientPart().isEmpty()) {
+            throw new IOException("member " + self.id() + " has no client address in " + dynamicFile(zooCfg));
+        }
+        return self.clientPart();
+    }
+
+    private static QuorumServer ownServer(Path zooCfg) throws IOException {
+        int myid = Integer.parseInt(Files.readString(zooCfg.getParent().getParent().resolve("myid")).trim());
+        Path dynamic = dynamicFile(zooCfg);
         for (String line : Files.readAllLines(dynamic)) {
-            if (line.startsWith("server." + myid + "=")) {
-                Matcher m = CLIENT_PART.matcher(line);
-                if (m.find()) {
-                    return m.group(1) + ":" + m.group(2);
-                }
+            Optional<QuorumServer> server = QuorumServer.parse(line);
+            if (server.isPresent() && server.get().id() == myid) {
+                return server.get();
             }
         }
-        throw new IOException("member " + myid + " has no client address in " + dynamic);
+        throw new IOException("member " + myid + " is not in " + dynamic);
+    }
+
+    private static Path dynamicFile(Path zooCfg) throws IOException {
+        String file = properties(zooCfg).get("dynamicConfigFile");
+        if (file == null) {
+            throw new IOException("no dynamicConfigFile in " + zooCfg);
+        }
+        return Path.of(file);
+    }
+
+    /** ZooKeeper names each dynamic file after the configuration's version, in hex. */
+    private static long configVersion(Path dynamic) {
+        String name = dynamic.getFileName().toString();
+        String suffix = name.substring(name.lastIndexOf('.') + 1);
+        try {
+            return Long.parseLong(suffix, 16);
+        } catch (NumberFormatException initialFile) {
+            return 0;
+        }
+    }
+
+    private static Map<String, String> properties(Path zooCfg) throws IOException {
+        Map<String, String> cfg = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(zooCfg)) {
+            int eq = line.indexOf('=');
+            if (eq > 0 && !line.startsWith("#")) {
+                cfg.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+            }
+        }
+        return cfg;
+    }
+
+    private static void replace(Path file, String content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static int portOrFree(int port) throws IOException {

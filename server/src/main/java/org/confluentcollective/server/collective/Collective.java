@@ -92,10 +92,15 @@ public final class Collective implements CollectiveView, AutoCloseable {
             Set<String> live = new HashSet<>(curator.getChildren().forPath(paths.liveParent()));
             List<String> names = new ArrayList<>(curator.getChildren().forPath(paths.members()));
             names.sort(new NaturalOrder());
+            Ensemble ensemble = ensemble();
             List<MemberStatus> members = new ArrayList<>();
             for (String name : names) {
                 MemberInfo info = json.readValue(curator.getData().forPath(paths.member(name)), MemberInfo.class);
-                members.add(new MemberStatus(name, info.role(), info.address(), info.version(), live.contains(name),
+                // The ensemble, not the registry, says who votes (a promotion changes both, the ensemble first).
+                String role = ensemble.server(info.serverId())
+                        .map(s -> s.votes() ? MemberInfo.VOTER : MemberInfo.OBSERVER)
+                        .orElse(info.role());
+                members.add(new MemberStatus(name, role, info.address(), info.version(), live.contains(name),
                         managedBy(name)));
             }
             String leader = latch.getLeader().getId();
@@ -105,6 +110,15 @@ public final class Collective implements CollectiveView, AutoCloseable {
         } catch (Exception e) {
             LOG.debug("cannot read the collective now; answering from the last state seen", e);
             return withoutQuorum(lastSeen);
+        }
+    }
+
+    /** This member's last-known ensemble (no sync: status must not wait on the leader). */
+    private Ensemble ensemble() {
+        try {
+            return Ensemble.parse(curator.getData().forPath(org.apache.zookeeper.ZooDefs.CONFIG_NODE));
+        } catch (Exception e) {
+            return new Ensemble(List.of(), 0);
         }
     }
 

@@ -26,4 +26,17 @@ public record CollectivePaths(String root) {
     public String leader() {
         return root + "/leader";
     }
+
+    public String invites() {
+        return root + "/invites";
+    }
+
+    public String invite(String name) {
+        return invites() + "/" + name;
+    }
+
+    /** The next ZooKeeper server id to hand out, so two joins never get the same one. */
+    public String nextServerId() {
+        return root + "/next-server-id";
+    }
 }

@@ -10,8 +10,17 @@ import java.util.Objects;
  * @param role        {@code voter} or {@code observer}
  * @param fingerprint its certificate's SHA-256 fingerprint, the pin other members trust
  * @param version     the confluentd version it runs
+ * @param serverId    its ZooKeeper server id (0 before it has one)
+ * @param httpsPort   its HTTPS API port
+ * @param memberPort  its member-to-member API port (mutual TLS, pinned certificates)
  */
-public record MemberInfo(String name, String address, String role, String fingerprint, String version) {
+public record MemberInfo(String name, String address, String role, String fingerprint, String version,
+                         int serverId, int httpsPort, int memberPort) {
+
+    public static final String VOTER = "voter";
+    public static final String OBSERVER = "observer";
+    /** Enrolled, but not yet admitted to the ZooKeeper ensemble. */
+    public static final String JOINING = "joining";
 
     public MemberInfo {
         Objects.requireNonNull(name, "name");
@@ -19,5 +28,9 @@ public record MemberInfo(String name, String address, String role, String finger
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(version, "version");
+    }
+
+    public MemberInfo withRole(String newRole) {
+        return new MemberInfo(name, address, newRole, fingerprint, version, serverId, httpsPort, memberPort);
     }
 }

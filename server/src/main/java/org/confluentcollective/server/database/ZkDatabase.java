@@ -93,7 +93,7 @@ public final class ZkDatabase implements AutoCloseable {
     }
 
     /** Whether this member can change the database now (lock-down when not). */
-    public QuorumStatus quorum() {
+    public QuorumWatch quorum() {
         return quorum;
     }
 

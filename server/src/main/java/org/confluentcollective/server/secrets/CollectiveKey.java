@@ -67,6 +67,17 @@ public final class CollectiveKey {
         return parse(file, PrivateFiles.readPrivate(file));
     }
 
+    /**
+     * Installs a key received from the collective during a join, replacing this member's own:
+     * whatever the old key sealed is unreadable afterwards, as the joiner's database is discarded.
+     */
+    public static CollectiveKey replace(Path stateDir, byte[] keyBytes) {
+        CollectiveKey key = of(keyBytes);
+        PrivateFiles.replace(stateDir.resolve(FILE_NAME),
+                (Base64.getEncoder().encodeToString(key.key) + "\n").getBytes(StandardCharsets.US_ASCII));
+        return key;
+    }
+
     /** A copy of the raw key, to hand to a joining member inside the mutual-TLS join. */
     public byte[] exportBytes() {
         return key.clone();

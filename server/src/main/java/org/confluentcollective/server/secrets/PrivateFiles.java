@@ -8,6 +8,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -80,6 +81,39 @@ public final class PrivateFiles {
         } catch (UnsupportedOperationException e) {
             throw new IllegalStateException(
                     "cannot create " + target + " with owner-only permissions on this file system", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a stray 0600 temporary file is harmless
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes {@code target} owner-only, replacing it atomically if it exists: readers see the old
+     * or the new content, never a mix, and the content is never readable by others.
+     */
+    public static void replace(Path target, byte[] content) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp",
+                    PosixFilePermissions.asFileAttribute(OWNER_RW));
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
+            forceDirectory(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         } finally {

@@ -56,7 +56,7 @@ class CollectiveTest {
 
     private MemberStore open(EmbeddedZooKeeper zk, String name) throws Exception {
         return MemberStore.open(MemberStoreSettings.of(zk.connectString(), dir.resolve(name))
-                .withMember(new MemberInfo(name, "127.0.0.1", "voter", "sha256:00", "0.1.0"))
+                .withMember(new MemberInfo(name, "127.0.0.1", "voter", "sha256:00", "0.1.0", 0, 0, 0))
                 .withPasswordIterations(1_000));
     }
 
