@@ -1,6 +1,21 @@
 package org.confluentcollective.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.zookeeper.client.ZKClientConfig;
+import org.confluentcollective.server.collective.Enrollment;
+import org.confluentcollective.server.collective.JoinClient;
+import org.confluentcollective.server.collective.MemberPins;
+import org.confluentcollective.server.collective.PendingJoin;
+import org.confluentcollective.server.secrets.CollectiveKey;
+import org.confluentcollective.server.trust.PinnedTrustManager;
+import org.confluentcollective.zk.PeerTls;
+import org.confluentcollective.zk.QuorumServer;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -32,61 +47,149 @@ public final class Confluentd implements AutoCloseable {
     public static final String VERSION = "0.1.0";
 
     private static final Logger LOG = LoggerFactory.getLogger(Confluentd.class);
-    private static final int ZOOKEEPER_SERVER_ID = 1;
     private static final int ZOOKEEPER_TICK_MILLIS = 2000;
+    private static final String NAME_FILE = "member.name";
+    private static final String RECOVER_MARKER = "recover-alone";
 
     private final Deque<AutoCloseable> running;
     private final MemberStore store;
     private final ApiServer api;
     private final String fingerprint;
-    private final String zooKeeperConnectString;
+    private final EmbeddedZooKeeper zooKeeper;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final AtomicBoolean restartRequested = new AtomicBoolean();
 
     private Confluentd(Deque<AutoCloseable> running, MemberStore store, ApiServer api, String fingerprint,
-                       String zooKeeperConnectString) {
+                       EmbeddedZooKeeper zooKeeper) {
         this.running = running;
         this.store = store;
         this.api = api;
         this.fingerprint = fingerprint;
-        this.zooKeeperConnectString = zooKeeperConnectString;
+        this.zooKeeper = zooKeeper;
     }
 
-    /** Starts a member; on failure whatever had started is closed again. */
+    /**
+     * Starts a member, first finishing a join or a recovery its last run prepared; on failure
+     * whatever had started is closed again.
+     */
     public static Confluentd start(DaemonConfig config) throws Exception {
         Deque<AutoCloseable> running = new ArrayDeque<>();
         try {
-            PrivateFiles.createDirectory(config.stateDir());
-            MemberIdentity identity = MemberIdentity.loadOrCreate(config.stateDir(), config.memberName(),
+            Path stateDir = config.stateDir();
+            PrivateFiles.createDirectory(stateDir);
+            MemberIdentity identity = MemberIdentity.loadOrCreate(stateDir, config.memberName(),
                     List.of(config.memberName()), List.of());
+            String name = savedName(stateDir).orElse(config.memberName());
+            Optional<PendingJoin> pending = PendingJoin.load(stateDir);
+            boolean recovering = Files.exists(stateDir.resolve(RECOVER_MARKER));
 
-            EmbeddedZooKeeper zooKeeper = EmbeddedZooKeeper.start(new ZooKeeperSettings(
-                    config.stateDir().resolve("zookeeper"), ZOOKEEPER_SERVER_ID, config.zooKeeperAddress(),
-                    config.zooKeeperClientPort(), config.zooKeeperQuorumPort(), config.zooKeeperElectionPort(),
-                    ZOOKEEPER_TICK_MILLIS));
-            running.push(zooKeeper);
-
-            // Until members can join, this member is the collective's only voter.
-            MemberInfo self = new MemberInfo(config.memberName(), config.zooKeeperAddress(), "voter",
-                    identity.fingerprint(), VERSION);
-            MemberStore store = MemberStore.open(MemberStoreSettings.of(zooKeeper.connectString(), config.stateDir())
-                    .withMember(self));
-            running.push(store);
-
-            // The key store lives only in memory, so its password only has to be unguessable.
             char[] password = randomPassword();
+            PinnedTrustManager trust = new PinnedTrustManager();
+            Path zooKeeperDir = MemberAdministration.zooKeeperDir(stateDir);
+            ZooKeeperSettings zooKeeperSettings = new ZooKeeperSettings(zooKeeperDir, 1, config.zooKeeperAddress(),
+                    config.zooKeeperClientPort(), config.zooKeeperQuorumPort(), config.zooKeeperElectionPort(),
+                    ZOOKEEPER_TICK_MILLIS, new PeerTls(identity.keyStore(password), password, trust));
+            Optional<QuorumServer> joining = Optional.empty();
+            if (pending.isPresent()) {
+                Enrollment enrollment = pending.get().enrollment();
+                JoinClient.Endpoints endpoints = pending.get().endpoints();
+                name = enrollment.name();
+                saveName(stateDir, name);
+                CollectiveKey.replace(stateDir, enrollment.collectiveKey());
+                List<String> pins = new ArrayList<>(List.of(identity.fingerprint()));
+                enrollment.members().forEach(m -> pins.add(m.fingerprint()));
+                MemberPins.save(stateDir, pins);
+                zooKeeperSettings = zooKeeperSettings.withServer(enrollment.serverId(), endpoints.clientPort(),
+                        endpoints.quorumPort(), endpoints.electionPort());
+                EmbeddedZooKeeper.prepareJoin(zooKeeperSettings, enrollment.ensemble().stream()
+                        .map(QuorumServer::parse).flatMap(Optional::stream).toList());
+                joining = Optional.of(new QuorumServer(enrollment.serverId(), config.zooKeeperAddress(),
+                        endpoints.quorumPort(), endpoints.electionPort(), QuorumServer.OBSERVER, ""));
+                LOG.info("joining the collective as {} (ZooKeeper server {})", name, enrollment.serverId());
+            } else if (recovering) {
+                EmbeddedZooKeeper.prepareRecovery(zooKeeperDir);
+            }
+            trust.pin(identity.fingerprint());
+            if (!recovering) {
+                MemberPins.saved(stateDir).forEach(trust::pin);
+            }
+
+            EmbeddedZooKeeper zooKeeper = EmbeddedZooKeeper.start(zooKeeperSettings);
+            running.push(zooKeeper);
+            QuorumServer own = joining.isPresent() ? joining.get() : EmbeddedZooKeeper.existingServer(zooKeeperDir)
+                    .orElseThrow(() -> new IllegalStateException("the ZooKeeper peer wrote no configuration"));
+
+            MemberInfo self = new MemberInfo(name, config.zooKeeperAddress(),
+                    own.votes() ? MemberInfo.VOTER : MemberInfo.OBSERVER, identity.fingerprint(), VERSION, own.id(),
+                    config.httpsPort(), config.memberPort());
+            MemberStore store = MemberStore.open(MemberStoreSettings.of(zooKeeper.connectString(), stateDir)
+                    .withMember(self)
+                    .withTls(zooKeeper.clientConfig(), trust)
+                    .withMaxVoters(config.maxVoters()));
+            running.push(store);
+            if (pending.isPresent()) {
+                String role = store.membership().admit(self, own, pending.get().enrollment().replacedServerId());
+                PendingJoin.clear(stateDir);
+                LOG.info("joined the collective as {} ({})", name, role);
+            } else if (recovering) {
+                store.membership().forgetOthers(self);
+                Files.delete(stateDir.resolve(RECOVER_MARKER));
+                LOG.warn("recovered: {} is now a collective of one; invite the other members again", name);
+            }
+
+            AtomicReference<ApiServer> apiRef = new AtomicReference<>();
+            AtomicReference<Confluentd> daemonRef = new AtomicReference<>();
+            MemberAdministration administration = new MemberAdministration(config, identity, store,
+                    zooKeeper.connectString(), () -> apiRef.get().httpsPort(), () -> apiRef.get().memberPort(),
+                    () -> daemonRef.get().restartSoon());
             ApiServer api = ApiServer.start(
                     new ApiServerSettings(config.httpsAddress(), config.httpsPort(), config.socketPath(),
-                            new TlsIdentity(identity.keyStore(password), password)),
-                    new ApiApplication(store.nodes(), store.users(), store.quorum(), store.collective(), VERSION));
+                            new TlsIdentity(identity.keyStore(password), password), config.zooKeeperAddress(),
+                            config.memberPort(), trust),
+                    new ApiApplication(store.nodes(), store.users(), store.quorum(), store.collective(),
+                            administration, VERSION));
+            apiRef.set(api);
             running.push(api);
 
-            LOG.info("confluentd {} member {} serving https://{}:{}/ and {} with certificate {}", VERSION,
-                    config.memberName(), config.httpsAddress(), api.httpsPort(), api.socketPath(), identity.fingerprint());
-            return new Confluentd(running, store, api, identity.fingerprint(), zooKeeper.connectString());
+            LOG.info("confluentd {} member {} serving https://{}:{}/, the member API on {}:{} and {} "
+                            + "with certificate {}", VERSION, name, config.httpsAddress(), api.httpsPort(),
+                    config.zooKeeperAddress(), api.memberPort(), api.socketPath(), identity.fingerprint());
+            Confluentd daemon = new Confluentd(running, store, api, identity.fingerprint(), zooKeeper);
+            daemonRef.set(daemon);
+            return daemon;
         } catch (Exception | Error e) {
             closeAll(running, e);
             throw e;
         }
+    }
+
+    /** Leaves a note that the next start rebuilds a one-member collective from this copy. */
+    static void markRecovery(Path stateDir) {
+        PrivateFiles.replace(stateDir.resolve(RECOVER_MARKER), new byte[0]);
+    }
+
+    private static Optional<String> savedName(Path stateDir) throws IOException {
+        Path file = stateDir.resolve(NAME_FILE);
+        return Files.exists(file) ? Optional.of(Files.readString(file).strip()) : Optional.empty();
+    }
+
+    /** A joiner takes the name in its invitation, for good: it is its identity in the collective. */
+    private static void saveName(Path stateDir, String name) {
+        PrivateFiles.replace(stateDir.resolve(NAME_FILE), (name + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Closes this member soon (after the current answer is sent) so that main starts it again. */
+    void restartSoon() {
+        restartRequested.set(true);
+        Thread restarter = new Thread(() -> {
+            try {
+                Thread.sleep(500);
+                close();
+            } catch (Exception e) {
+                LOG.error("confluentd did not stop cleanly before restarting", e);
+            }
+        }, "confluentd-restart");
+        restarter.start();
     }
 
     public int httpsPort() {
@@ -110,9 +213,18 @@ public final class Confluentd implements AutoCloseable {
         return store.users();
     }
 
-    /** The embedded ZooKeeper's loopback client address (benchmarks compare against raw ZooKeeper). */
+    /** The embedded ZooKeeper's client address (benchmarks compare against raw ZooKeeper). */
     public String zooKeeperConnectString() {
-        return zooKeeperConnectString;
+        return zooKeeper.connectString();
+    }
+
+    /** TLS settings for a raw ZooKeeper client of this member (benchmarks). */
+    public ZKClientConfig zooKeeperClientConfig() {
+        return zooKeeper.clientConfig();
+    }
+
+    public int memberPort() {
+        return api.memberPort();
     }
 
     /** Closes the API, the store and ZooKeeper, in that order; later calls do nothing. */
@@ -130,9 +242,14 @@ public final class Confluentd implements AutoCloseable {
         }
     }
 
-    /** Blocks until {@link #close()} has finished. */
-    public void awaitClosed() throws InterruptedException {
+    /**
+     * Blocks until {@link #close()} has finished.
+     *
+     * @return whether the member closed to restart (after a join or a recovery)
+     */
+    public boolean awaitClosed() throws InterruptedException {
         closed.await();
+        return restartRequested.get();
     }
 
     private static void closeAll(Deque<AutoCloseable> running, Throwable failure) {
@@ -164,25 +281,43 @@ public final class Confluentd implements AutoCloseable {
             System.exit(2);
             return;
         }
-        Confluentd daemon;
+        DaemonConfig config;
         try {
-            daemon = start(DaemonProperties.toConfig(DaemonProperties.load(configFile, System.getProperties())));
-        } catch (Exception e) {
-            LOG.error("confluentd could not start: {}", e.toString(), e);
-            System.exit(1);
+            config = DaemonProperties.toConfig(DaemonProperties.load(configFile, System.getProperties()));
+        } catch (RuntimeException e) {
+            System.err.println("confluentd: " + e.getMessage());
+            System.exit(2);
             return;
         }
+        AtomicReference<Confluentd> current = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                daemon.close();
-            } catch (Exception e) {
-                LOG.error("confluentd did not stop cleanly", e);
+            Confluentd daemon = current.get();
+            if (daemon != null) {
+                try {
+                    daemon.close();
+                } catch (Exception e) {
+                    LOG.error("confluentd did not stop cleanly", e);
+                }
             }
         }, "confluentd-shutdown"));
-        try {
-            daemon.awaitClosed();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        boolean restart = true;
+        while (restart) {
+            try {
+                current.set(start(config));
+            } catch (Exception e) {
+                LOG.error("confluentd could not start: {}", e.toString(), e);
+                System.exit(1);
+                return;
+            }
+            try {
+                restart = current.get().awaitClosed();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (restart) {
+                LOG.info("confluentd restarting");
+            }
         }
     }
 

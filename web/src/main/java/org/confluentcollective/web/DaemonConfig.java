@@ -16,10 +16,13 @@ import java.util.Objects;
  * @param zooKeeperClientPort ZooKeeper client port, always on loopback
  * @param zooKeeperQuorumPort ZooKeeper quorum port
  * @param zooKeeperElectionPort ZooKeeper leader election port
+ * @param memberPort          member-to-member API port (mutual TLS, pinned member certificates),
+ *                            bound to the ZooKeeper address
+ * @param maxVoters           members beyond this many voters join as non-voting observers
  */
 public record DaemonConfig(Path stateDir, String memberName, String httpsAddress, int httpsPort,
                            Path socketPath, String zooKeeperAddress, int zooKeeperClientPort,
-                           int zooKeeperQuorumPort, int zooKeeperElectionPort) {
+                           int zooKeeperQuorumPort, int zooKeeperElectionPort, int memberPort, int maxVoters) {
 
     public DaemonConfig {
         Objects.requireNonNull(stateDir, "stateDir");
@@ -29,7 +32,11 @@ public record DaemonConfig(Path stateDir, String memberName, String httpsAddress
         if (memberName == null || memberName.isBlank()) {
             throw new IllegalArgumentException("a member name is required");
         }
-        for (int port : new int[] {httpsPort, zooKeeperClientPort, zooKeeperQuorumPort, zooKeeperElectionPort}) {
+        if (maxVoters < 1) {
+            throw new IllegalArgumentException("collective.max.voters must be at least 1, not " + maxVoters);
+        }
+        for (int port : new int[] {httpsPort, zooKeeperClientPort, zooKeeperQuorumPort, zooKeeperElectionPort,
+            memberPort}) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port out of range: " + port);
             }
@@ -51,6 +58,8 @@ public record DaemonConfig(Path stateDir, String memberName, String httpsAddress
         private int zooKeeperClientPort;
         private int zooKeeperQuorumPort;
         private int zooKeeperElectionPort;
+        private int memberPort;
+        private int maxVoters = 5;
 
         private Builder(Path stateDir, String memberName) {
             this.stateDir = stateDir;
@@ -85,9 +94,20 @@ public record DaemonConfig(Path stateDir, String memberName, String httpsAddress
             return this;
         }
 
+        public Builder memberPort(int port) {
+            this.memberPort = port;
+            return this;
+        }
+
+        public Builder maxVoters(int voters) {
+            this.maxVoters = voters;
+            return this;
+        }
+
         public DaemonConfig build() {
             return new DaemonConfig(stateDir, memberName, httpsAddress, httpsPort, socketPath,
-                    zooKeeperAddress, zooKeeperClientPort, zooKeeperQuorumPort, zooKeeperElectionPort);
+                    zooKeeperAddress, zooKeeperClientPort, zooKeeperQuorumPort, zooKeeperElectionPort, memberPort,
+                    maxVoters);
         }
     }
 }

@@ -60,7 +60,9 @@ final class DaemonProperties {
                 required(properties, "zookeeper.address"),
                 port(properties, "zookeeper.client.port"),
                 port(properties, "zookeeper.quorum.port"),
-                port(properties, "zookeeper.election.port"));
+                port(properties, "zookeeper.election.port"),
+                port(properties, "member.port"),
+                number(properties, "collective.max.voters"));
     }
 
     private static String required(Properties properties, String key) {
@@ -69,6 +71,15 @@ final class DaemonProperties {
             throw new IllegalArgumentException("configuration key " + key + " has no value");
         }
         return value;
+    }
+
+    private static int number(Properties properties, String key) {
+        String value = required(properties, key);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("configuration key " + key + " is not a number: " + value);
+        }
     }
 
     private static int port(Properties properties, String key) {

@@ -27,7 +27,7 @@ class DaemonPropertiesTest {
         DaemonConfig config = DaemonProperties.toConfig(DaemonProperties.load(Optional.of(file), system));
 
         assertEquals(new DaemonConfig(Path.of("/override"), "alpha", "0.0.0.0", 5005,
-                Path.of("/var/run/confluent-collective/api.sock"), "127.0.0.1", 4006, 4007, 4008), config);
+                Path.of("/var/run/confluent-collective/api.sock"), "127.0.0.1", 4006, 4007, 4008, 4009, 5), config);
     }
 
     @Test

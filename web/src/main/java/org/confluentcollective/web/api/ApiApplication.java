@@ -26,7 +26,7 @@ public final class ApiApplication extends ResourceConfig {
     public static final long MAX_BODY_BYTES = 1024 * 1024;
 
     public ApiApplication(NodeDatabase database, UserDirectory users, QuorumStatus quorum, CollectiveView collective,
-                          String version) {
+                          CollectiveAdministration administration, String version) {
         // Only what is registered here: no classpath scanning, no Jackson feature, no WADL.
         property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -52,6 +52,7 @@ public final class ApiApplication extends ResourceConfig {
                 bind(database).to(NodeDatabase.class);
                 bind(users).to(UserDirectory.class);
                 bind(collective).to(CollectiveView.class);
+                bind(administration).to(CollectiveAdministration.class);
                 bind(new ApiVersion(version)).to(ApiVersion.class);
             }
         });

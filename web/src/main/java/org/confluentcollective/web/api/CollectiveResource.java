@@ -3,7 +3,33 @@ package org.confluentcollective.web.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.TreeSet;
+import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.collective.EnrollRequest;
+import org.confluentcollective.server.collective.Enrollment;
+import org.confluentcollective.server.collective.InviteToken;
+import org.confluentcollective.server.collective.Invitations;
+import org.confluentcollective.web.auth.Allowed;
+import org.confluentcollective.web.auth.Caller;
+import org.confluentcollective.web.auth.Permission;
+import org.confluentcollective.web.auth.RequestOrigin;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,19 +40,145 @@ import org.confluentcollective.server.collective.CollectiveView;
 import org.confluentcollective.server.collective.MemberStatus;
 
 /**
- * {@code GET /collective/}: quorum, leader and members (role, address, version, liveness,
- * managed nodes). Answers without a quorum too, from the last state this member saw.
+ * The collective: {@code GET /collective/} shows quorum, leader and members (role, address,
+ * version, liveness, managed nodes), without a quorum too, from the last state this member saw.
+ * Invitations, enrollment, join, delete and recovery change who is in it.
  */
 @Path("collective")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
 public final class CollectiveResource {
 
+    private static final Set<String> INVITE_KEYS = Set.of("name", "ttl");
+    private static final Set<String> JOIN_KEYS = Set.of("server", "token");
+    private static final Set<String> RECOVER_KEYS = Set.of("force");
+    private static final Set<String> ENROLL_KEYS = Set.of("name", "proof", "version", "address", "httpsport",
+            "memberport", "quorumport", "electionport", "clientport");
+    private static final String CLIENT_CERTIFICATE = "jakarta.servlet.request.X509Certificate";
+
     private final CollectiveView collective;
+    private final CollectiveAdministration administration;
+    private final ObjectMapper json = new ObjectMapper();
 
     @Inject
-    public CollectiveResource(CollectiveView collective) {
+    public CollectiveResource(CollectiveView collective, CollectiveAdministration administration) {
         this.collective = collective;
+        this.administration = administration;
+    }
+
+    /** {@code POST /collective/invites {"name":..., "ttl": seconds}}: a one-time token for a new member. */
+    @POST
+    @Path("invites")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Permission.ADMINISTER)
+    public Response invite(JsonNode body, @Context SecurityContext security) {
+        ObjectNode request = checkedKeys(Bodies.object(body), INVITE_KEYS);
+        String name = Bodies.requiredText(request, "name");
+        Duration ttl = Invitations.DEFAULT_TTL;
+        if (request.has("ttl")) {
+            JsonNode value = request.get("ttl");
+            if (!value.canConvertToLong() || !value.isIntegralNumber()) {
+                throw RequestException.badRequest("'ttl' must be a whole number of seconds");
+            }
+            ttl = Duration.ofSeconds(value.longValue());
+        }
+        InviteToken token = administration.invite(name, ttl, security.getUserPrincipal().getName());
+        ObjectNode answer = JsonNodeFactory.instance.objectNode()
+                .put("name", name)
+                .put("token", token.text())
+                .put("expires", Instant.now().plus(ttl).toString());
+        return Response.status(Response.Status.CREATED).entity(answer).build();
+    }
+
+    /**
+     * {@code POST /collective/enroll}: a joining member proves its invitation, bound to the
+     * client certificate it presents on this TLS session. No password: the proof is the credential.
+     */
+    @POST
+    @Path("enroll")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Permission.READ)
+    public ObjectNode enroll(JsonNode body, @Context HttpServletRequest http) {
+        ObjectNode request = checkedKeys(Bodies.object(body), ENROLL_KEYS);
+        X509Certificate[] chain = (X509Certificate[]) http.getAttribute(CLIENT_CERTIFICATE);
+        byte[] proof;
+        try {
+            proof = Base64.getDecoder().decode(Bodies.requiredText(request, "proof"));
+        } catch (IllegalArgumentException e) {
+            throw RequestException.badRequest("'proof' must be base64");
+        }
+        Enrollment enrollment = administration.enroll(new EnrollRequest(
+                Bodies.requiredText(request, "name"), proof, Bodies.requiredText(request, "version"),
+                chain == null || chain.length == 0 ? null : chain[0], administration.certificate(),
+                Bodies.requiredText(request, "address"), port(request, "httpsport"), port(request, "memberport"),
+                port(request, "quorumport"), port(request, "electionport"), port(request, "clientport")));
+        return json.valueToTree(enrollment);
+    }
+
+    /** {@code POST /collective/join {"server": "host[:port]", "token": ...}}: local root only. */
+    @POST
+    @Path("join")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Permission.ADMINISTER)
+    public Response join(JsonNode body, @Context SecurityContext security) {
+        requireLocalRoot(security, "join");
+        ObjectNode request = checkedKeys(Bodies.object(body), JOIN_KEYS);
+        String server = Bodies.requiredText(request, "server");
+        administration.join(server, Bodies.requiredText(request, "token"));
+        return Response.accepted(JsonNodeFactory.instance.objectNode()
+                .put("joining", server)
+                .put("status", "enrolled; this member restarts into the collective")).build();
+    }
+
+    /** {@code DELETE /collective/members/NAME}: removes a member; it is no longer trusted. */
+    @DELETE
+    @Path("members/{name}")
+    @Allowed(Permission.ADMINISTER)
+    public ObjectNode delete(@PathParam("name") String name) {
+        administration.delete(name);
+        return JsonNodeFactory.instance.objectNode().put("deleted", name);
+    }
+
+    /** {@code POST /collective/recover {"force": true}}: local root only, after losing a majority for good. */
+    @POST
+    @Path("recover")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Permission.ADMINISTER)
+    public Response recover(JsonNode body, @Context SecurityContext security) {
+        requireLocalRoot(security, "recover");
+        ObjectNode request = checkedKeys(Bodies.object(body), RECOVER_KEYS);
+        if (!request.path("force").asBoolean(false)) {
+            throw RequestException.badRequest("recovery makes this member a collective of one and forgets every "
+                    + "other member; confirm with \"force\": true");
+        }
+        administration.recover();
+        return Response.accepted(JsonNodeFactory.instance.objectNode()
+                .put("status", "recovering: this member restarts as a collective of one")).build();
+    }
+
+    private static void requireLocalRoot(SecurityContext security, String operation) {
+        if (!(security.getUserPrincipal() instanceof Caller caller) || caller.origin() != RequestOrigin.LOCAL_SOCKET) {
+            throw new RequestException(RequestException.Kind.FORBIDDEN,
+                    "collective " + operation + " may only be used by root on the member itself (local socket)");
+        }
+    }
+
+    private static int port(ObjectNode request, String key) {
+        JsonNode value = request.get(key);
+        if (value == null || !value.isIntegralNumber() || value.intValue() < 0 || value.intValue() > 65535) {
+            throw RequestException.badRequest("'" + key + "' must be a port number");
+        }
+        return value.intValue();
+    }
+
+    private static ObjectNode checkedKeys(ObjectNode body, Set<String> allowed) {
+        for (Iterator<String> keys = body.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!allowed.contains(key)) {
+                throw RequestException.badRequest("unknown key '" + key + "'; expected " + new TreeSet<>(allowed));
+            }
+        }
+        return body;
     }
 
     @GET

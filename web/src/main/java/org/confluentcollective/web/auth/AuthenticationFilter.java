@@ -21,6 +21,7 @@ import org.confluentcollective.web.errors.ErrorBody;
 public final class AuthenticationFilter implements ContainerRequestFilter {
 
     static final String CHALLENGE = "Basic realm=\"confluent\"";
+    static final String ENROLL_PATH = "collective/enroll";
 
     private final UserDirectory users;
 
@@ -30,8 +31,18 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (RequestOrigin.of(request.getProperty(RequestOrigin.ATTRIBUTE)) == RequestOrigin.LOCAL_SOCKET) {
+        RequestOrigin origin = RequestOrigin.of(request.getProperty(RequestOrigin.ATTRIBUTE));
+        if (origin == RequestOrigin.LOCAL_SOCKET) {
             request.setSecurityContext(new CallerSecurityContext(Caller.localRoot()));
+            return;
+        }
+        if (origin == RequestOrigin.MEMBER) {
+            request.setSecurityContext(new CallerSecurityContext(Caller.member()));
+            return;
+        }
+        if (isEnrollment(request)) {
+            // A joining member has no password: its invitation proof, checked by the resource, is the credential.
+            request.setSecurityContext(new CallerSecurityContext(Caller.joiner()));
             return;
         }
         Optional<BasicCredentials> credentials =
@@ -53,6 +64,12 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
         }
         Caller caller = new Caller(user.get().name(), user.get().role(), RequestOrigin.NETWORK);
         request.setSecurityContext(new CallerSecurityContext(caller));
+    }
+
+    private static boolean isEnrollment(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath(false);
+        return "POST".equals(request.getMethod())
+                && (path.equals(ENROLL_PATH) || path.equals("/" + ENROLL_PATH));
     }
 
     private static Response unauthorized(String message) {

@@ -8,12 +8,14 @@ public enum RequestOrigin {
     /** The Unix domain socket, which only local root can open. */
     LOCAL_SOCKET,
     /** HTTPS from anywhere: credentials required. */
-    NETWORK;
+    NETWORK,
+    /** The member API: the TLS handshake admitted only a pinned member certificate. */
+    MEMBER;
 
     public static final String ATTRIBUTE = RequestOrigin.class.getName();
 
-    /** Anything not positively marked as local is treated as coming from the network. */
+    /** Anything not positively marked as local or member is treated as coming from the network. */
     public static RequestOrigin of(Object attribute) {
-        return attribute == LOCAL_SOCKET ? LOCAL_SOCKET : NETWORK;
+        return attribute == LOCAL_SOCKET || attribute == MEMBER ? (RequestOrigin) attribute : NETWORK;
     }
 }

@@ -1,6 +1,10 @@
 package org.confluentcollective.web.transport;
 
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CRL;
+import java.util.Collection;
+import javax.net.ssl.TrustManager;
 import org.confluentcollective.web.errors.JsonErrorHandler;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -20,13 +24,18 @@ import org.glassfish.jersey.servlet.ServletContainer;
 /** Jetty serving one Jersey application on HTTPS and on the local root socket. */
 public final class ApiServer implements AutoCloseable {
 
+    /** The connector name that marks member-to-member requests. */
+    static final String MEMBER_CONNECTOR = "member";
+
     private final Server server;
     private final ServerConnector https;
+    private final ServerConnector member;
     private final LocalSocket socket;
 
-    private ApiServer(Server server, ServerConnector https, LocalSocket socket) {
+    private ApiServer(Server server, ServerConnector https, ServerConnector member, LocalSocket socket) {
         this.server = server;
         this.https = https;
+        this.member = member;
         this.socket = socket;
     }
 
@@ -45,6 +54,8 @@ public final class ApiServer implements AutoCloseable {
 
         ServerConnector https = httpsConnector(server, http, settings);
         server.addConnector(https);
+        ServerConnector member = memberConnector(server, http, settings);
+        server.addConnector(member);
 
         LocalSocket socket = LocalSocket.prepare(settings.socketPath());
         UnixDomainServerConnector local = new UnixDomainServerConnector(server, new HttpConnectionFactory(http));
@@ -65,7 +76,7 @@ public final class ApiServer implements AutoCloseable {
             socket.remove();
             throw e;
         }
-        return new ApiServer(server, https, socket);
+        return new ApiServer(server, https, member, socket);
     }
 
     private static ServerConnector httpsConnector(Server server, HttpConfiguration http, ApiServerSettings settings) {
@@ -74,6 +85,10 @@ public final class ApiServer implements AutoCloseable {
         tls.setKeyStorePassword(new String(settings.tls().password()));
         tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
         tls.setSniRequired(false);
+        // A joining member shows its certificate here, before any member trusts it: the join
+        // binds its proof to that certificate. Everyone else authenticates with a password.
+        tls.setWantClientAuth(true);
+        tls.setTrustAll(true);
 
         HttpConfiguration secure = new HttpConfiguration(http);
         SecureRequestCustomizer customizer = new SecureRequestCustomizer();
@@ -86,6 +101,38 @@ public final class ApiServer implements AutoCloseable {
         connector.setHost(settings.httpsAddress());
         connector.setPort(settings.httpsPort());
         return connector;
+    }
+
+    /** Member-to-member requests: mutual TLS admitting only pinned member certificates. */
+    private static ServerConnector memberConnector(Server server, HttpConfiguration http, ApiServerSettings settings) {
+        SslContextFactory.Server tls = new SslContextFactory.Server() {
+            @Override
+            protected TrustManager[] getTrustManagers(KeyStore trustStore, Collection<? extends CRL> crls) {
+                return new TrustManager[] {settings.memberTrust()};
+            }
+        };
+        tls.setKeyStore(settings.tls().keyStore());
+        tls.setKeyStorePassword(new String(settings.tls().password()));
+        tls.setIncludeProtocols("TLSv1.3");
+        tls.setNeedClientAuth(true);
+        tls.setSniRequired(false);
+        tls.setEndpointIdentificationAlgorithm(null);
+
+        HttpConfiguration secure = new HttpConfiguration(http);
+        SecureRequestCustomizer customizer = new SecureRequestCustomizer();
+        customizer.setSniHostCheck(false);
+        secure.addCustomizer(customizer);
+
+        ServerConnector connector = new ServerConnector(server,
+                new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(secure));
+        connector.setName(MEMBER_CONNECTOR);
+        connector.setHost(settings.memberAddress());
+        connector.setPort(settings.memberPort());
+        return connector;
+    }
+
+    public int memberPort() {
+        return member.getLocalPort();
     }
 
     public int httpsPort() {

@@ -1,6 +1,7 @@
 package org.confluentcollective.web.transport;
 
 import org.confluentcollective.web.auth.RequestOrigin;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -19,8 +20,11 @@ final class RequestOriginMarker extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        boolean local = request.getConnectionMetaData().getConnector() instanceof UnixDomainServerConnector;
-        request.setAttribute(RequestOrigin.ATTRIBUTE, local ? RequestOrigin.LOCAL_SOCKET : RequestOrigin.NETWORK);
+        Connector connector = request.getConnectionMetaData().getConnector();
+        RequestOrigin origin = connector instanceof UnixDomainServerConnector ? RequestOrigin.LOCAL_SOCKET
+                : ApiServer.MEMBER_CONNECTOR.equals(connector.getName()) ? RequestOrigin.MEMBER
+                : RequestOrigin.NETWORK;
+        request.setAttribute(RequestOrigin.ATTRIBUTE, origin);
         return super.handle(request, response, callback);
     }
 }
