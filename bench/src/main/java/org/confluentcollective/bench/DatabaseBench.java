@@ -74,7 +74,7 @@ public final class DatabaseBench {
             // What a second member's database costs to open: a new session loading every znode.
             long loadStart = System.nanoTime();
             try (MemberStore second = MemberStore.open(MemberStoreSettings.of(daemon.zooKeeperConnectString(),
-                    state.resolve("second")).withMember(new MemberInfo("second", "127.0.0.1", "observer", "", "bench")))) {
+                    state.resolve("second")).withMember(new MemberInfo("second", "127.0.0.1", "observer", "", "bench", 0, 0, 0)))) {
                 report("open a second copy of the database (load " + second.nodes().nodes().size() + " nodes)",
                         System.nanoTime() - loadStart, NODES);
             }

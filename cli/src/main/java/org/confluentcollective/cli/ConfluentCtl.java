@@ -20,6 +20,7 @@ import org.confluentcollective.cli.output.OutputFormat;
 import org.confluentcollective.cli.transport.Endpoint;
 import org.confluentcollective.cli.transport.Fingerprint;
 import org.confluentcollective.cli.users.UserCommand;
+import org.confluentcollective.cli.zk.ZkCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -36,7 +37,7 @@ import picocli.CommandLine.ScopeType;
             NodeRemoveCommand.class, NodeRenameCommand.class,
             NodeGroupDefineCommand.class, NodeGroupAttribCommand.class, NodeGroupListCommand.class,
             NodeGroupRemoveCommand.class, NodeGroupRenameCommand.class,
-            UserCommand.class, CollectiveCommand.class, CompletionCommand.class, HelpCommand.class},
+            UserCommand.class, CollectiveCommand.class, ZkCommand.class, CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",

@@ -12,6 +12,7 @@ import org.confluentcollective.server.collective.Enrollment;
 import org.confluentcollective.server.collective.JoinClient;
 import org.confluentcollective.server.collective.MemberPins;
 import org.confluentcollective.server.collective.PendingJoin;
+import org.confluentcollective.server.inspect.ZnodeInspector;
 import org.confluentcollective.server.secrets.CollectiveKey;
 import org.confluentcollective.server.trust.PinnedTrustManager;
 import org.confluentcollective.zk.PeerTls;
@@ -147,7 +148,7 @@ public final class Confluentd implements AutoCloseable {
                             new TlsIdentity(identity.keyStore(password), password), config.zooKeeperAddress(),
                             config.memberPort(), trust),
                     new ApiApplication(store.nodes(), store.users(), store.quorum(), store.collective(),
-                            administration, VERSION));
+                            administration, new ZnodeInspector(store.curator()), VERSION));
             apiRef.set(api);
             running.push(api);
 

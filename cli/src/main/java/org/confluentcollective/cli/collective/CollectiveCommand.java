@@ -2,9 +2,10 @@ package org.confluentcollective.cli.collective;
 
 import picocli.CommandLine.Command;
 
-/** {@code collective}: the members of the collective (invite and join come with multi-member support). */
+/** {@code collective}: the members of the collective. */
 @Command(name = "collective",
-        description = "Shows the collective: quorum, leader and members.",
-        subcommands = {CollectiveShowCommand.class})
+        description = "Shows and changes the collective: quorum, leader, members.",
+        subcommands = {CollectiveShowCommand.class, CollectiveInviteCommand.class, CollectiveJoinCommand.class,
+            CollectiveDeleteCommand.class, CollectiveRecoverCommand.class})
 public final class CollectiveCommand {
 }

@@ -186,7 +186,7 @@ public final class JoinClient {
         if (port < 1 || port > 65535) {
             throw RequestException.badRequest("bad port in '" + server + "'");
         }
-        return InetSocketAddress.createUnresolved(host, port);
+        return new InetSocketAddress(host, port);
     }
 
     private static String hostPort(InetSocketAddress address) {

@@ -3,6 +3,7 @@ package org.confluentcollective.web.api;
 import org.confluentcollective.server.collective.CollectiveView;
 import org.confluentcollective.server.collective.QuorumStatus;
 import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.inspect.ZnodeInspector;
 import org.confluentcollective.server.users.UserDirectory;
 import org.confluentcollective.web.auth.AccessFeature;
 import org.confluentcollective.web.auth.AuthenticationFilter;
@@ -27,6 +28,12 @@ public final class ApiApplication extends ResourceConfig {
 
     public ApiApplication(NodeDatabase database, UserDirectory users, QuorumStatus quorum, CollectiveView collective,
                           CollectiveAdministration administration, String version) {
+        this(database, users, quorum, collective, administration, null, version);
+    }
+
+    /** @param inspector raw ZooKeeper reads for {@code /zookeeper/*}; {@code null} leaves them out */
+    public ApiApplication(NodeDatabase database, UserDirectory users, QuorumStatus quorum, CollectiveView collective,
+                          CollectiveAdministration administration, ZnodeInspector inspector, String version) {
         // Only what is registered here: no classpath scanning, no Jackson feature, no WADL.
         property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -54,6 +61,9 @@ public final class ApiApplication extends ResourceConfig {
                 bind(collective).to(CollectiveView.class);
                 bind(administration).to(CollectiveAdministration.class);
                 bind(new ApiVersion(version)).to(ApiVersion.class);
+                if (inspector != null) {
+                    bind(inspector).to(ZnodeInspector.class);
+                }
             }
         });
         register(RootResource.class);
@@ -62,5 +72,8 @@ public final class ApiApplication extends ResourceConfig {
         register(NodeGroupsResource.class);
         register(UsersResource.class);
         register(CollectiveResource.class);
+        if (inspector != null) {
+            register(ZooKeeperResource.class);
+        }
     }
 }

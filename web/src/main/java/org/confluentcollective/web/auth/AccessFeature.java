@@ -53,7 +53,7 @@ public final class AccessFeature implements DynamicFeature {
             return switch (permission) {
                 case READ -> "read this";
                 case WRITE -> "change anything";
-                case ADMINISTER -> "manage users";
+                case ADMINISTER -> "do this (administrators only)";
             };
         }
     }

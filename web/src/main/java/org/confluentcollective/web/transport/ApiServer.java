@@ -80,7 +80,13 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static ServerConnector httpsConnector(Server server, HttpConfiguration http, ApiServerSettings settings) {
-        SslContextFactory.Server tls = new SslContextFactory.Server();
+        SslContextFactory.Server tls = new SslContextFactory.Server() {
+            // Names no CA (empty accepted issuers), so a joiner offers its self-signed certificate.
+            @Override
+            protected TrustManager[] getTrustManagers(KeyStore trustStore, Collection<? extends CRL> crls) {
+                return SslContextFactory.TRUST_ALL_CERTS;
+            }
+        };
         tls.setKeyStore(settings.tls().keyStore());
         tls.setKeyStorePassword(new String(settings.tls().password()));
         tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
@@ -88,7 +94,6 @@ public final class ApiServer implements AutoCloseable {
         // A joining member shows its certificate here, before any member trusts it: the join
         // binds its proof to that certificate. Everyone else authenticates with a password.
         tls.setWantClientAuth(true);
-        tls.setTrustAll(true);
 
         HttpConfiguration secure = new HttpConfiguration(http);
         SecureRequestCustomizer customizer = new SecureRequestCustomizer();
