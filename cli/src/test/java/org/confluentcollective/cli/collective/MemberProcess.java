@@ -53,6 +53,21 @@ final class MemberProcess implements AutoCloseable {
 
     /** Starts the process and waits until its API answers. */
     MemberProcess start() throws Exception {
+        launch();
+        awaitReady();
+        return this;
+    }
+
+    /**
+     * Waits until the API answers: a member only serves once its ZooKeeper peer has found a
+     * quorum, so members of a stopped collective are launched together, then awaited.
+     */
+    void awaitReady() throws Exception {
+        awaitStatus(status -> true, START_TIMEOUT);
+    }
+
+    /** Starts the process without waiting for it. */
+    void launch() throws IOException {
         Path config = dir.resolve("confluentd.properties");
         Files.writeString(config, String.join("\n",
                 "member.name=" + name,
@@ -75,8 +90,6 @@ final class MemberProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("confluentd.log").toFile()))
                 .start();
-        awaitStatus(status -> true, START_TIMEOUT);
-        return this;
     }
 
     /** kill -9: no shutdown hook, no goodbye to the other members. */

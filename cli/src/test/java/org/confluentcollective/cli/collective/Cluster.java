@@ -1,0 +1,121 @@
+package org.confluentcollective.cli.collective;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/** Member processes of one test, formed into a collective the way an administrator would. */
+final class Cluster implements AutoCloseable {
+
+    static final Duration CONVERGE = Duration.ofSeconds(90);
+
+    private final Path root;
+    private final List<MemberProcess> members = new ArrayList<>();
+
+    Cluster(Path root) {
+        this.root = root;
+    }
+
+    /** Starts a fresh member (a collective of one). */
+    MemberProcess start(String name) throws Exception {
+        MemberProcess member = new MemberProcess(root, name);
+        members.add(member);
+        return member.start();
+    }
+
+    /** {@code first} plus fresh members {@code names}, each invited by {@code first} and joined. */
+    List<MemberProcess> form(MemberProcess first, String... names) throws Exception {
+        List<MemberProcess> formed = new ArrayList<>(List.of(first));
+        for (String name : names) {
+            MemberProcess joiner = start(name);
+            first.admit(joiner);
+            formed.add(joiner);
+        }
+        return formed;
+    }
+
+    List<MemberProcess> members() {
+        return List.copyOf(members);
+    }
+
+    /** Forgets a member killed for good (it is not checked for agreement any more). */
+    void drop(MemberProcess member) throws InterruptedException {
+        member.kill();
+        members.remove(member);
+    }
+
+    /** Every running member shows the same members, all live, with these many voters and observers. */
+    void assertAgree(int voters, int observers) throws Exception {
+        Map<String, String> expected = null;
+        for (MemberProcess member : members) {
+            JsonNode status = member.awaitStatus(s -> s.path("quorum").asBoolean()
+                    && roles(s).size() == members.size()
+                    && count(roles(s), "voter") == voters
+                    && count(roles(s), "observer") == observers
+                    && allLive(s), CONVERGE);
+            if (expected == null) {
+                expected = roles(status);
+            }
+            assertEquals(expected, roles(status), "collective show on " + member.name);
+            assertTrue(status.path("leader").isTextual(), status.toString());
+        }
+    }
+
+    /** Waits until every running member's answer equals {@code expected}. */
+    void awaitEverywhere(String expected, String... ctlArgs) throws Exception {
+        for (MemberProcess member : members) {
+            awaitEqual(expected, () -> member.ok(ctlArgs).out(), member.name + ": " + String.join(" ", ctlArgs));
+        }
+    }
+
+    /** Waits until every running member holds exactly {@code expected} (see {@link MemberProcess#dump}). */
+    void awaitDumps(String expected) throws Exception {
+        for (MemberProcess member : members) {
+            awaitEqual(expected, member::dump, "everything held by " + member.name);
+        }
+    }
+
+    static void awaitEqual(String expected, Supplier<String> actual, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + CONVERGE.toNanos();
+        String seen = actual.get();
+        while (!seen.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            seen = actual.get();
+        }
+        assertEquals(expected, seen, what);
+    }
+
+    static Map<String, String> roles(JsonNode status) {
+        Map<String, String> roles = new TreeMap<>();
+        status.path("members").forEach(m -> roles.put(m.path("name").asText(), m.path("role").asText()));
+        return roles;
+    }
+
+    private static long count(Map<String, String> roles, String role) {
+        return roles.values().stream().filter(role::equals).count();
+    }
+
+    private static boolean allLive(JsonNode status) {
+        for (JsonNode member : status.path("members")) {
+            if (!member.path("live").asBoolean()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (MemberProcess member : members) {
+            member.kill();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.confluentcollective.cli.collective;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import org.confluentcollective.cli.CliRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three voters, really killed (kill -9) and restarted: losing one keeps the collective writable,
+ * losing two locks the survivor down until they return, and nothing acknowledged is lost,
+ * including across a restart of the whole collective.
+ */
+@Tag("slow")
+class CollectiveFaultsTest {
+
+    @TempDir
+    Path root;
+
+    private Cluster cluster;
+
+    @BeforeEach
+    void cluster() {
+        cluster = new Cluster(root);
+    }
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        cluster.close();
+    }
+
+    @Test
+    void survivesKillsQuorumLossAndWholeRestart() throws Exception {
+        MemberProcess m1 = cluster.start("m1");
+        m1.ok("nodegroupdefine", "compute", "location.room=a");
+        m1.ok("nodedefine", "n[1-200]", "groups=compute", "location.rack=1");
+        List<MemberProcess> members = cluster.form(m1, "m2", "m3");
+        MemberProcess m2 = members.get(1);
+        MemberProcess m3 = members.get(2);
+        cluster.assertAgree(3, 0);
+
+        // One of three voters killed: the other two keep accepting writes.
+        m3.kill();
+        m1.awaitStatus(s -> s.path("quorum").asBoolean(), Cluster.CONVERGE);
+        retryUntilAccepted(m2, "nodeattrib", "n[1-100]", "location.rack=2");
+        m1.ok("nodedefine", "late1", "groups=compute");
+        m3.start();
+        cluster.assertAgree(3, 0);
+        cluster.awaitDumps(m1.dump());
+        assertEquals("n50: location.rack: 2\n", m3.ok("nodeattrib", "n50", "location.rack").out());
+
+        // Two of three killed: the survivor locks down but still shows the collective.
+        m2.kill();
+        m3.kill();
+        JsonNode lockedDown = m1.awaitStatus(s -> !s.path("quorum").asBoolean(), Cluster.CONVERGE);
+        assertEquals(3, lockedDown.path("members").size(), lockedDown.toString());
+        CliRunner.Result refused = m1.ctl("nodeattrib", "n1", "location.rack=3");
+        assertEquals(1, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().contains("no quorum"), refused.toString());
+        CliRunner.Result stale = m1.ctl("nodeattrib", "n1", "location.rack");
+        assertEquals("n1: location.rack: 2\n", stale.out(), stale.toString());
+        assertTrue(stale.err().contains("stale"), "reads without quorum are marked stale: " + stale);
+
+        m2.launch();
+        m3.launch();
+        m2.awaitReady();
+        m3.awaitReady();
+        cluster.assertAgree(3, 0);
+        m1.ok("nodeattrib", "n1", "location.rack=3");
+        String converged = m1.dump();
+        cluster.awaitDumps(converged);
+        assertTrue(converged.contains("late1"), converged);
+
+        // Whole collective stopped, then started: every attribute is back.
+        for (MemberProcess member : members) {
+            member.stop();
+        }
+        for (MemberProcess member : members) {
+            member.launch();
+        }
+        for (MemberProcess member : members) {
+            member.awaitReady();
+        }
+        cluster.assertAgree(3, 0);
+        cluster.awaitDumps(converged);
+        assertFalse(converged.isBlank());
+    }
+
+    /** Right after a voter dies the others may still be electing a leader: retry until a write lands. */
+    private static void retryUntilAccepted(MemberProcess member, String... args) throws InterruptedException {
+        long deadline = System.nanoTime() + Cluster.CONVERGE.toNanos();
+        CliRunner.Result result = member.ctl(args);
+        while (result.exitCode() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            result = member.ctl(args);
+        }
+        assertEquals(0, result.exitCode(), result.toString());
+    }
+}
