@@ -187,16 +187,20 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
 
     /**
      * Rebuilds a one-member ensemble from this stopped peer's data after a majority of voters is
-     * lost for good: a new dynamic configuration naming only this peer, with a version above any
-     * the old ensemble committed, so the peer forms a quorum of one with everything it holds.
+     * lost for good: a dynamic configuration naming only this peer, so the peer forms a quorum of
+     * one with everything it holds. Other members are shut out by their certificates, which the
+     * recovered member stops trusting.
      */
     public static void prepareRecovery(Path dataDir) throws IOException {
         Path confDir = dataDir.toAbsolutePath().resolve("conf");
         Path zooCfg = confDir.resolve("zoo.cfg");
         QuorumServer self = ownServer(zooCfg).withRole(QuorumServer.PARTICIPANT);
+        // Same version as the configuration it replaces: the next reconfiguration happens in a
+        // later epoch, so its zxid, which becomes the new version, is higher. A version above
+        // that zxid would make the leader ignore that reconfiguration.
         long version = configVersion(dynamicFile(zooCfg));
-        Path dynamic = confDir.resolve("zoo.cfg.dynamic." + Long.toHexString(version + (1L << 32)));
-        Files.writeString(dynamic, self.line() + "\n");
+        Path dynamic = confDir.resolve("zoo.cfg.dynamic." + Long.toHexString(version));
+        replace(dynamic, self.line() + "\n");
         List<String> cfg = new ArrayList<>();
         for (String line : Files.readAllLines(zooCfg)) {
             cfg.add(line.startsWith("dynamicConfigFile=") ? "dynamicConfigFile=" + dynamic : line);

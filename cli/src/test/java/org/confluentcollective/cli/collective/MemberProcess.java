@@ -84,7 +84,7 @@ final class MemberProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", memberClassPath(),
                 Confluentd.class.getName(), "--config", config.toString()));
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -129,7 +129,10 @@ final class MemberProcess implements AutoCloseable {
     /** Runs confluentctl and insists it succeeds. */
     CliRunner.Result ok(String... args) {
         CliRunner.Result result = ctl(args);
-        assertEquals(0, result.exitCode(), name + ": confluentctl " + String.join(" ", args) + "\n" + result);
+        if (result.exitCode() != 0) {
+            assertEquals(0, result.exitCode(), name + ": confluentctl " + String.join(" ", args) + "\n" + result
+                    + "\n--- log tail of " + name + "\n" + logTail());
+        }
         return result;
     }
 
@@ -191,6 +194,13 @@ final class MemberProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         kill();
+    }
+
+    /** The test class path without confluentctl's silent logger, so the member logs like a real one. */
+    private static String memberClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.contains("slf4j-nop"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private static int[] freePorts(int count) throws IOException {
