@@ -1,0 +1,232 @@
+package org.confluentcollective.cli.collective;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.List;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.X509ExtendedTrustManager;
+import org.confluentcollective.cli.CliRunner;
+import org.confluentcollective.server.collective.InviteToken;
+import org.confluentcollective.server.trust.MemberIdentity;
+import org.confluentcollective.web.Confluentd;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Joining is refused for a wrong, expired or reused token, for a proof made for another
+ * certificate than the one presented, and for another version, and each refusal changes
+ * nothing; an uninvited certificate is refused at the quorum port, the ZooKeeper client port and
+ * the member API; a deleted member is refused afterwards. All against real member processes.
+ */
+@Tag("slow")
+class CollectiveSecurityTest {
+
+    @TempDir
+    Path root;
+
+    private Cluster cluster;
+
+    @BeforeEach
+    void cluster() {
+        cluster = new Cluster(root);
+    }
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        cluster.close();
+    }
+
+    @Test
+    void refusesWhatWasNotInvited() throws Exception {
+        MemberProcess m1 = cluster.start("m1");
+        m1.ok("nodegroupdefine", "compute");
+        List<MemberProcess> members = cluster.form(m1, "m2", "m3");
+        cluster.assertAgree(3, 0);
+        MemberProcess m4 = cluster.start("m4");
+        String token = m1.ok("collective", "invite", "m4").out().strip();
+        String before = m1.dump();
+
+        String wrong = InviteToken.generate("m4", new SecureRandom()).text();
+        assertRefused(m4.ctl("collective", "join", "127.0.0.1:" + m1.httpsPort, "-i", wrong), "invalid token");
+        assertRefused(m4.ctl("collective", "join", "127.0.0.1:" + m1.httpsPort, "-i", "not-a-token"),
+                "invalid token format");
+
+        // A proof made for one certificate, presented by a process holding another.
+        MemberIdentity proved = MemberIdentity.loadOrCreate(root.resolve("proved"), "m4", List.of("m4"), List.of());
+        MemberIdentity presenting = MemberIdentity.loadOrCreate(root.resolve("presenting"), "m4", List.of("m4"),
+                List.of());
+        HttpResponse<String> mismatch = enroll(m1, InviteToken.parse(token), presenting, proved.certificate(),
+                Confluentd.VERSION);
+        assertEquals(403, mismatch.statusCode(), mismatch.body());
+        assertTrue(mismatch.body().contains("invalid token"), mismatch.body());
+        HttpResponse<String> otherVersion = enroll(m1, InviteToken.parse(token), presenting,
+                presenting.certificate(), "0.0.0-other");
+        assertEquals(409, otherVersion.statusCode(), otherVersion.body());
+        assertTrue(otherVersion.body().contains("version mismatch"), otherVersion.body());
+        assertEquals(3, m1.status().path("members").size(), "refused joins register nobody");
+        assertEquals(before, m1.dump());
+
+        // The invitation survived every refused attempt; used once, it is gone.
+        m4.ok("collective", "join", "127.0.0.1:" + m1.httpsPort, "-i", token);
+        cluster.assertAgree(4, 0);
+        MemberProcess m5 = cluster.start("m5");
+        assertRefused(m5.ctl("collective", "join", "127.0.0.1:" + m1.httpsPort, "-i", token), "invalid token");
+        assertRefused(m5.ctlWithInput(token + "\n", "collective", "join", "127.0.0.1:" + members.get(1).httpsPort),
+                "invalid token");
+        String shortLived = m1.ok("collective", "invite", "m5", "--ttl", "1").out().strip();
+        Thread.sleep(2_000);
+        assertRefused(m5.ctl("collective", "join", "127.0.0.1:" + m1.httpsPort, "-i", shortLived), "expired");
+        assertEquals(4, m1.status().path("members").size());
+        cluster.drop(m5);
+
+        // An uninvited certificate gets nowhere; a member's own certificate is the control.
+        MemberIdentity intruder = MemberIdentity.loadOrCreate(root.resolve("intruder"), "intruder",
+                List.of("intruder"), List.of());
+        MemberIdentity m2Identity = identityOf(members.get(1));
+        for (int port : new int[] {m1.quorumPort, m1.clientPort, m1.memberPort}) {
+            assertHandshakeRefused(intruder, port);
+        }
+        assertAcceptedSilently(m2Identity, m1.quorumPort);
+        assertAcceptedSilently(m2Identity, m1.clientPort);
+        assertEquals("HTTP/1.1 200", memberApiStatus(m2Identity, m1.memberPort));
+
+        // A deleted member is no longer trusted anywhere.
+        MemberIdentity m4Identity = identityOf(m4);
+        assertEquals("HTTP/1.1 200", memberApiStatus(m4Identity, m1.memberPort));
+        m1.ok("collective", "delete", "m4");
+        cluster.drop(m4);
+        cluster.assertAgree(3, 0);
+        for (int port : new int[] {m1.quorumPort, m1.clientPort, m1.memberPort}) {
+            assertHandshakeRefused(m4Identity, port);
+        }
+        assertRefused(m1.ctl("collective", "delete", "m1"), "cannot delete itself");
+        assertRefused(m1.ctl("collective", "delete", "nosuch"), "not a recognized collective member");
+    }
+
+    private static void assertRefused(CliRunner.Result result, String reason) {
+        assertNotEquals(0, result.exitCode(), result.toString());
+        assertTrue(result.err().contains(reason), "expected '" + reason + "' in:\n" + result);
+    }
+
+    private static MemberIdentity identityOf(MemberProcess member) {
+        return MemberIdentity.loadOrCreate(member.dir.resolve("state"), member.name, List.of(member.name), List.of());
+    }
+
+    /** The enrollment as a joiner sends it, except that the proof is over {@code provedAs}. */
+    private static HttpResponse<String> enroll(MemberProcess inviter, InviteToken token, MemberIdentity presenting,
+                                               X509Certificate provedAs, String version) throws Exception {
+        X509Certificate inviterCert;
+        try (SSLSocket socket = connect(presenting, inviter.httpsPort)) {
+            inviterCert = (X509Certificate) socket.getSession().getPeerCertificates()[0];
+        }
+        String body = """
+                {"name":"%s","proof":"%s","version":"%s","address":"127.0.0.1","httpsport":1,"memberport":2,
+                 "quorumport":3,"electionport":4,"clientport":5}""".formatted(token.name(),
+                Base64.getEncoder().encodeToString(InviteToken.proof(token.verifier(), inviterCert, provedAs)),
+                version);
+        HttpClient client = HttpClient.newBuilder().sslContext(presenting.sslContext(new AnyServer())).build();
+        return client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + inviter.httpsPort
+                        + "/collective/enroll")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Refused: the handshake fails (an alert, or the peer hanging up mid-handshake). TLS 1.3
+     * finishes the client's side first, so the refusal of its certificate may arrive on first read.
+     */
+    private static void assertHandshakeRefused(MemberIdentity identity, int port) {
+        String outcome;
+        try (SSLSocket socket = connect(identity, port)) {
+            socket.setSoTimeout(10_000);
+            outcome = socket.getInputStream().read() == -1 ? null : "data was sent";
+        } catch (SocketTimeoutException e) {
+            outcome = "the connection stayed open";
+        } catch (IOException e) {
+            outcome = null;
+        }
+        assertNull(outcome, "port " + port + " must refuse " + identity.fingerprint() + ", but " + outcome);
+    }
+
+    /** Accepted: the peer waits for the client to speak first, so a read just times out. */
+    private static void assertAcceptedSilently(MemberIdentity identity, int port) throws IOException {
+        try (SSLSocket socket = connect(identity, port)) {
+            socket.setSoTimeout(1_500);
+            assertThrows(SocketTimeoutException.class, () -> socket.getInputStream().read(),
+                    "port " + port + " must accept " + identity.fingerprint());
+        }
+    }
+
+    private static String memberApiStatus(MemberIdentity identity, int port) throws IOException {
+        try (SSLSocket socket = connect(identity, port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /collective/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            byte[] head = in.readNBytes(12);
+            return new String(head, StandardCharsets.US_ASCII);
+        }
+    }
+
+    private static SSLSocket connect(MemberIdentity identity, int port) throws IOException {
+        Socket plain = new Socket();
+        plain.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        SSLSocket socket = (SSLSocket) identity.sslContext(new AnyServer()).getSocketFactory()
+                .createSocket(plain, "127.0.0.1", port, true);
+        socket.startHandshake();
+        return socket;
+    }
+
+    /** The test client checks no server certificate: what is tested is whether the server accepts the client. */
+    private static final class AnyServer extends X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}
