@@ -141,7 +141,7 @@ public final class Confluentd implements AutoCloseable {
             AtomicReference<ApiServer> apiRef = new AtomicReference<>();
             AtomicReference<Confluentd> daemonRef = new AtomicReference<>();
             MemberAdministration administration = new MemberAdministration(config, identity, store,
-                    zooKeeper.connectString(), () -> apiRef.get().httpsPort(), () -> apiRef.get().memberPort(),
+                    zooKeeper.connectString(), zooKeeper.clientConfigFile(), () -> apiRef.get().httpsPort(), () -> apiRef.get().memberPort(),
                     () -> daemonRef.get().restartSoon());
             ApiServer api = ApiServer.start(
                     new ApiServerSettings(config.httpsAddress(), config.httpsPort(), config.socketPath(),

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 import org.confluentcollective.server.MemberStore;
 import org.confluentcollective.server.RequestException;
@@ -30,17 +31,19 @@ final class MemberAdministration implements CollectiveAdministration {
     private final MemberIdentity identity;
     private final MemberStore store;
     private final String zooKeeperConnectString;
+    private final Optional<Path> zooKeeperClientConfig;
     private final IntSupplier httpsPort;
     private final IntSupplier memberPort;
     private final Runnable restart;
 
     MemberAdministration(DaemonConfig config, MemberIdentity identity, MemberStore store,
-                         String zooKeeperConnectString, IntSupplier httpsPort, IntSupplier memberPort,
-                         Runnable restart) {
+                         String zooKeeperConnectString, Optional<Path> zooKeeperClientConfig, IntSupplier httpsPort,
+                         IntSupplier memberPort, Runnable restart) {
         this.config = config;
         this.identity = identity;
         this.store = store;
         this.zooKeeperConnectString = zooKeeperConnectString;
+        this.zooKeeperClientConfig = zooKeeperClientConfig;
         this.httpsPort = httpsPort;
         this.memberPort = memberPort;
         this.restart = restart;
@@ -95,6 +98,13 @@ final class MemberAdministration implements CollectiveAdministration {
         }
         Confluentd.markRecovery(config.stateDir());
         restart.run();
+    }
+
+    @Override
+    public ZooKeeperShell zooKeeperShell() {
+        return new ZooKeeperShell(zooKeeperConnectString, zooKeeperClientConfig.map(Path::toString)
+                .orElseThrow(() -> new RequestException(RequestException.Kind.UNAVAILABLE,
+                        "this member's ZooKeeper peer runs without TLS client settings")));
     }
 
     private QuorumServer ownServer() {

@@ -1,8 +1,17 @@
 package org.confluentcollective.cli.collective;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.client.ZKClientConfig;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,5 +62,30 @@ class CollectiveGrowthTest {
         observers.get(2).ok("nodeattrib", "n1", "location.rack=9");
         cluster.awaitEverywhere("n1: location.rack: 9\n", "nodeattrib", "n1", "location.rack");
         cluster.awaitDumps(m1.dump());
+
+        // The collective key came with each join: a secret sealed on one member opens on every member.
+        String key = Files.readString(m1.dir.resolve("state/collective.key"));
+        for (MemberProcess member : cluster.members()) {
+            assertEquals(key, Files.readString(member.dir.resolve("state/collective.key")), member.name);
+        }
+        assertZooKeeperShellSettingsWork(observers.get(1));
+    }
+
+    /** {@code zk shell}'s settings reach the member's TLS-only client port with its credentials. */
+    private static void assertZooKeeperShellSettingsWork(MemberProcess member) throws Exception {
+        JsonNode shell = new ObjectMapper().readTree(member.ok("zk", "shell", "-o", "json").out());
+        CountDownLatch connected = new CountDownLatch(1);
+        ZooKeeper zk = new ZooKeeper(shell.path("connect").asText(), 10_000, event -> {
+            if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                connected.countDown();
+            }
+        }, new ZKClientConfig(shell.path("clientconfiguration").asText()));
+        try {
+            assertTrue(connected.await(30, TimeUnit.SECONDS), "zk shell settings did not connect");
+            List<String> registered = zk.getChildren("/confluent/v1/collective/members", false);
+            assertEquals(7, registered.size(), registered.toString());
+        } finally {
+            zk.close();
+        }
     }
 }

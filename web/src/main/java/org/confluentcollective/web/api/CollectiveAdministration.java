@@ -28,6 +28,16 @@ public interface CollectiveAdministration {
     /** Rebuilds a one-member collective from this member's copy, restarting it. */
     void recover();
 
+    /**
+     * Where the local ZooKeeper peer listens and the client settings file (TLS with this
+     * member's key) that ZooKeeper's own shell can use.
+     */
+    ZooKeeperShell zooKeeperShell();
+
+    /** @param connectString host:port of the TLS client port; @param clientConfiguration the settings file */
+    record ZooKeeperShell(String connectString, String clientConfiguration) {
+    }
+
     /** For API tests without a collective: every change is refused. */
     static CollectiveAdministration unavailable() {
         RequestException refusal = new RequestException(RequestException.Kind.UNAVAILABLE,
@@ -60,6 +70,11 @@ public interface CollectiveAdministration {
 
             @Override
             public void recover() {
+                throw refusal;
+            }
+
+            @Override
+            public ZooKeeperShell zooKeeperShell() {
                 throw refusal;
             }
         };

@@ -156,6 +156,22 @@ public final class CollectiveResource {
                 .put("status", "recovering: this member restarts as a collective of one")).build();
     }
 
+    /**
+     * {@code GET /collective/zookeeper}: how {@code confluentctl zk shell} reaches the local
+     * ZooKeeper peer with this member's TLS credentials. Local root only: the settings file
+     * holds the key store password.
+     */
+    @GET
+    @Path("zookeeper")
+    @Allowed(Permission.ADMINISTER)
+    public ObjectNode zooKeeperShell(@Context SecurityContext security) {
+        requireLocalRoot(security, "zookeeper shell access");
+        CollectiveAdministration.ZooKeeperShell shell = administration.zooKeeperShell();
+        return JsonNodeFactory.instance.objectNode()
+                .put("connect", shell.connectString())
+                .put("clientconfiguration", shell.clientConfiguration());
+    }
+
     private static void requireLocalRoot(SecurityContext security, String operation) {
         if (!(security.getUserPrincipal() instanceof Caller caller) || caller.origin() != RequestOrigin.LOCAL_SOCKET) {
             throw new RequestException(RequestException.Kind.FORBIDDEN,
