@@ -26,7 +26,12 @@ final class Cluster implements AutoCloseable {
 
     /** Starts a fresh member (a collective of one). */
     MemberProcess start(String name) throws Exception {
-        MemberProcess member = new MemberProcess(root, name);
+        return start(name, name);
+    }
+
+    /** Starts a fresh member named {@code name} on a new machine (state directory) {@code machine}. */
+    MemberProcess start(String name, String machine) throws Exception {
+        MemberProcess member = new MemberProcess(root, name, machine);
         members.add(member);
         return member.start();
     }

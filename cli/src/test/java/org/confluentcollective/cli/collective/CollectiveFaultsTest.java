@@ -92,6 +92,13 @@ class CollectiveFaultsTest {
         cluster.assertAgree(3, 0);
         cluster.awaitDumps(converged);
         assertFalse(converged.isBlank());
+
+        // A member lost for good is replaced by inviting its name again on a new machine.
+        cluster.drop(m3);
+        MemberProcess replacement = cluster.start("m3", "m3-replacement");
+        m2.admit(replacement);
+        cluster.assertAgree(3, 0);
+        cluster.awaitDumps(converged);
     }
 
     /** Right after a voter dies the others may still be electing a leader: retry until a write lands. */

@@ -69,6 +69,12 @@ class CollectiveGrowthTest {
             assertEquals(key, Files.readString(member.dir.resolve("state/collective.key")), member.name);
         }
         assertZooKeeperShellSettingsWork(observers.get(1));
+
+        // Deleting a voter gives its vote to an observer.
+        MemberProcess m5 = cluster.members().get(4);
+        m1.ok("collective", "delete", m5.name);
+        cluster.drop(m5);
+        cluster.assertAgree(5, 1);
     }
 
     /** {@code zk shell}'s settings reach the member's TLS-only client port with its credentials. */

@@ -36,8 +36,13 @@ final class MemberProcess implements AutoCloseable {
     private Process process;
 
     MemberProcess(Path root, String name) throws IOException {
+        this(root, name, name);
+    }
+
+    /** A member named {@code name} on a machine of its own ({@code root/machine}). */
+    MemberProcess(Path root, String name, String machine) throws IOException {
         this.name = name;
-        this.dir = root.resolve(name);
+        this.dir = root.resolve(machine);
         Files.createDirectories(dir);
         int[] ports = freePorts(5);
         this.httpsPort = ports[0];
