@@ -4,7 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +19,35 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-/** Member processes of one test, formed into a collective the way an administrator would. */
-final class Cluster implements AutoCloseable {
+/**
+ * Member processes of one test, formed into a collective the way an administrator would.
+ * Registered as a JUnit extension: each test gets its own directory, and every member still
+ * running is killed after it.
+ */
+final class Cluster implements BeforeEachCallback, AfterEachCallback {
 
     static final Duration CONVERGE = Duration.ofSeconds(90);
 
-    private final Path root;
     private final List<MemberProcess> members = new ArrayList<>();
+    private Path root;
 
-    Cluster(Path root) {
-        this.root = root;
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        // Short: Unix socket paths under it must stay within 108 bytes.
+        root = Files.createTempDirectory("cc");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        for (MemberProcess member : members) {
+            member.kill();
+        }
+        members.clear();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** Starts a fresh member (a collective of one). */
@@ -115,12 +141,5 @@ final class Cluster implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        for (MemberProcess member : members) {
-            member.kill();
-        }
     }
 }

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import org.confluentcollective.cli.CliRunner;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Three voters, really killed (kill -9) and restarted: losing one keeps the collective writable,
@@ -22,20 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class CollectiveFaultsTest {
 
-    @TempDir
-    Path root;
-
-    private Cluster cluster;
-
-    @BeforeEach
-    void cluster() {
-        cluster = new Cluster(root);
-    }
-
-    @AfterEach
-    void stopAll() throws InterruptedException {
-        cluster.close();
-    }
+    @RegisterExtension
+    final Cluster cluster = new Cluster();
 
     @Test
     void survivesKillsQuorumLossAndWholeRestart() throws Exception {

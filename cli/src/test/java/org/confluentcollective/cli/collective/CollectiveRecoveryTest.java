@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import org.confluentcollective.cli.CliRunner;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Disaster recovery: two of three voters lost for good; {@code collective recover --force} on
@@ -21,20 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class CollectiveRecoveryTest {
 
-    @TempDir
-    Path root;
-
-    private Cluster cluster;
-
-    @BeforeEach
-    void cluster() {
-        cluster = new Cluster(root);
-    }
-
-    @AfterEach
-    void stopAll() throws InterruptedException {
-        cluster.close();
-    }
+    @RegisterExtension
+    final Cluster cluster = new Cluster();
 
     @Test
     void survivorRebuildsTheCollectiveFromItsCopy() throws Exception {

@@ -21,17 +21,15 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.confluentcollective.cli.CliRunner;
 import org.confluentcollective.server.collective.InviteToken;
+import org.confluentcollective.server.trust.AnyCertificate;
 import org.confluentcollective.server.trust.MemberIdentity;
 import org.confluentcollective.web.Confluentd;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,20 +41,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class CollectiveSecurityTest {
 
+    @RegisterExtension
+    final Cluster cluster = new Cluster();
+
+    /** Key pairs of processes that are not members. */
     @TempDir
-    Path root;
-
-    private Cluster cluster;
-
-    @BeforeEach
-    void cluster() {
-        cluster = new Cluster(root);
-    }
-
-    @AfterEach
-    void stopAll() throws InterruptedException {
-        cluster.close();
-    }
+    Path outsiders;
 
     @Test
     void refusesWhatWasNotInvited() throws Exception {
@@ -74,8 +64,8 @@ class CollectiveSecurityTest {
                 "invalid token format");
 
         // A proof made for one certificate, presented by a process holding another.
-        MemberIdentity proved = MemberIdentity.loadOrCreate(root.resolve("proved"), "m4", List.of("m4"), List.of());
-        MemberIdentity presenting = MemberIdentity.loadOrCreate(root.resolve("presenting"), "m4", List.of("m4"),
+        MemberIdentity proved = MemberIdentity.loadOrCreate(outsiders.resolve("proved"), "m4", List.of("m4"), List.of());
+        MemberIdentity presenting = MemberIdentity.loadOrCreate(outsiders.resolve("presenting"), "m4", List.of("m4"),
                 List.of());
         HttpResponse<String> mismatch = enroll(m1, InviteToken.parse(token), presenting, proved.certificate(),
                 Confluentd.VERSION);
@@ -102,7 +92,7 @@ class CollectiveSecurityTest {
         cluster.drop(m5);
 
         // An uninvited certificate gets nowhere; a member's own certificate is the control.
-        MemberIdentity intruder = MemberIdentity.loadOrCreate(root.resolve("intruder"), "intruder",
+        MemberIdentity intruder = MemberIdentity.loadOrCreate(outsiders.resolve("intruder"), "intruder",
                 List.of("intruder"), List.of());
         MemberIdentity m2Identity = identityOf(members.get(1));
         for (int port : new int[] {m1.quorumPort, m1.clientPort, m1.memberPort}) {
@@ -146,7 +136,7 @@ class CollectiveSecurityTest {
                  "quorumport":3,"electionport":4,"clientport":5}""".formatted(token.name(),
                 Base64.getEncoder().encodeToString(InviteToken.proof(token.verifier(), inviterCert, provedAs)),
                 version);
-        HttpClient client = HttpClient.newBuilder().sslContext(presenting.sslContext(new AnyServer())).build();
+        HttpClient client = HttpClient.newBuilder().sslContext(presenting.sslContext(new AnyCertificate())).build();
         return client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + inviter.httpsPort
                         + "/collective/enroll")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -192,41 +182,9 @@ class CollectiveSecurityTest {
     private static SSLSocket connect(MemberIdentity identity, int port) throws IOException {
         Socket plain = new Socket();
         plain.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-        SSLSocket socket = (SSLSocket) identity.sslContext(new AnyServer()).getSocketFactory()
+        SSLSocket socket = (SSLSocket) identity.sslContext(new AnyCertificate()).getSocketFactory()
                 .createSocket(plain, "127.0.0.1", port, true);
         socket.startHandshake();
         return socket;
-    }
-
-    /** The test client checks no server certificate: what is tested is whether the server accepts the client. */
-    private static final class AnyServer extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

@@ -9,16 +9,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.Socket;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.trust.AnyCertificate;
 import org.confluentcollective.server.trust.MemberIdentity;
 
 /**
@@ -63,8 +61,8 @@ public final class JoinClient {
      */
     public Enrollment enroll(String server, InviteToken token, String version, Endpoints me) {
         InetSocketAddress address = parseServer(server);
-        OpenTrust trust = new OpenTrust();
-        javax.net.ssl.SSLContext context = identity.sslContext(trust);
+        // No member is known yet: the inviter is authenticated by its proof over the certificate it presents.
+        javax.net.ssl.SSLContext context = identity.sslContext(new AnyCertificate());
         X509Certificate inviterCert = certificateOf(context, address);
         byte[] verifier = token.verifier();
 
@@ -191,40 +189,5 @@ public final class JoinClient {
 
     private static String hostPort(InetSocketAddress address) {
         return address.getHostString() + ":" + address.getPort();
-    }
-
-    /**
-     * Accepts any server certificate: at this point no member is known, and the inviter is
-     * authenticated by its proof over the certificate it presented, checked after the exchange.
-     */
-    private static final class OpenTrust extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }
