@@ -272,13 +272,20 @@ public final class Confluentd implements AutoCloseable {
         return password;
     }
 
+    /**
+     * {@code confluentd [--config PATH] [--recover-alone]}. {@code --recover-alone} is
+     * {@code collective recover --force} for a survivor that cannot even start, because a member
+     * only serves once it reaches a quorum: it starts as a collective of one from its own copy.
+     */
     public static void main(String[] args) {
         Optional<Path> configFile;
+        List<String> arguments = new ArrayList<>(List.of(args));
+        boolean recoverAlone = arguments.remove("--recover-alone");
         try {
-            configFile = configFile(args);
+            configFile = configFile(arguments.toArray(String[]::new));
         } catch (IllegalArgumentException e) {
             System.err.println("confluentd: " + e.getMessage());
-            System.err.println("usage: confluentd [--config PATH]");
+            System.err.println("usage: confluentd [--config PATH] [--recover-alone]");
             System.exit(2);
             return;
         }
@@ -289,6 +296,10 @@ public final class Confluentd implements AutoCloseable {
             System.err.println("confluentd: " + e.getMessage());
             System.exit(2);
             return;
+        }
+        if (recoverAlone) {
+            PrivateFiles.createDirectory(config.stateDir());
+            markRecovery(config.stateDir());
         }
         AtomicReference<Confluentd> current = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

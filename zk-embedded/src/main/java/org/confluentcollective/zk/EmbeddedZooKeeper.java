@@ -164,9 +164,56 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
     private static Path ensureConfiguration(ZooKeeperSettings settings) throws IOException {
         Path zooCfg = settings.dataDir().toAbsolutePath().resolve("conf").resolve("zoo.cfg");
         if (Files.exists(zooCfg)) {
+            moveLoneServer(zooCfg, settings);
             return zooCfg;
         }
         return writeConfiguration(settings, List.of(), QuorumServer.PARTICIPANT);
+    }
+
+    /**
+     * A collective of one may change its address and ports between starts (the administrator
+     * sets the management address before inviting anyone): nobody else knows the old ones, so
+     * its configuration simply follows the settings. Once others are in the ensemble, only a
+     * reconfiguration could move it, and the existing configuration is kept.
+     */
+    private static void moveLoneServer(Path zooCfg, ZooKeeperSettings settings) throws IOException {
+        Path dynamic = dynamicFile(zooCfg);
+        List<QuorumServer> servers = Files.readAllLines(dynamic).stream()
+                .map(QuorumServer::parse).flatMap(Optional::stream).toList();
+        QuorumServer self = ownServer(zooCfg);
+        boolean tls = settings.tls() != null;
+        QuorumServer wanted = new QuorumServer(self.id(), settings.address(),
+                settings.quorumPort() == 0 ? self.quorumPort() : settings.quorumPort(),
+                settings.electionPort() == 0 ? self.electionPort() : settings.electionPort(), self.role(),
+                self.clientPart());
+        Map<String, String> cfg = properties(zooCfg);
+        String clientPort = settings.clientPort() == 0 ? cfg.get("secureClientPort")
+                : Integer.toString(settings.clientPort());
+        boolean moved = !wanted.equals(self)
+                || tls && !(settings.address().equals(cfg.get("secureClientPortAddress"))
+                        && java.util.Objects.equals(clientPort, cfg.get("secureClientPort")));
+        if (servers.size() != 1 || !moved) {
+            if (moved) {
+                LOG.warn("zookeeper address or ports changed, but this member shares an ensemble: keeping {}",
+                        self.line());
+            }
+            return;
+        }
+        replace(dynamic, wanted.line() + "\n");
+        if (tls) {
+            List<String> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(zooCfg)) {
+                if (line.startsWith("secureClientPortAddress=")) {
+                    lines.add("secureClientPortAddress=" + settings.address());
+                } else if (line.startsWith("secureClientPort=") && clientPort != null) {
+                    lines.add("secureClientPort=" + clientPort);
+                } else {
+                    lines.add(line);
+                }
+            }
+            replace(zooCfg, String.join("\n", lines) + "\n");
+        }
+        LOG.info("ZooKeeper peer {} moved to {}", self.id(), wanted.line());
     }
 
     /**

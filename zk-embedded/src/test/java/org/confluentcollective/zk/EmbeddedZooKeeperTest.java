@@ -47,6 +47,29 @@ class EmbeddedZooKeeperTest {
         }
     }
 
+    @Test
+    void aCollectiveOfOneFollowsANewAddressAndPorts() throws Exception {
+        try (EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(ZooKeeperSettings.loopback(dir))) {
+            try (ZooKeeper client = connect(zk.connectString())) {
+                client.create("/persist", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            }
+        }
+        int[] ports = freePorts();
+        ZooKeeperSettings moved = new ZooKeeperSettings(dir, 1, "127.0.0.2", 0, ports[0], ports[1], 1000, null);
+        try (EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(moved);
+             ZooKeeper client = connect(zk.connectString())) {
+            String config = new String(client.getConfig(false, null), StandardCharsets.UTF_8);
+            assertTrue(config.contains("server.1=127.0.0.2:" + ports[0] + ":" + ports[1] + ":participant"), config);
+            assertTrue(client.exists("/persist", false) != null, "data kept");
+        }
+    }
+
+    private static int[] freePorts() throws java.io.IOException {
+        try (java.net.ServerSocket a = new java.net.ServerSocket(0); java.net.ServerSocket b = new java.net.ServerSocket(0)) {
+            return new int[] {a.getLocalPort(), b.getLocalPort()};
+        }
+    }
+
     private static ZooKeeper connect(String connectString) throws Exception {
         CountDownLatch connected = new CountDownLatch(1);
         ZooKeeper client = new ZooKeeper(connectString, 10_000, event -> {

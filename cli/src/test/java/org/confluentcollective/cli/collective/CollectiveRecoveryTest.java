@@ -49,7 +49,7 @@ class CollectiveRecoveryTest {
         CliRunner.Result already = m1.ctl("collective", "recover", "--force");
         assertEquals(1, already.exitCode(), "a member with a quorum has nothing to recover: " + already);
 
-        cluster.form(m1, "m4", "m5");
+        List<MemberProcess> rebuilt = cluster.form(m1, "m4", "m5");
         cluster.assertAgree(3, 0);
         cluster.awaitDumps(before);
         // The collective key came along: the secret set before the disaster is still set everywhere.
@@ -57,5 +57,16 @@ class CollectiveRecoveryTest {
                 .contains("********"));
         m1.ok("nodeattrib", "n1", "location.rack=6");
         cluster.awaitEverywhere("n1: location.rack: 6\n", "nodeattrib", "n1", "location.rack");
+
+        // A survivor that was itself restarted serves nothing without a quorum, so it cannot take
+        // the command: it is started recovering alone instead.
+        String after = m1.dump();
+        cluster.drop(rebuilt.get(1));
+        cluster.drop(rebuilt.get(2));
+        m1.kill();
+        m1.launch("--recover-alone");
+        m1.awaitReady();
+        m1.awaitStatus(s -> s.path("quorum").asBoolean() && s.path("members").size() == 1, Cluster.CONVERGE);
+        assertEquals(after, m1.dump());
     }
 }

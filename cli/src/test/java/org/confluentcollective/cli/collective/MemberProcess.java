@@ -71,8 +71,8 @@ final class MemberProcess implements AutoCloseable {
         awaitStatus(status -> true, START_TIMEOUT);
     }
 
-    /** Starts the process without waiting for it. */
-    void launch() throws IOException {
+    /** Starts the process without waiting for it, with extra confluentd arguments. */
+    void launch(String... daemonArgs) throws IOException {
         Path config = dir.resolve("confluentd.properties");
         Files.writeString(config, String.join("\n",
                 "member.name=" + name,
@@ -91,6 +91,7 @@ final class MemberProcess implements AutoCloseable {
                 "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", memberClassPath(),
                 Confluentd.class.getName(), "--config", config.toString()));
+        command.addAll(List.of(daemonArgs));
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("confluentd.log").toFile()))

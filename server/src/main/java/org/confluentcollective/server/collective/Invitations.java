@@ -14,13 +14,15 @@ import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
 import org.confluentcollective.server.RequestException;
 import org.confluentcollective.server.secrets.CollectiveKey;
+import org.confluentcollective.server.secrets.SecretCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Pending invitations, kept in the replicated database ({@code collective/invites/<name>}) so
  * that any member can issue one and any member can admit the joiner, across restarts. An
- * invitation holds only the token's verifier and its expiry; it is consumed in the same atomic
+ * invitation holds only the token's verifier, sealed with the collective key (a copy of the
+ * database alone cannot complete a join), and its expiry; it is consumed in the same atomic
  * write that registers the joiner, so a token works once even if two members race to admit it.
  * A wrong, expired or replayed token changes nothing.
  */
@@ -35,6 +37,7 @@ public final class Invitations {
     private final CollectivePaths paths;
     private final QuorumWatch quorum;
     private final CollectiveKey key;
+    private final SecretCipher cipher;
     private final String version;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -46,12 +49,17 @@ public final class Invitations {
         this.paths = paths;
         this.quorum = quorum;
         this.key = key;
+        this.cipher = new SecretCipher(key);
         this.version = version;
         this.clock = clock;
     }
 
-    /** The stored form of an invitation: never the secret itself. */
+    /** The stored form of an invitation: never the secret, and the verifier only sealed. */
     record PendingInvite(String verifier, long expiresMillis, String invitedBy) {
+    }
+
+    private static String sealContext(String name) {
+        return "collective/invites/" + name;
     }
 
     /**
@@ -66,7 +74,8 @@ public final class Invitations {
         }
         quorum.requireQuorum();
         InviteToken token = InviteToken.generate(name, random);
-        PendingInvite pending = new PendingInvite(Base64.getEncoder().encodeToString(token.verifier()),
+        PendingInvite pending = new PendingInvite(
+                cipher.encrypt(Base64.getEncoder().encodeToString(token.verifier()), sealContext(name)),
                 clock.millis() + ttl.toMillis(), invitedBy);
         try {
             byte[] data = json.writeValueAsBytes(pending);
@@ -121,7 +130,7 @@ public final class Invitations {
         } catch (KeeperException.NoNodeException e) {
             throw forbidden("invalid token: no pending invitation for " + name + " (it may have been used)");
         }
-        byte[] verifier = Base64.getDecoder().decode(pending.verifier());
+        byte[] verifier = Base64.getDecoder().decode(cipher.decrypt(pending.verifier(), sealContext(name)));
         if (!InviteToken.sameProof(InviteToken.proof(verifier, request.inviterCert(), request.joinerCert()),
                 request.proof())) {
             throw forbidden("invalid token");
