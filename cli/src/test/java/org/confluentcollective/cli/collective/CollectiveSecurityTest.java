@@ -95,10 +95,12 @@ class CollectiveSecurityTest {
         MemberIdentity intruder = MemberIdentity.loadOrCreate(outsiders.resolve("intruder"), "intruder",
                 List.of("intruder"), List.of());
         MemberIdentity m2Identity = identityOf(members.get(1));
-        for (int port : new int[] {m1.quorumPort, m1.clientPort, m1.memberPort}) {
+        int quorumPort = leaderQuorumPort();
+        for (int port : new int[] {quorumPort, m1.electionPort, m1.clientPort, m1.memberPort}) {
             assertHandshakeRefused(intruder, port);
         }
-        assertAcceptedSilently(m2Identity, m1.quorumPort);
+        assertAcceptedSilently(m2Identity, quorumPort);
+        assertAcceptedSilently(m2Identity, m1.electionPort);
         assertAcceptedSilently(m2Identity, m1.clientPort);
         assertEquals("HTTP/1.1 200", memberApiStatus(m2Identity, m1.memberPort));
 
@@ -108,11 +110,24 @@ class CollectiveSecurityTest {
         m1.ok("collective", "delete", "m4");
         cluster.drop(m4);
         cluster.assertAgree(3, 0);
-        for (int port : new int[] {m1.quorumPort, m1.clientPort, m1.memberPort}) {
+        for (int port : new int[] {leaderQuorumPort(), m1.electionPort, m1.clientPort, m1.memberPort}) {
             assertHandshakeRefused(m4Identity, port);
         }
         assertRefused(m1.ctl("collective", "delete", "m1"), "cannot delete itself");
         assertRefused(m1.ctl("collective", "delete", "nosuch"), "not a recognized collective member");
+    }
+
+    /** Only the ZooKeeper leader listens on its quorum port: find it among the members. */
+    private int leaderQuorumPort() {
+        for (MemberProcess member : cluster.members()) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress("127.0.0.1", member.quorumPort), 2_000);
+                return member.quorumPort;
+            } catch (IOException notLeading) {
+                // followers do not listen there
+            }
+        }
+        throw new AssertionError("no member listens on its quorum port");
     }
 
     private static void assertRefused(CliRunner.Result result, String reason) {
@@ -146,7 +161,10 @@ class CollectiveSecurityTest {
      * Refused: the handshake fails (an alert, or the peer hanging up mid-handshake). TLS 1.3
      * finishes the client's side first, so the refusal of its certificate may arrive on first read.
      */
-    private static void assertHandshakeRefused(MemberIdentity identity, int port) {
+    private static void assertHandshakeRefused(MemberIdentity identity, int port) throws IOException {
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress("127.0.0.1", port), 5_000); // something listens: not vacuous
+        }
         String outcome;
         try (SSLSocket socket = connect(identity, port)) {
             socket.setSoTimeout(10_000);
