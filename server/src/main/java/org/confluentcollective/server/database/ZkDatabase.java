@@ -12,7 +12,6 @@ import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooKeeper;
 import org.confluentcollective.server.RequestException;
 import org.confluentcollective.server.attributes.AttributeCatalog;
-import org.confluentcollective.server.collective.QuorumStatus;
 import org.confluentcollective.server.collective.QuorumWatch;
 import org.confluentcollective.server.secrets.CryptedHash;
 import org.confluentcollective.server.secrets.SecretCipher;
