@@ -33,12 +33,13 @@ final class ClientTlsFiles {
         try {
             KeyStore identityStore = KeyStore.getInstance("PKCS12");
             identityStore.load(null, null);
-            identityStore.setKeyEntry("member", tls.keyManager().getPrivateKey(firstKeyAlias(tls)),
-                    password.toCharArray(), new java.security.cert.Certificate[] {tls.certificate()});
+            String alias = tls.keyAlias();
+            identityStore.setKeyEntry("member", tls.identity().getKey(alias, tls.password()),
+                    password.toCharArray(), tls.identity().getCertificateChain(alias));
             store(identityStore, identity, password);
             KeyStore trustStore = KeyStore.getInstance("PKCS12");
             trustStore.load(null, null);
-            trustStore.setCertificateEntry("member", tls.certificate());
+            trustStore.setCertificateEntry("member", tls.identity().getCertificate(alias));
             store(trustStore, trust, password);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot write the ZooKeeper client key stores: " + e.getMessage(), e);
@@ -56,15 +57,6 @@ final class ClientTlsFiles {
                 "zookeeper.ssl.hostnameVerification=false",
                 "")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return properties;
-    }
-
-    private static String firstKeyAlias(PeerTls tls) throws GeneralSecurityException {
-        for (String alias : java.util.Collections.list(tls.identity().aliases())) {
-            if (tls.identity().isKeyEntry(alias)) {
-                return alias;
-            }
-        }
-        throw new GeneralSecurityException("the identity key store holds no key entry");
     }
 
     private static void store(KeyStore store, Path file, String password) throws IOException, GeneralSecurityException {

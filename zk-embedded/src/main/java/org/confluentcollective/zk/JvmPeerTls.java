@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509KeyManager;
 
 /**
  * The one place this JVM's member TLS credentials are reachable by ZooKeeper. ZooKeeper creates
@@ -21,17 +22,21 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 final class JvmPeerTls {
 
-    private static final AtomicReference<PeerTls> CURRENT = new AtomicReference<>();
+    private static final AtomicReference<Installed> CURRENT = new AtomicReference<>();
+
+    /** The credentials with their key manager built once, not on every handshake. */
+    private record Installed(X509KeyManager keyManager, X509ExtendedTrustManager trustManager) {
+    }
 
     private JvmPeerTls() {
     }
 
     static void install(PeerTls tls) {
-        CURRENT.set(tls);
+        CURRENT.set(new Installed(tls.keyManager(), tls.trustManager()));
     }
 
-    static PeerTls current() {
-        PeerTls tls = CURRENT.get();
+    private static Installed current() {
+        Installed tls = CURRENT.get();
         if (tls == null) {
             throw new IllegalStateException("no member TLS credentials installed for the embedded ZooKeeper peer");
         }

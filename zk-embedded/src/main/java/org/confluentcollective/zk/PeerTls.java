@@ -2,7 +2,6 @@ package org.confluentcollective.zk;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.util.Collections;
 import java.util.Objects;
 import javax.net.ssl.KeyManager;
@@ -28,6 +27,7 @@ public record PeerTls(KeyStore identity, char[] password, X509ExtendedTrustManag
         Objects.requireNonNull(trustManager, "trustManager");
     }
 
+    /** A key manager for the member key (built anew: callers keep it). */
     X509KeyManager keyManager() {
         try {
             KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -43,15 +43,16 @@ public record PeerTls(KeyStore identity, char[] password, X509ExtendedTrustManag
         }
     }
 
-    X509Certificate certificate() {
+    /** The alias of the identity's one key entry. */
+    String keyAlias() {
         try {
             for (String alias : Collections.list(identity.aliases())) {
                 if (identity.isKeyEntry(alias)) {
-                    return (X509Certificate) identity.getCertificate(alias);
+                    return alias;
                 }
             }
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot read the member certificate: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read the member key store: " + e.getMessage(), e);
         }
         throw new IllegalStateException("the identity key store holds no key entry");
     }

@@ -59,6 +59,35 @@ public final class PrivateFiles {
      * @return true if the file was written, false if {@code target} already existed
      */
     public static boolean writeNew(Path target, byte[] content) {
+        return writeThenPublish(target, content, (tmp, name) -> {
+            try {
+                Files.createLink(name, tmp);
+                return true;
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            }
+        });
+    }
+
+    /**
+     * Writes {@code target} owner-only, replacing it atomically if it exists: readers see the old
+     * or the new content, never a mix, and the content is never readable by others.
+     */
+    public static void replace(Path target, byte[] content) {
+        writeThenPublish(target, content, (tmp, name) -> {
+            Files.move(tmp, name, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        });
+    }
+
+    /** How a fully written temporary file gets its final name; false if it did not. */
+    @FunctionalInterface
+    private interface Publication {
+        boolean publish(Path tmp, Path target) throws IOException;
+    }
+
+    /** Writes a 0600 temporary file next to {@code target}, flushes it, then publishes it. */
+    private static boolean writeThenPublish(Path target, byte[] content, Publication publication) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
@@ -71,9 +100,7 @@ public final class PrivateFiles {
                 }
                 ch.force(true);
             }
-            try {
-                Files.createLink(target, tmp);
-            } catch (FileAlreadyExistsException e) {
+            if (!publication.publish(tmp, target)) {
                 return false;
             }
             forceDirectory(dir);
@@ -81,39 +108,6 @@ public final class PrivateFiles {
         } catch (UnsupportedOperationException e) {
             throw new IllegalStateException(
                     "cannot create " + target + " with owner-only permissions on this file system", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a stray 0600 temporary file is harmless
-                }
-            }
-        }
-    }
-
-    /**
-     * Writes {@code target} owner-only, replacing it atomically if it exists: readers see the old
-     * or the new content, never a mix, and the content is never readable by others.
-     */
-    public static void replace(Path target, byte[] content) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp",
-                    PosixFilePermissions.asFileAttribute(OWNER_RW));
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(content);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
-            forceDirectory(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         } finally {

@@ -79,60 +79,53 @@ public final class ApiServer implements AutoCloseable {
         return new ApiServer(server, https, member, socket);
     }
 
+    /**
+     * Users' HTTPS: password authentication. It asks for, but does not require, a client
+     * certificate and names no CA, so a joining member shows its self-signed certificate here,
+     * before any member trusts it: the join binds its proof to that certificate.
+     */
     private static ServerConnector httpsConnector(Server server, HttpConfiguration http, ApiServerSettings settings) {
+        SslContextFactory.Server tls = tlsWithTrust(settings, SslContextFactory.TRUST_ALL_CERTS);
+        tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        tls.setWantClientAuth(true);
+        return connector(server, http, tls, settings.httpsAddress(), settings.httpsPort());
+    }
+
+    /** Member-to-member requests: mutual TLS admitting only pinned member certificates. */
+    private static ServerConnector memberConnector(Server server, HttpConfiguration http, ApiServerSettings settings) {
+        SslContextFactory.Server tls = tlsWithTrust(settings, new TrustManager[] {settings.memberTrust()});
+        tls.setIncludeProtocols("TLSv1.3");
+        tls.setNeedClientAuth(true);
+        ServerConnector connector = connector(server, http, tls, settings.memberAddress(), settings.memberPort());
+        connector.setName(MEMBER_CONNECTOR);
+        return connector;
+    }
+
+    /** The member's key, and {@code trust} deciding about client certificates. */
+    private static SslContextFactory.Server tlsWithTrust(ApiServerSettings settings, TrustManager[] trust) {
         SslContextFactory.Server tls = new SslContextFactory.Server() {
-            // Names no CA (empty accepted issuers), so a joiner offers its self-signed certificate.
             @Override
             protected TrustManager[] getTrustManagers(KeyStore trustStore, Collection<? extends CRL> crls) {
-                return SslContextFactory.TRUST_ALL_CERTS;
+                return trust;
             }
         };
         tls.setKeyStore(settings.tls().keyStore());
         tls.setKeyStorePassword(new String(settings.tls().password()));
-        tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
         tls.setSniRequired(false);
-        // A joining member shows its certificate here, before any member trusts it: the join
-        // binds its proof to that certificate. Everyone else authenticates with a password.
-        tls.setWantClientAuth(true);
+        return tls;
+    }
 
+    private static ServerConnector connector(Server server, HttpConfiguration http, SslContextFactory.Server tls,
+                                             String host, int port) {
         HttpConfiguration secure = new HttpConfiguration(http);
         SecureRequestCustomizer customizer = new SecureRequestCustomizer();
         // Clients reach members by address as often as by name; the certificate is pinned, not matched to a host.
         customizer.setSniHostCheck(false);
         secure.addCustomizer(customizer);
-
         ServerConnector connector = new ServerConnector(server,
                 new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(secure));
-        connector.setHost(settings.httpsAddress());
-        connector.setPort(settings.httpsPort());
-        return connector;
-    }
-
-    /** Member-to-member requests: mutual TLS admitting only pinned member certificates. */
-    private static ServerConnector memberConnector(Server server, HttpConfiguration http, ApiServerSettings settings) {
-        SslContextFactory.Server tls = new SslContextFactory.Server() {
-            @Override
-            protected TrustManager[] getTrustManagers(KeyStore trustStore, Collection<? extends CRL> crls) {
-                return new TrustManager[] {settings.memberTrust()};
-            }
-        };
-        tls.setKeyStore(settings.tls().keyStore());
-        tls.setKeyStorePassword(new String(settings.tls().password()));
-        tls.setIncludeProtocols("TLSv1.3");
-        tls.setNeedClientAuth(true);
-        tls.setSniRequired(false);
-        tls.setEndpointIdentificationAlgorithm(null);
-
-        HttpConfiguration secure = new HttpConfiguration(http);
-        SecureRequestCustomizer customizer = new SecureRequestCustomizer();
-        customizer.setSniHostCheck(false);
-        secure.addCustomizer(customizer);
-
-        ServerConnector connector = new ServerConnector(server,
-                new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(secure));
-        connector.setName(MEMBER_CONNECTOR);
-        connector.setHost(settings.memberAddress());
-        connector.setPort(settings.memberPort());
+        connector.setHost(host);
+        connector.setPort(port);
         return connector;
     }
 
