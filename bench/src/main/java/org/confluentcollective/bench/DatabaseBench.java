@@ -1,7 +1,5 @@
 package org.confluentcollective.bench;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,14 +24,7 @@ import org.confluentcollective.server.database.NodeDatabase;
 import org.confluentcollective.server.database.ZnodeLayout;
 import org.confluentcollective.web.Confluentd;
 import org.confluentcollective.web.DaemonConfig;
-import org.eclipse.jetty.client.BytesRequestContent;
-import org.eclipse.jetty.client.ContentResponse;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.io.ClientConnector;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * Issue 2's benchmark, on one member holding 100,000 nodes of about 20 attributes each:
@@ -94,17 +85,17 @@ public final class DatabaseBench {
             }
 
             daemon.users().addUser("bench", org.confluentcollective.server.users.Role.ADMIN, "bench-password".toCharArray());
-            try (Rest rest = new Rest(daemon.httpsPort(), "bench", "bench-password")) {
+            try (BenchRest rest = new BenchRest("bench", "bench-password")) {
                 String slice = "n1-n" + SLICE;
                 String readPath = "/noderange/" + encode(slice) + "/attributes/current?attr=location.rack";
-                rest.call(HttpMethod.GET, readPath, null); // warm-up
-                long read = median(() -> elapsed(() -> rest.call(HttpMethod.GET, readPath, null)));
+                rest.call(daemon.httpsPort(), HttpMethod.GET, readPath, null); // warm-up
+                long read = median(() -> elapsed(() -> rest.call(daemon.httpsPort(), HttpMethod.GET, readPath, null)));
                 report("REST read of 1 attribute x " + SLICE + " nodes", read, SLICE);
 
                 String writePath = "/noderange/" + encode(slice) + "/attributes/current";
                 int[] round = {0};
-                rest.call(HttpMethod.PUT, writePath, "{\"custom.bench\":\"warm\"}");
-                long ours = median(() -> elapsed(() -> rest.call(HttpMethod.PUT, writePath,
+                rest.call(daemon.httpsPort(), HttpMethod.PUT, writePath, "{\"custom.bench\":\"warm\"}");
+                long ours = median(() -> elapsed(() -> rest.call(daemon.httpsPort(), HttpMethod.PUT, writePath,
                         "{\"custom.bench\":\"v" + (++round[0]) + "\"}")));
                 report("REST bulk set of 1 attribute on " + SLICE + " nodes", ours, SLICE);
 
@@ -128,16 +119,8 @@ public final class DatabaseBench {
     private static void define(NodeDatabase db) {
         db.defineGroup("compute", text("hardwaremanagement.method", "redfish", "console.method", "openbmc",
                 "location.u", "{n1}", "deployment.pendingprofile", "rocky-9-x86_64-default"));
-        Map<String, AttributeInput> attributes = text(
-                "groups", "compute",
-                "location.rack", "7", "location.room", "hall-b", "location.row", "c",
-                "net.mgt.hwaddr", "52:54:00:12:34:56", "net.mgt.ipv4_address", "10.1.2.3/16",
-                "net.mgt.switch", "mgtsw42", "net.mgt.switchport", "Ethernet1/37",
-                "net.data.ipv4_address", "172.16.2.3/16", "net.data.hostname", "node-data",
-                "hardwaremanagement.manager", "10.2.2.3", "id.serial", "J30012345",
-                "id.model", "ThinkSystem SR650 V3", "id.uuid", "5a3c9d2e-0b41-11ef-9262-0242ac120002",
-                "info.note", "benchmark node", "dns.domain", "cluster.example",
-                "custom.owner", "hpc-team");
+        Map<String, AttributeInput> attributes = text("groups", "compute");
+        attributes.putAll(text(BenchNodes.ATTRIBUTES));
         int chunk = 10_000;
         for (int first = 1; first <= NODES; first += chunk) {
             int last = Math.min(NODES, first + chunk - 1);
@@ -260,51 +243,12 @@ public final class DatabaseBench {
     }
 
     private static String encode(String noderange) {
-        return URLEncoder.encode(noderange, StandardCharsets.UTF_8).replace("+", "%20");
+        return BenchRest.encode(noderange);
     }
 
     private static void deleteTree(Path root) throws java.io.IOException {
         try (var paths = Files.walk(root)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
-    /** A minimal HTTPS client for the member's self-signed certificate (loopback only). */
-    private static final class Rest implements AutoCloseable {
-        private final HttpClient client;
-        private final int port;
-        private final String authorization;
-
-        Rest(int port, String user, String password) throws Exception {
-            SslContextFactory.Client tls = new SslContextFactory.Client();
-            tls.setTrustAll(true);
-            tls.setEndpointIdentificationAlgorithm(null);
-            ClientConnector connector = new ClientConnector();
-            connector.setSslContextFactory(tls);
-            client = new HttpClient(new HttpClientTransportOverHTTP(connector));
-            client.start();
-            this.port = port;
-            this.authorization = "Basic " + java.util.Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        }
-
-        void call(HttpMethod method, String path, String body) throws Exception {
-            var request = client.newRequest("https://127.0.0.1:" + port + path).method(method)
-                    .headers(h -> h.put(HttpHeader.AUTHORIZATION, authorization))
-                    .timeout(120, TimeUnit.SECONDS);
-            if (body != null) {
-                request.body(new BytesRequestContent("application/json", body.getBytes(StandardCharsets.UTF_8)));
-            }
-            ContentResponse response = request.send();
-            if (response.getStatus() / 100 != 2) {
-                throw new IllegalStateException(method + " " + path + " -> " + response.getStatus() + " "
-                        + response.getContentAsString());
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            client.stop();
         }
     }
 }
