@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.confluentcollective.cli.collective.MemberProcess;
 import org.eclipse.jetty.http.HttpMethod;
 
 /**
@@ -52,7 +53,6 @@ public final class CollectiveBench {
     private static final String HEAP = System.getProperty("bench.member.heap", "1g");
     private static final int DEFINE_CHUNK = 10_000;
 
-    private static final Duration START = Duration.ofSeconds(180);
     private static final Duration CONVERGE = Duration.ofSeconds(240);
     private static final String USER = "bench";
     private static final String PASSWORD = "bench-password-1";
@@ -60,7 +60,7 @@ public final class CollectiveBench {
     private static final Pattern LOADED = Pattern.compile("database loaded: (\\d+) nodes, \\d+ groups in (\\d+) ms");
 
     private final Path root;
-    private final List<MemberLauncher> members = Collections.synchronizedList(new ArrayList<>());
+    private final List<MemberProcess> members = Collections.synchronizedList(new ArrayList<>());
     private final List<String[]> table = new ArrayList<>();
     private boolean cleanedUp;
 
@@ -92,8 +92,8 @@ public final class CollectiveBench {
                 NODES, SLICE, ROUNDS, READERS, READS, READ_NODES, HEAP, Runtime.getRuntime().availableProcessors());
         try (BenchRest rest = new BenchRest(USER, PASSWORD)) {
             // c, 1 voter: a member of its own holding the same database, measured and stopped first.
-            MemberLauncher solo = launch("solo");
-            solo.awaitReady(START);
+            MemberProcess solo = launch("solo");
+            solo.awaitReady();
             addUser(solo);
             define(rest, solo, "1 member");
             long[] writes1 = writes(rest, solo, "1 voter");
@@ -103,16 +103,16 @@ public final class CollectiveBench {
 
             // a: three fresh processes to a collective of three.
             long formStart = System.nanoTime();
-            MemberLauncher m1 = launch("m1");
-            MemberLauncher m2 = launch("m2");
-            MemberLauncher m3 = launch("m3");
-            for (MemberLauncher member : List.of(m1, m2, m3)) {
-                member.awaitReady(START);
+            MemberProcess m1 = launch("m1");
+            MemberProcess m2 = launch("m2");
+            MemberProcess m3 = launch("m3");
+            for (MemberProcess member : List.of(m1, m2, m3)) {
+                member.awaitReady();
             }
             long ready = System.nanoTime() - formStart;
             long join2 = admit(m1, m2);
             long join3 = admit(m1, m3);
-            List<MemberLauncher> three = List.of(m1, m2, m3);
+            List<MemberProcess> three = List.of(m1, m2, m3);
             JsonNode formed3 = awaitFormed(three);
             long form = System.nanoTime() - formStart;
             row("a. 3 fresh processes started -> collective of 3, all live on all 3", seconds(form), "");
@@ -124,7 +124,7 @@ public final class CollectiveBench {
             // The data, defined through the 3-member collective and seen by all three.
             addUser(m1);
             define(rest, m1, "3 voters");
-            for (MemberLauncher member : three) {
+            for (MemberProcess member : three) {
                 awaitNodes(rest, member, NODES, CONVERGE);
             }
 
@@ -135,8 +135,8 @@ public final class CollectiveBench {
             double reads3 = reads(rest, three, "3 members");
 
             // b: a fresh member joins the collective holding all the nodes and serves them.
-            MemberLauncher m4 = launch("m4");
-            m4.awaitReady(START);
+            MemberProcess m4 = launch("m4");
+            m4.awaitReady();
             String token = m1.ok("collective", "invite", m4.name).out().strip();
             long joinStart = System.nanoTime();
             m4.ok("collective", "join", "127.0.0.1:" + m1.httpsPort, "-i", token);
@@ -150,10 +150,10 @@ public final class CollectiveBench {
             awaitFormed(List.of(m1, m2, m3, m4));
 
             // c, 5 voters: one more member.
-            MemberLauncher m5 = launch("m5");
-            m5.awaitReady(START);
+            MemberProcess m5 = launch("m5");
+            m5.awaitReady();
             long join5 = admit(m1, m5);
-            List<MemberLauncher> five = List.of(m1, m2, m3, m4, m5);
+            List<MemberProcess> five = List.of(m1, m2, m3, m4, m5);
             JsonNode formed5 = awaitFormed(five);
             awaitNodes(rest, m5, NODES, CONVERGE);
             row(String.format("   `collective join` of m5 (5th member, %,d nodes)", NODES), seconds(join5), "");
@@ -174,15 +174,15 @@ public final class CollectiveBench {
         }
     }
 
-    private MemberLauncher launch(String name) throws IOException {
-        MemberLauncher member = new MemberLauncher(root, name);
+    private MemberProcess launch(String name) throws IOException {
+        MemberProcess member = new MemberProcess(root, name, name, List.of("-Xmx" + HEAP));
         members.add(member);
-        member.launch(HEAP);
+        member.launch();
         return member;
     }
 
     /** Invites {@code joiner} on {@code inviter} and joins it; returns the join command's time. */
-    private static long admit(MemberLauncher inviter, MemberLauncher joiner) {
+    private static long admit(MemberProcess inviter, MemberProcess joiner) {
         String token = inviter.ok("collective", "invite", joiner.name).out().strip();
         long start = System.nanoTime();
         joiner.ok("collective", "join", "127.0.0.1:" + inviter.httpsPort, "-i", token);
@@ -190,20 +190,20 @@ public final class CollectiveBench {
     }
 
     /** Waits until every one of {@code group} shows a quorum and all of them, live. */
-    private static JsonNode awaitFormed(List<MemberLauncher> group) throws Exception {
+    private static JsonNode awaitFormed(List<MemberProcess> group) throws Exception {
         JsonNode last = null;
-        for (MemberLauncher member : group) {
-            last = member.awaitStatus(status -> MemberLauncher.formed(status, group.size()), CONVERGE);
+        for (MemberProcess member : group) {
+            last = member.awaitStatus(status -> MemberProcess.formed(status, group.size()), CONVERGE);
         }
         return last;
     }
 
-    private static void addUser(MemberLauncher member) {
+    private static void addUser(MemberProcess member) {
         member.ok(Map.of("CONFLUENT_NEW_PASSWORD", PASSWORD), "user", "add", USER, "--role", "admin");
     }
 
     /** Defines a group and NODES nodes of about 20 attributes each, in bulk POSTs of 10,000 nodes. */
-    private void define(BenchRest rest, MemberLauncher member, String label) throws Exception {
+    private void define(BenchRest rest, MemberProcess member, String label) throws Exception {
         long start = System.nanoTime();
         ObjectNode group = JSON.createObjectNode().put("name", "compute")
                 .put("hardwaremanagement.method", "redfish").put("console.method", "openbmc")
@@ -225,14 +225,14 @@ public final class CollectiveBench {
     }
 
     /** How many nodes a read of one attribute over {@code n1-nCOUNT} returns on {@code member}. */
-    private static int readCount(BenchRest rest, MemberLauncher member, int count) throws Exception {
+    private static int readCount(BenchRest rest, MemberProcess member, int count) throws Exception {
         String body = rest.call(member.httpsPort, HttpMethod.GET,
                 "/noderange/" + BenchRest.encode("n1-n" + count) + "/attributes/all?attr=location.rack", null);
         return JSON.readTree(body).path("databynode").size();
     }
 
     /** Polls until a read of one attribute of all {@code count} nodes on {@code member} returns all. */
-    private static void awaitNodes(BenchRest rest, MemberLauncher member, int count, Duration timeout)
+    private static void awaitNodes(BenchRest rest, MemberProcess member, int count, Duration timeout)
             throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
@@ -258,7 +258,7 @@ public final class CollectiveBench {
      *
      * @return {median, best} nanoseconds
      */
-    private long[] writes(BenchRest rest, MemberLauncher member, String label) throws Exception {
+    private long[] writes(BenchRest rest, MemberProcess member, String label) throws Exception {
         String path = "/noderange/" + BenchRest.encode("n1-n" + SLICE) + "/attributes/all";
         String tag = label.replace(' ', '-');
         for (int i = 0; i < 2; i++) {
@@ -287,9 +287,9 @@ public final class CollectiveBench {
      *
      * @return requests per second
      */
-    private double reads(BenchRest rest, List<MemberLauncher> through, String label) throws Exception {
+    private double reads(BenchRest rest, List<MemberProcess> through, String label) throws Exception {
         String path = "/noderange/" + BenchRest.encode("n1-n" + READ_NODES) + "/attributes/all?attr=location.rack";
-        for (MemberLauncher member : through) {
+        for (MemberProcess member : through) {
             for (int i = 0; i < 20; i++) {
                 rest.call(member.httpsPort, HttpMethod.GET, path, null);
             }
@@ -303,7 +303,7 @@ public final class CollectiveBench {
                 done.add(pool.submit(() -> {
                     go.await();
                     for (int j = 0; j < READS; j++) {
-                        MemberLauncher member = through.get((thread + j) % through.size());
+                        MemberProcess member = through.get((thread + j) % through.size());
                         rest.call(member.httpsPort, HttpMethod.GET, path, null);
                     }
                     return null;
@@ -330,7 +330,7 @@ public final class CollectiveBench {
     }
 
     /** The joiner's last "database loaded" log line, e.g. "100000 nodes in 5123 ms". */
-    private static java.util.Optional<String> loadedLine(MemberLauncher member) {
+    private static java.util.Optional<String> loadedLine(MemberProcess member) {
         Matcher matcher = LOADED.matcher(member.log());
         String found = null;
         while (matcher.find()) {
@@ -343,7 +343,7 @@ public final class CollectiveBench {
     /** CPU time used so far by all running members together. */
     private long membersCpu() {
         synchronized (members) {
-            return members.stream().mapToLong(MemberLauncher::cpuNanos).sum();
+            return members.stream().mapToLong(MemberProcess::cpuNanos).sum();
         }
     }
 
@@ -386,12 +386,12 @@ public final class CollectiveBench {
             return;
         }
         cleanedUp = true;
-        List<MemberLauncher> running;
+        List<MemberProcess> running;
         synchronized (members) {
             running = new ArrayList<>(members);
             members.clear();
         }
-        for (MemberLauncher member : running) {
+        for (MemberProcess member : running) {
             try {
                 member.kill();
             } catch (InterruptedException e) {

@@ -57,7 +57,7 @@ final class Cluster implements BeforeEachCallback, AfterEachCallback {
 
     /** Starts a fresh member named {@code name} on a new machine (state directory) {@code machine}. */
     MemberProcess start(String name, String machine) throws Exception {
-        MemberProcess member = new MemberProcess(root, name, machine);
+        MemberProcess member = new MemberProcess(root, name, machine, MemberProcess.TEST_JVM);
         members.add(member);
         return member.start();
     }
@@ -87,11 +87,9 @@ final class Cluster implements BeforeEachCallback, AfterEachCallback {
     void assertAgree(int voters, int observers) throws Exception {
         Map<String, String> expected = null;
         for (MemberProcess member : members) {
-            JsonNode status = member.awaitStatus(s -> s.path("quorum").asBoolean()
-                    && roles(s).size() == members.size()
+            JsonNode status = member.awaitStatus(s -> MemberProcess.formed(s, members.size())
                     && count(roles(s), "voter") == voters
-                    && count(roles(s), "observer") == observers
-                    && allLive(s), CONVERGE);
+                    && count(roles(s), "observer") == observers, CONVERGE);
             if (expected == null) {
                 expected = roles(status);
             }
@@ -132,14 +130,5 @@ final class Cluster implements BeforeEachCallback, AfterEachCallback {
 
     private static long count(Map<String, String> roles, String role) {
         return roles.values().stream().filter(role::equals).count();
-    }
-
-    private static boolean allLive(JsonNode status) {
-        for (JsonNode member : status.path("members")) {
-            if (!member.path("live").asBoolean()) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,48 +1,59 @@
 package org.confluentcollective.cli.collective;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.confluentcollective.cli.CliRunner;
-import org.confluentcollective.web.Confluentd;
 
 /**
  * One real confluentd member in a JVM of its own (ZooKeeper's TLS settings are JVM-wide, and a
  * kill -9 must kill a whole member), on loopback with fixed ports so that it comes back on the
- * same ones. Driven with the real confluentctl over the member's root socket.
+ * same ones. Driven with the real confluentctl over the member's root socket. Free of JUnit, as
+ * the collective benchmark drives its members with it too (this module's test jar).
  */
-final class MemberProcess implements AutoCloseable {
+public final class MemberProcess implements AutoCloseable {
+
+    /** For short-lived test members: a small heap and quick start-up. */
+    public static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final String DAEMON = "org.confluentcollective.web.Confluentd";
 
-    final String name;
-    final Path dir;
-    final int httpsPort;
-    final int memberPort;
-    final int clientPort;
-    final int quorumPort;
-    final int electionPort;
+    public final String name;
+    public final Path dir;
+    public final int httpsPort;
+    public final int memberPort;
+    public final int clientPort;
+    public final int quorumPort;
+    public final int electionPort;
+    private final List<String> jvmOptions;
     private Process process;
 
-    MemberProcess(Path root, String name) throws IOException {
-        this(root, name, name);
+    public MemberProcess(Path root, String name) throws IOException {
+        this(root, name, name, TEST_JVM);
     }
 
     /** A member named {@code name} on a machine of its own ({@code root/machine}). */
-    MemberProcess(Path root, String name, String machine) throws IOException {
+    public MemberProcess(Path root, String name, String machine, List<String> jvmOptions) throws IOException {
         this.name = name;
         this.dir = root.resolve(machine);
+        this.jvmOptions = List.copyOf(jvmOptions);
         Files.createDirectories(dir);
         int[] ports = freePorts(5);
         this.httpsPort = ports[0];
@@ -52,12 +63,12 @@ final class MemberProcess implements AutoCloseable {
         this.electionPort = ports[4];
     }
 
-    Path socket() {
+    public Path socket() {
         return dir.resolve("run").resolve("api.sock");
     }
 
     /** Starts the process and waits until its API answers. */
-    MemberProcess start() throws Exception {
+    public MemberProcess start() throws Exception {
         launch();
         awaitReady();
         return this;
@@ -67,12 +78,12 @@ final class MemberProcess implements AutoCloseable {
      * Waits until the API answers: a member only serves once its ZooKeeper peer has found a
      * quorum, so members of a stopped collective are launched together, then awaited.
      */
-    void awaitReady() throws Exception {
-        awaitStatus(status -> true, START_TIMEOUT);
+    public JsonNode awaitReady() throws Exception {
+        return awaitStatus(status -> true, START_TIMEOUT);
     }
 
     /** Starts the process without waiting for it, with extra confluentd arguments. */
-    void launch(String... daemonArgs) throws IOException {
+    public void launch(String... daemonArgs) throws IOException {
         Path config = dir.resolve("confluentd.properties");
         Files.writeString(config, String.join("\n",
                 "member.name=" + name,
@@ -86,11 +97,10 @@ final class MemberProcess implements AutoCloseable {
                 "zookeeper.election.port=" + electionPort,
                 "member.port=" + memberPort,
                 ""));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", memberClassPath(),
-                Confluentd.class.getName(), "--config", config.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", memberClassPath(), DAEMON, "--config", config.toString()));
         command.addAll(List.of(daemonArgs));
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -99,7 +109,7 @@ final class MemberProcess implements AutoCloseable {
     }
 
     /** kill -9: no shutdown hook, no goodbye to the other members. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
             process.waitFor();
@@ -107,24 +117,36 @@ final class MemberProcess implements AutoCloseable {
     }
 
     /** SIGTERM: a clean stop. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             process.waitFor();
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process != null && process.isAlive();
     }
 
-    CliRunner.Result ctl(String... args) {
-        return new CliRunner(dir).with("CONFLUENT_SOCKET", socket().toString()).run(args);
+    /** CPU time the member's process has used so far (all its threads), in nanoseconds. */
+    public long cpuNanos() {
+        return process == null ? 0 : process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
-    CliRunner.Result ctlWithInput(String input, String... args) {
-        java.io.InputStream saved = System.in;
-        System.setIn(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    public CliRunner.Result ctl(String... args) {
+        return ctl(Map.of(), args);
+    }
+
+    /** Runs confluentctl in-process against this member's socket, with extra environment variables. */
+    public CliRunner.Result ctl(Map<String, String> variables, String... args) {
+        CliRunner runner = new CliRunner(dir).with("CONFLUENT_SOCKET", socket().toString());
+        variables.forEach(runner::with);
+        return runner.run(args);
+    }
+
+    public CliRunner.Result ctlWithInput(String input, String... args) {
+        InputStream saved = System.in;
+        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         try {
             return ctl(args);
         } finally {
@@ -133,16 +155,20 @@ final class MemberProcess implements AutoCloseable {
     }
 
     /** Runs confluentctl and insists it succeeds. */
-    CliRunner.Result ok(String... args) {
-        CliRunner.Result result = ctl(args);
+    public CliRunner.Result ok(String... args) {
+        return ok(Map.of(), args);
+    }
+
+    public CliRunner.Result ok(Map<String, String> variables, String... args) {
+        CliRunner.Result result = ctl(variables, args);
         if (result.exitCode() != 0) {
-            assertEquals(0, result.exitCode(), name + ": confluentctl " + String.join(" ", args) + "\n" + result
+            throw new AssertionError(name + ": confluentctl " + String.join(" ", args) + " failed\n" + result
                     + "\n--- log tail of " + name + "\n" + logTail());
         }
         return result;
     }
 
-    JsonNode status() throws IOException {
+    public JsonNode status() throws IOException {
         CliRunner.Result result = ctl("collective", "show", "-o", "json");
         if (result.exitCode() != 0) {
             throw new IOException(result.toString());
@@ -151,7 +177,7 @@ final class MemberProcess implements AutoCloseable {
     }
 
     /** Waits until this member's {@code collective show} satisfies {@code condition}. */
-    JsonNode awaitStatus(Predicate<JsonNode> condition, Duration timeout) throws Exception {
+    public JsonNode awaitStatus(Predicate<JsonNode> condition, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
@@ -167,24 +193,37 @@ final class MemberProcess implements AutoCloseable {
             } catch (IOException notYet) {
                 last = notYet.getMessage();
             }
-            Thread.sleep(250);
+            Thread.sleep(100);
         }
         throw new AssertionError(name + ": collective show did not reach the expected state in "
                 + timeout.toSeconds() + " s; last: " + last + "\nlog tail:\n" + logTail());
     }
 
+    /** Whether {@code status} shows a quorum and exactly {@code members} members, all live. */
+    public static boolean formed(JsonNode status, int members) {
+        if (!status.path("quorum").asBoolean() || status.path("members").size() != members) {
+            return false;
+        }
+        for (JsonNode member : status.path("members")) {
+            if (!member.path("live").asBoolean()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Invites {@code joiner} here and joins it: the whole user procedure. */
-    void admit(MemberProcess joiner) {
+    public void admit(MemberProcess joiner) {
         String token = ok("collective", "invite", joiner.name).out().strip();
         joiner.ok("collective", "join", "127.0.0.1:" + httpsPort, "-i", token);
     }
 
     /** Everything a member holds about nodes and groups, as JSON text (for comparing members). */
-    String dump() {
+    public String dump() {
         return ok("nodeattrib", "everything", "-o", "json").out() + ok("nodegrouplist", "-o", "json").out();
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(dir.resolve("confluentd.log"));
         } catch (IOException e) {
@@ -192,7 +231,7 @@ final class MemberProcess implements AutoCloseable {
         }
     }
 
-    String logTail() {
+    public String logTail() {
         String log = log();
         return log.length() > 6000 ? log.substring(log.length() - 6000) : log;
     }
@@ -202,11 +241,11 @@ final class MemberProcess implements AutoCloseable {
         kill();
     }
 
-    /** The test class path without confluentctl's silent logger, so the member logs like a real one. */
+    /** This JVM's class path without confluentctl's silent logger, so the member logs like a real one. */
     private static String memberClassPath() {
-        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.contains("slf4j-nop"))
-                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private static int[] freePorts(int count) throws IOException {
