@@ -17,8 +17,13 @@ public class RequestException extends RuntimeException {
         CONFLICT,
         /** The caller may not do this. */
         FORBIDDEN,
-        /** The collective cannot serve the request now (e.g. no quorum). */
-        UNAVAILABLE
+        /** The collective cannot serve the request now (e.g. no quorum); nothing was changed. */
+        UNAVAILABLE,
+        /**
+         * The change was sent, then the connection to the collective was lost before its answer:
+         * it may or may not have been made. Read it back with a consistent read.
+         */
+        OUTCOME_UNKNOWN
     }
 
     private final Kind kind;
@@ -43,6 +48,12 @@ public class RequestException extends RuntimeException {
 
     public static RequestException notFound(String message) {
         return new RequestException(Kind.NOT_FOUND, message);
+    }
+
+    /** The change was sent but its outcome is unknown (see {@link Kind#OUTCOME_UNKNOWN}). */
+    public static RequestException outcomeUnknown(String detail) {
+        return new RequestException(Kind.OUTCOME_UNKNOWN, "outcome unknown: " + detail
+                + "; the change may or may not have been made: read it back with ?consistent=true");
     }
 
     public static RequestException conflict(String message) {

@@ -48,7 +48,7 @@ public final class Confluentd implements AutoCloseable {
     public static final String VERSION = "0.1.0";
 
     private static final Logger LOG = LoggerFactory.getLogger(Confluentd.class);
-    private static final int ZOOKEEPER_TICK_MILLIS = 2000;
+    private static final int ZOOKEEPER_TICK_MILLIS = 1000;
     private static final String NAME_FILE = "member.name";
     private static final String RECOVER_MARKER = "recover-alone";
 

@@ -51,8 +51,23 @@ final class StubDatabase implements NodeDatabase, UserDirectory {
     }
 
     @Override
+    public List<String> expandForChange(String noderange) {
+        return expand(noderange);
+    }
+
+    @Override
     public boolean nodeExists(String node) {
         return nodes().contains(node);
+    }
+
+    @Override
+    public boolean nodeExistsForChange(String node) {
+        return nodeExists(node);
+    }
+
+    @Override
+    public boolean groupExistsForChange(String group) {
+        return groupExists(group);
     }
 
     @Override

@@ -64,6 +64,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
             clientConfigFile = Optional.of(ClientTlsFiles.write(
                     settings.dataDir().toAbsolutePath().resolve("client-tls"), settings.tls()));
         }
+        FailoverTimings.installSystemProperties();
         Path zooCfg = ensureConfiguration(settings);
         String connectString = clientAddress(zooCfg);
         Peer peer = new Peer();
@@ -165,6 +166,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         Path zooCfg = settings.dataDir().toAbsolutePath().resolve("conf").resolve("zoo.cfg");
         if (Files.exists(zooCfg)) {
             moveLoneServer(zooCfg, settings);
+            updateTimings(zooCfg, settings);
             return zooCfg;
         }
         return writeConfiguration(settings, List.of(), QuorumServer.PARTICIPANT);
@@ -287,9 +289,6 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         Files.writeString(dynamic, dynamicLines);
         List<String> cfg = new ArrayList<>(List.of(
                 "dataDir=" + dataDir,
-                "tickTime=" + settings.tickMillis(),
-                "initLimit=20",
-                "syncLimit=5",
                 "standaloneEnabled=false",
                 "reconfigEnabled=true",
                 "admin.enableServer=false",
@@ -297,6 +296,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
                 "autopurge.snapRetainCount=3",
                 "autopurge.purgeInterval=1",
                 "dynamicConfigFile=" + dynamic));
+        FailoverTimings.configuration(settings.tickMillis()).forEach((key, value) -> cfg.add(key + "=" + value));
         if (tls) {
             cfg.addAll(List.of(
                     "sslQuorum=true",
@@ -357,6 +357,32 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
             return Long.parseLong(suffix, 16);
         } catch (NumberFormatException initialFile) {
             return 0;
+        }
+    }
+
+    /**
+     * ZooKeeper owns zoo.cfg after the first start (it rewrites it on reconfiguration), so only
+     * the timing keys are brought up to date, in place, keeping every other line.
+     */
+    private static void updateTimings(Path zooCfg, ZooKeeperSettings settings) throws IOException {
+        Map<String, String> wanted = new LinkedHashMap<>(FailoverTimings.configuration(settings.tickMillis()));
+        List<String> lines = new ArrayList<>();
+        boolean changed = false;
+        for (String line : Files.readAllLines(zooCfg)) {
+            int eq = line.indexOf('=');
+            String key = eq > 0 && !line.startsWith("#") ? line.substring(0, eq).trim() : null;
+            if (key != null && wanted.containsKey(key)) {
+                String value = wanted.remove(key);
+                changed |= !line.substring(eq + 1).trim().equals(value);
+                lines.add(key + "=" + value);
+            } else {
+                lines.add(line);
+            }
+        }
+        changed |= !wanted.isEmpty();
+        wanted.forEach((key, value) -> lines.add(key + "=" + value));
+        if (changed) {
+            replace(zooCfg, String.join("\n", lines) + "\n");
         }
     }
 

@@ -35,6 +35,19 @@ public interface NodeDatabase {
 
     boolean nodeExists(String node);
 
+    /**
+     * Expands a noderange that a change is about to act on. A name this member's copy does not
+     * hold may have been created on another member a moment ago, so before calling it unknown
+     * the copy catches up with the collective (as a consistent read does).
+     */
+    List<String> expandForChange(String noderange);
+
+    /** {@link #nodeExists}, asking the collective before answering no (see expandForChange). */
+    boolean nodeExistsForChange(String node);
+
+    /** {@link #groupExists}, asking the collective before answering no. */
+    boolean groupExistsForChange(String group);
+
     boolean groupExists(String group);
 
     /** A node's attributes, by name. Unknown node: NOT_FOUND. */

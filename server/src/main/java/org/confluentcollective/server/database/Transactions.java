@@ -7,6 +7,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.confluentcollective.server.RequestException;
 import org.confluentcollective.server.collective.QuorumWatch;
@@ -19,7 +21,13 @@ import org.confluentcollective.server.collective.QuorumWatch;
  */
 final class Transactions {
 
-    private static final int MAX_ATTEMPTS = 200;
+    /**
+     * Lost races are retried after a growing, jittered delay (Curator's ExponentialBackoffRetry
+     * is the model), so members racing for one entry spread out instead of colliding again.
+     */
+    private static final int MAX_ATTEMPTS = 12;
+    private static final long BASE_DELAY_MILLIS = 5;
+    private static final long MAX_DELAY_MILLIS = 1000;
     /** Bulk changes keep this many multis in flight, so ZooKeeper can group-commit them. */
     private static final int WINDOW = 8;
 
@@ -74,7 +82,11 @@ final class Transactions {
             if (outcome.ok()) {
                 return CompletableFuture.completedFuture(null);
             }
-            if (outcome.connectionFailed()) {
+            if (outcome.outcomeUnknown()) {
+                return CompletableFuture.failedFuture(RequestException.outcomeUnknown(
+                        "the connection to the collective was lost (" + outcome.code() + ") after the change was sent"));
+            }
+            if (outcome.refusedWithoutQuorum()) {
                 return CompletableFuture.failedFuture(QuorumWatch.noQuorum());
             }
             if (!outcome.lostRace()) {
@@ -83,12 +95,20 @@ final class Transactions {
             }
             if (attempt >= MAX_ATTEMPTS) {
                 return CompletableFuture.failedFuture(RequestException.conflict(
-                        "gave up after " + attempt + " attempts: too many concurrent changes to the same entries"));
+                        "gave up after " + attempt + " attempts: other changes to the same entries kept winning;"
+                                + " nothing was changed by this request, try again"));
             }
             List<String> stale = outcome.failedPath() != null ? List.of(outcome.failedPath())
                     : writes.stream().map(ZkWriter.Write::path).toList();
-            return sync.refresh(stale).thenComposeAsync(refreshed -> attempt(plan, attempt + 1), planner);
+            Executor later = CompletableFuture.delayedExecutor(backoff(attempt), TimeUnit.MILLISECONDS, planner);
+            return sync.refresh(stale).thenComposeAsync(refreshed -> attempt(plan, attempt + 1), later);
         }, planner);
+    }
+
+    /** Exponential in the attempt, capped, and spread by a random factor of 0.5 to 1.5. */
+    static long backoff(int attempt) {
+        long ceiling = Math.min(MAX_DELAY_MILLIS, BASE_DELAY_MILLIS << Math.min(attempt, 20));
+        return (long) (ceiling * ThreadLocalRandom.current().nextDouble(0.5, 1.5));
     }
 
     private static void await(CompletableFuture<Void> future) {

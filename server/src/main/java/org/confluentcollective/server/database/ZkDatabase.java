@@ -1,5 +1,6 @@
 package org.confluentcollective.server.database;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +30,9 @@ public final class ZkDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZkDatabase.class);
     private static final long LOAD_TIMEOUT_SECONDS = 120;
-    private static final long CATCH_UP_TIMEOUT_SECONDS = 30;
+    /** How long a consistent read may wait for the member to reach the collective. */
+    private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration FIRST_PROBE_WAIT = Duration.ofSeconds(10);
 
     private final ZkNodeDatabase nodes;
     private final ZkUserDirectory users;
@@ -62,13 +65,15 @@ public final class ZkDatabase implements AutoCloseable {
         }
         LOG.info("database loaded: {} nodes, {} groups in {} ms", tree.nodeCount(), tree.sortedGroups().size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-        QuorumWatch quorum = new QuorumWatch(curator.getZookeeperClient().isConnected());
+        QuorumWatch quorum = new QuorumWatch(curator.getZookeeperClient().isConnected(), sync::probeQuorum,
+                sync::isCurrent);
         curator.getConnectionStateListenable().addListener(quorum);
         curator.getConnectionStateListenable().addListener((client, state) -> {
             if (state == ConnectionState.RECONNECTED) {
                 resyncIfNewSession(client, sync);
             }
         });
+        quorum.start(FIRST_PROBE_WAIT);
         ExecutorService planner = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "database-planner");
             thread.setDaemon(true);
@@ -98,17 +103,47 @@ public final class ZkDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        quorum.close();
         planner.shutdownNow();
     }
 
+    /**
+     * Brings the copy up to everything committed before this call; a locked-down member fails at
+     * once with 503 {@code no quorum}. A catch-up interrupted by a disconnection proves nothing
+     * and is tried again while time remains (the member may be reconnecting to a quorum).
+     */
     private static void catchUp(TreeSync sync, QuorumWatch quorum) {
         quorum.requireQuorum();
+        long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
+        Throwable last = null;
+        while (System.nanoTime() < deadline) {
+            if (!quorum.hasQuorum()) {
+                pause();
+                continue;
+            }
+            try {
+                sync.catchUp().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw QuorumWatch.noQuorum();
+            } catch (ExecutionException e) {
+                last = e.getCause();
+                pause();
+            } catch (TimeoutException e) {
+                last = e;
+            }
+        }
+        LOG.info("a consistent read could not catch up with the collective in {} s: {}",
+                CATCH_UP_TIMEOUT.toSeconds(), last == null ? "no quorum" : last.toString());
+        throw QuorumWatch.noQuorum();
+    }
+
+    private static void pause() {
         try {
-            sync.catchUp().get(CATCH_UP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Thread.sleep(50);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw QuorumWatch.noQuorum();
-        } catch (ExecutionException | TimeoutException e) {
             throw QuorumWatch.noQuorum();
         }
     }
@@ -157,6 +192,13 @@ public final class ZkDatabase implements AutoCloseable {
                 } catch (KeeperException.NodeExistsException raced) {
                     // another member created it first
                 }
+            }
+        }
+        if (curator.checkExists().forPath(layout.barrierPath()) == null) {
+            try {
+                curator.create().forPath(layout.barrierPath(), new byte[0]);
+            } catch (KeeperException.NodeExistsException raced) {
+                // another member created it first
             }
         }
         if (curator.checkExists().forPath(layout.nodeIndexCounter()) == null) {

@@ -28,6 +28,7 @@ import org.confluentcollective.server.expressions.Expressions;
 import org.confluentcollective.server.expressions.SubmittedText;
 import org.confluentcollective.server.noderange.NaturalOrder;
 import org.confluentcollective.server.noderange.NodeRanges;
+import org.confluentcollective.server.noderange.UnknownNameException;
 import org.confluentcollective.server.secrets.CryptedHash;
 import org.confluentcollective.server.secrets.SecretCipher;
 
@@ -106,6 +107,34 @@ final class ZkNodeDatabase implements NodeDatabase {
 
     @Override
     public boolean groupExists(String group) {
+        return tree.hasGroup(group);
+    }
+
+    @Override
+    public List<String> expandForChange(String noderange) {
+        try {
+            return expand(noderange);
+        } catch (UnknownNameException notHeld) {
+            awaitCurrent();
+            return expand(noderange);
+        }
+    }
+
+    @Override
+    public boolean nodeExistsForChange(String node) {
+        if (tree.hasNode(node)) {
+            return true;
+        }
+        awaitCurrent();
+        return tree.hasNode(node);
+    }
+
+    @Override
+    public boolean groupExistsForChange(String group) {
+        if (tree.hasGroup(group)) {
+            return true;
+        }
+        awaitCurrent();
         return tree.hasGroup(group);
     }
 

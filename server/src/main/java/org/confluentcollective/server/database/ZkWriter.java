@@ -1,7 +1,9 @@
 package org.confluentcollective.server.database;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.apache.zookeeper.CreateMode;
@@ -41,10 +43,18 @@ final class ZkWriter {
             return code == Code.OK;
         }
 
-        /** The member lost its connection to the quorum; the change may or may not have been made. */
-        boolean connectionFailed() {
+        /**
+         * The connection was lost after the multi was handed to the client: it may or may not
+         * have been committed.
+         */
+        boolean outcomeUnknown() {
             return code == Code.CONNECTIONLOSS || code == Code.SESSIONEXPIRED || code == Code.OPERATIONTIMEOUT
-                    || code == Code.SESSIONMOVED || code == Code.NOTREADONLY;
+                    || code == Code.SESSIONMOVED;
+        }
+
+        /** The server refused it without a quorum (a read-only server): nothing was changed. */
+        boolean refusedWithoutQuorum() {
+            return code == Code.NOTREADONLY;
         }
 
         /** A concurrent change won; planning again from fresh data may succeed. */
@@ -69,9 +79,16 @@ final class ZkWriter {
             outcome.complete(new Outcome(Code.OK, null));
             return outcome;
         }
-        List<Op> ops = new ArrayList<>(writes.size());
+        List<Op> ops = new ArrayList<>(writes.size() + 1);
+        Set<String> containers = new LinkedHashSet<>();
         for (Write write : writes) {
             ops.add(toOp(write));
+            containers.add(sync.containerOf(write.path()));
+        }
+        // Last, so that a member seeing a container's change has seen the entries' changes:
+        // this is what lets a member catch up after a disconnection (TreeSync).
+        for (String container : containers) {
+            ops.add(Op.setData(container, new byte[0], -1));
         }
         zooKeeper.get().multi(ops, (rc, path, ctx, results) -> {
             if (rc == Code.OK.intValue()) {

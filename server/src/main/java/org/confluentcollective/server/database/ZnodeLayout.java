@@ -46,6 +46,14 @@ public record ZnodeLayout(String root) {
         return countersPath() + "/id.index";
     }
 
+    /**
+     * Written by consistent reads and the quorum probe: a write only a quorum can commit. It
+     * sits beside the root, not under it, so that the members' watches do not see it.
+     */
+    public String barrierPath() {
+        return root + "-barrier";
+    }
+
     public String bucketPath(int bucket) {
         return nodesPath() + "/" + bucketName(bucket);
     }
@@ -85,6 +93,15 @@ public record ZnodeLayout(String root) {
             return Optional.of(new Entry(Kind.USER, path.substring(usersPath().length() + 1)));
         }
         return Optional.empty();
+    }
+
+    /** The znode holding an entry. */
+    public String pathOf(Entry entry) {
+        return switch (entry.kind()) {
+            case NODE -> nodePath(entry.name());
+            case GROUP -> groupPath(entry.name());
+            case USER -> userPath(entry.name());
+        };
     }
 
     static int bucketOf(String node) {

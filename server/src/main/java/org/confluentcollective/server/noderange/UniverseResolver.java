@@ -74,11 +74,12 @@ final class UniverseResolver implements Evaluator.Resolver {
         }
         NameRange range = RangeSyntax.read(noderange, text, atom.column(), false);
         if (range == null) {
-            throw fail(atom, "'" + text + "' is neither a node nor a group");
+            throw new UnknownNameException(noderange, atom.column(), "'" + text + "' is neither a node nor a group");
         }
         range.forEach(name -> {
             if (!addNodeOrGroup(nodes, name, atom)) {
-                throw fail(atom, "'" + name + "' (in range '" + text + "') is neither a node nor a group");
+                throw new UnknownNameException(noderange, atom.column(),
+                        "'" + name + "' (in range '" + text + "') is neither a node nor a group");
             }
         });
     }

@@ -60,7 +60,7 @@ public final class NodeGroupsResource {
     @DELETE
     @Path("{group}")
     public ObjectNode remove(@PathParam("group") String group) {
-        requireGroup(group);
+        requireGroupForChange(group);
         database.removeGroup(group);
         return Answers.deleted(List.of(group));
     }
@@ -84,7 +84,7 @@ public final class NodeGroupsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ObjectNode change(@PathParam("group") String group, JsonNode body) {
         Map<String, AttributeInput> changes = AttributeChanges.of(body);
-        requireGroup(group);
+        requireGroupForChange(group);
         List<String> warnings = database.updateGroup(group, changes);
         ObjectNode answer = AttributeJson.flat(database.groupAttributes(group, Answers.changed(changes)));
         Answers.addWarnings(answer, warnings);
@@ -96,12 +96,18 @@ public final class NodeGroupsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ObjectNode rename(@PathParam("group") String group, JsonNode body) {
         String newName = Bodies.requiredText(Bodies.object(body), "rename");
-        requireGroup(group);
+        requireGroupForChange(group);
         database.renameGroup(group, newName);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.put("oldname", group);
         answer.put("newname", newName);
         return answer;
+    }
+
+    private void requireGroupForChange(String group) {
+        if (!database.groupExistsForChange(group)) {
+            throw RequestException.notFound("no such group: " + group);
+        }
     }
 
     private void requireGroup(String group) {

@@ -55,7 +55,7 @@ public final class NodeRangeResource {
     @DELETE
     @Path("{noderange}")
     public ObjectNode remove(@PathParam("noderange") String noderange) {
-        List<String> nodes = database.expand(noderange);
+        List<String> nodes = database.expandForChange(noderange);
         database.removeNodes(nodes);
         return Answers.deleted(nodes);
     }
@@ -91,7 +91,7 @@ public final class NodeRangeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ObjectNode change(@PathParam("noderange") String noderange, JsonNode body) {
         Map<String, AttributeInput> changes = AttributeChanges.of(body);
-        List<String> nodes = database.expand(noderange);
+        List<String> nodes = database.expandForChange(noderange);
         Map<String, List<String>> warnings = database.updateNodes(nodes, changes);
         var changed = Answers.changed(changes);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
@@ -111,7 +111,7 @@ public final class NodeRangeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ObjectNode rename(@PathParam("noderange") String noderange, JsonNode body) {
         String newName = Bodies.requiredText(Bodies.object(body), "rename");
-        List<String> nodes = database.expand(noderange);
+        List<String> nodes = database.expandForChange(noderange);
         Map<String, String> renamed = database.renameNodes(nodes, newName);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         ArrayNode databynode = answer.putArray("databynode");

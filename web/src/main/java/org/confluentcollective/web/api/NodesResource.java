@@ -55,7 +55,7 @@ public final class NodesResource {
     @DELETE
     @Path("{node}")
     public ObjectNode remove(@PathParam("node") String node) {
-        requireNode(node);
+        requireNodeForChange(node);
         database.removeNodes(List.of(node));
         return Answers.deleted(List.of(node));
     }
@@ -79,11 +79,17 @@ public final class NodesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ObjectNode change(@PathParam("node") String node, JsonNode body) {
         Map<String, AttributeInput> changes = AttributeChanges.of(body);
-        requireNode(node);
+        requireNodeForChange(node);
         Map<String, List<String>> warnings = database.updateNodes(List.of(node), changes);
         ObjectNode answer = AttributeJson.flat(database.nodeAttributes(node, Answers.changed(changes)));
         Answers.addWarnings(answer, warnings.get(node));
         return answer;
+    }
+
+    private void requireNodeForChange(String node) {
+        if (!database.nodeExistsForChange(node)) {
+            throw RequestException.notFound("no such node: " + node);
+        }
     }
 
     private void requireNode(String node) {

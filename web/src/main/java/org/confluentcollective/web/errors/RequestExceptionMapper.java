@@ -19,6 +19,7 @@ public final class RequestExceptionMapper implements ExceptionMapper<RequestExce
             case CONFLICT -> 409;
             case FORBIDDEN -> 403;
             case UNAVAILABLE -> 503;
+            case OUTCOME_UNKNOWN -> 504;
         };
     }
 }

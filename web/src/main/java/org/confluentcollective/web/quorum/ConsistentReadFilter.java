@@ -12,6 +12,9 @@ import org.confluentcollective.server.database.NodeDatabase;
  */
 public final class ConsistentReadFilter implements ContainerRequestFilter {
 
+    /** Set on a request whose read caught up with the collective: its answer is not stale. */
+    static final String CAUGHT_UP = ConsistentReadFilter.class.getName() + ".caughtUp";
+
     private final NodeDatabase database;
 
     public ConsistentReadFilter(NodeDatabase database) {
@@ -23,6 +26,7 @@ public final class ConsistentReadFilter implements ContainerRequestFilter {
         if (HttpMethod.GET.equals(request.getMethod())
                 && "true".equalsIgnoreCase(request.getUriInfo().getQueryParameters().getFirst("consistent"))) {
             database.awaitCurrent();
+            request.setProperty(CAUGHT_UP, Boolean.TRUE);
         }
     }
 }
