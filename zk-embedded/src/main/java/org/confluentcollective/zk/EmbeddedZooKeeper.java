@@ -109,10 +109,21 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         return clientConfigFile;
     }
 
-    /** The peer's current role as ZooKeeper sees it (leading, following, observing, looking). */
-    public String state() {
+    /**
+     * The peer's current role, read from the running peer (cheap, no network), so it is
+     * known without a quorum too. A peer not running (yet or any more) is {@code LOOKING}.
+     */
+    public ZooKeeperRole role() {
         QuorumPeer quorumPeer = peer.quorumPeer();
-        return quorumPeer == null ? "stopped" : quorumPeer.getPeerState().name().toLowerCase();
+        if (quorumPeer == null || !quorumPeer.isRunning()) {
+            return ZooKeeperRole.LOOKING;
+        }
+        return switch (quorumPeer.getPeerState()) {
+            case LEADING -> ZooKeeperRole.LEADER;
+            case FOLLOWING -> ZooKeeperRole.FOLLOWER;
+            case OBSERVING -> ZooKeeperRole.OBSERVER;
+            case LOOKING -> ZooKeeperRole.LOOKING;
+        };
     }
 
     @Override

@@ -27,7 +27,7 @@ class EmbeddedZooKeeperTest {
         try (EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(ZooKeeperSettings.loopback(dir))) {
             connect = zk.connectString();
             // A collective of one still runs the distributed stack, so it can grow by reconfig.
-            assertEquals("leading", zk.state());
+            assertEquals(ZooKeeperRole.LEADER, zk.role());
             try (ZooKeeper client = connect(connect)) {
                 client.create("/persist", "kept".getBytes(StandardCharsets.UTF_8),
                         ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
