@@ -127,7 +127,7 @@ public final class Confluentd implements AutoCloseable {
                     .withMember(self)
                     .withTls(zooKeeper.clientConfig(), trust)
                     .withMaxVoters(config.maxVoters())
-                    .withZooKeeperRole(zooKeeper::role));
+                    .withZooKeeperPeer(zooKeeper::state));
             running.push(store);
             if (pending.isPresent()) {
                 String role = store.membership().admit(self, own, pending.get().enrollment().replacedServerId());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -19,6 +20,7 @@ import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.confluentcollective.server.database.NodeDatabase;
 import org.confluentcollective.server.noderange.NaturalOrder;
+import org.confluentcollective.zk.PeerState;
 import org.confluentcollective.zk.ZooKeeperRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +43,7 @@ public final class Collective implements CollectiveView, AutoCloseable {
     private final QuorumStatus quorum;
     private final NodeDatabase nodes;
     private final ObjectMapper json = new ObjectMapper();
-    private final Supplier<ZooKeeperRole> localRole;
+    private final Supplier<PeerState> localPeer;
     private final PersistentNode liveness;
     private final RolePublisher publisher;
     /** Every member's liveness znode and role, so status reads none of them per request. */
@@ -50,19 +52,19 @@ public final class Collective implements CollectiveView, AutoCloseable {
     /** The last status read with a quorum: what a locked-down member still shows. */
     private volatile CollectiveStatus lastSeen;
 
-    /** @param localRole this member's ZooKeeper peer's role, known without a quorum too */
+    /** @param localPeer this member's ZooKeeper peer's role and leader, known without a quorum too */
     public Collective(CuratorFramework curator, CollectivePaths paths, MemberInfo self, QuorumStatus quorum,
-                      NodeDatabase nodes, Supplier<ZooKeeperRole> localRole) {
+                      NodeDatabase nodes, Supplier<PeerState> localPeer) {
         this.curator = curator;
         this.paths = paths;
         this.self = self;
         this.quorum = quorum;
         this.nodes = nodes;
-        this.localRole = localRole;
-        ZooKeeperRole role = localRole.get();
+        this.localPeer = localPeer;
+        ZooKeeperRole role = localPeer.get().role();
         this.liveness = new PersistentNode(curator, CreateMode.EPHEMERAL, false, paths.live(self.name()),
                 RolePublisher.encode(role));
-        this.publisher = new RolePublisher(localRole, liveness, role);
+        this.publisher = new RolePublisher(localPeer, liveness, role);
         // A failed background read is retried by the cache itself; the default handler logs ERROR.
         this.live = CuratorCache.builder(curator, paths.liveParent())
                 .withExceptionHandler(e -> LOG.debug("liveness cache: read failed, retried on reconnect", e))
@@ -120,6 +122,7 @@ public final class Collective implements CollectiveView, AutoCloseable {
         }
         try {
             Map<String, ZooKeeperRole> roles = liveRoles();
+            PeerState own = localPeer.get();
             List<String> names = new ArrayList<>(curator.getChildren().forPath(paths.members()));
             names.sort(new NaturalOrder());
             Ensemble ensemble = ensemble();
@@ -130,8 +133,9 @@ public final class Collective implements CollectiveView, AutoCloseable {
                 String role = ensemble.server(info.serverId())
                         .map(s -> s.votes() ? MemberInfo.VOTER : MemberInfo.OBSERVER)
                         .orElse(info.role());
-                ZooKeeperRole zooKeeper = name.equals(self.name()) ? localRole.get()
-                        : roles.getOrDefault(name, ZooKeeperRole.UNREACHABLE);
+                ZooKeeperRole zooKeeper = name.equals(self.name()) ? own.role()
+                        : zooKeeperRole(roles.getOrDefault(name, ZooKeeperRole.UNREACHABLE), info.serverId(),
+                                own.leaderId());
                 members.add(new MemberStatus(name, role, info.address(), info.version(), roles.containsKey(name),
                         managedBy(name), zooKeeper));
             }
@@ -143,6 +147,22 @@ public final class Collective implements CollectiveView, AutoCloseable {
             LOG.debug("cannot read the collective now; answering from the last state seen", e);
             return withoutQuorum(lastSeen);
         }
+    }
+
+    /**
+     * Another member's role as this member can tell: the leader this member's peer follows is
+     * the leader, whatever it last published (it publishes within a second); another member
+     * still claiming to lead was replaced (its liveness znode outlives a kill -9 by up to the
+     * session timeout), so it is no longer reachable as a member of this ensemble.
+     */
+    private static ZooKeeperRole zooKeeperRole(ZooKeeperRole published, int serverId, OptionalInt leaderId) {
+        if (leaderId.isEmpty()) {
+            return published;
+        }
+        if (serverId == leaderId.getAsInt()) {
+            return ZooKeeperRole.LEADER;
+        }
+        return published == ZooKeeperRole.LEADER ? ZooKeeperRole.UNREACHABLE : published;
     }
 
     /** Live members by name, with the role each published. */
@@ -168,7 +188,7 @@ public final class Collective implements CollectiveView, AutoCloseable {
 
     /** The members last seen, but this member's own role as its peer says now (e.g. looking). */
     private CollectiveStatus withoutQuorum(CollectiveStatus seen) {
-        ZooKeeperRole own = localRole.get();
+        ZooKeeperRole own = localPeer.get().role();
         return new CollectiveStatus(false, null, seen.members().stream()
                 .map(m -> m.name().equals(self.name()) ? m.withZooKeeper(own) : m)
                 .toList());

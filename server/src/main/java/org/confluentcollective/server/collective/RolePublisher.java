@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.curator.framework.recipes.nodes.PersistentNode;
+import org.confluentcollective.zk.PeerState;
 import org.confluentcollective.zk.ZooKeeperRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,15 +23,15 @@ final class RolePublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RolePublisher.class);
     private static final long PERIOD_MILLIS = 1000;
 
-    private final Supplier<ZooKeeperRole> localRole;
+    private final Supplier<PeerState> localPeer;
     private final PersistentNode liveness;
     private final ScheduledExecutorService timer;
     /** Only the timer thread touches it after start. */
     private ZooKeeperRole published;
 
     /** @param published the role already in the liveness node's initial data */
-    RolePublisher(Supplier<ZooKeeperRole> localRole, PersistentNode liveness, ZooKeeperRole published) {
-        this.localRole = localRole;
+    RolePublisher(Supplier<PeerState> localPeer, PersistentNode liveness, ZooKeeperRole published) {
+        this.localPeer = localPeer;
         this.liveness = liveness;
         this.published = published;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -56,7 +57,7 @@ final class RolePublisher implements AutoCloseable {
     }
 
     private void check() {
-        ZooKeeperRole now = localRole.get();
+        ZooKeeperRole now = localPeer.get().role();
         if (now == published) {
             return;
         }

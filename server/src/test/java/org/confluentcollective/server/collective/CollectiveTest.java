@@ -27,19 +27,22 @@ class CollectiveTest {
     void showsMembersLivenessLeaderQuorumAndManagedNodes() throws Exception {
         ZooKeeperSettings zkSettings = ZooKeeperSettings.loopback(dir.resolve("zk"));
         EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(zkSettings);
-        try (MemberStore m1 = open(zk, "m1")) {
+        try (MemberStore m1 = open(zk, "m1", 1)) {
             await(() -> "m1".equals(m1.collective().status().leader()));
             CollectiveStatus alone = m1.collective().status();
             assertEquals(new CollectiveStatus(true, "m1",
-                    List.of(new MemberStatus("m1", "voter", "127.0.0.1", "0.1.0", true, 0, ZooKeeperRole.LEADER))), alone);
+                    List.of(new MemberStatus("m1", "voter", "127.0.0.1", "0.1.0", true, 0, ZooKeeperRole.LEADER))),
+                    alone);
 
             m1.nodes().defineNodes("n[1-3]", Map.of("collective.manager", new AttributeInput.Text("m1")));
-            try (MemberStore m2 = open(zk, "m2")) {
+            // Both stores use the one peer; m2 stands for a member without a server of its own.
+            try (MemberStore m2 = open(zk, "m2", 0)) {
                 CollectiveStatus two = m2.collective().status();
                 assertEquals("m1", two.leader(), "the first member stays leader");
-                assertEquals(List.of(new MemberStatus("m1", "voter", "127.0.0.1", "0.1.0", true, 3, ZooKeeperRole.LEADER),
+                assertEquals(List.of(
+                        new MemberStatus("m1", "voter", "127.0.0.1", "0.1.0", true, 3, ZooKeeperRole.LEADER),
                         new MemberStatus("m2", "voter", "127.0.0.1", "0.1.0", true, 0, ZooKeeperRole.LEADER)),
-                        two.members(), "both share one peer, the leader of a one-peer ensemble");
+                        two.members(), "m1 runs the peer, which leads its one-peer ensemble; m2 reports its peer's role");
             }
             await(() -> !m1.collective().status().members().get(1).live());
             MemberStatus closed = m1.collective().status().members().get(1);
@@ -60,11 +63,11 @@ class CollectiveTest {
         }
     }
 
-    private MemberStore open(EmbeddedZooKeeper zk, String name) throws Exception {
+    private MemberStore open(EmbeddedZooKeeper zk, String name, int serverId) throws Exception {
         return MemberStore.open(MemberStoreSettings.of(zk.connectString(), dir.resolve(name))
-                .withMember(new MemberInfo(name, "127.0.0.1", "voter", "sha256:00", "0.1.0", 0, 0, 0))
+                .withMember(new MemberInfo(name, "127.0.0.1", "voter", "sha256:00", "0.1.0", serverId, 0, 0))
                 .withPasswordIterations(1_000)
-                .withZooKeeperRole(zk::role));
+                .withZooKeeperPeer(zk::state));
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
