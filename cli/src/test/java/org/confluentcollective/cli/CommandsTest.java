@@ -67,6 +67,19 @@ class CommandsTest {
     }
 
     @Test
+    void collectiveShowNamesNoZooKeeperLeaderWithoutQuorum() {
+        daemon.on("GET /collective/", 200, """
+                {"quorum":false,"leader":null,"members":[
+                 {"name":"mgt1","role":"voter","address":"10.0.0.1","version":"0.1.0","live":true,"managednodes":0,
+                  "zookeeper":"looking"},
+                 {"name":"mgt2","role":"voter","address":"10.0.0.2","version":"0.1.0","live":true,"managednodes":0,
+                  "zookeeper":"leader"}]}""");
+        CliRunner.Result result = cli.run("collective", "show");
+        assertTrue(result.out().contains("Leader: unknown\nZooKeeper leader: unknown\n"), result.toString());
+        assertTrue(result.out().contains("    mgt1 (voter, ZooKeeper looking, 10.0.0.1,"), result.toString());
+    }
+
+    @Test
     void collectiveShowPrintsQuorumLeaderAndMembersAsTheOriginal() {
         daemon.on("GET /collective/", 200, """
                 {"quorum":true,"leader":"mgt1","members":[

@@ -35,7 +35,8 @@ public final class CollectiveShowCommand extends ApiCommand {
         for (JsonNode member : answer.path("members")) {
             // A member of an earlier version answers without the field.
             String zooKeeper = member.path("zookeeper").asText("unknown");
-            if (zooKeeper.equals("leader")) {
+            // Without a quorum the others' roles are as last seen: name no leader, as Leader: does.
+            if (zooKeeper.equals("leader") && answer.path("quorum").asBoolean()) {
                 zooKeeperLeader = member.path("name").asText();
             }
             String line = "    %s (%s, ZooKeeper %s, %s, version %s, %d managed nodes)".formatted(
