@@ -67,18 +67,37 @@ class CommandsTest {
     }
 
     @Test
+    void collectiveShowNamesNoZooKeeperLeaderWithoutQuorum() {
+        daemon.on("GET /collective/", 200, """
+                {"quorum":false,"leader":null,"members":[
+                 {"name":"mgt1","role":"voter","address":"10.0.0.1","version":"0.1.0","live":true,"managednodes":0,
+                  "zookeeper":"looking"},
+                 {"name":"mgt2","role":"voter","address":"10.0.0.2","version":"0.1.0","live":true,"managednodes":0,
+                  "zookeeper":"leader"}]}""");
+        CliRunner.Result result = cli.run("collective", "show");
+        assertTrue(result.out().contains("Leader: unknown\nZooKeeper leader: unknown\n"), result.toString());
+        assertTrue(result.out().contains("    mgt1 (voter, ZooKeeper looking, 10.0.0.1,"), result.toString());
+    }
+
+    @Test
     void collectiveShowPrintsQuorumLeaderAndMembersAsTheOriginal() {
         daemon.on("GET /collective/", 200, """
                 {"quorum":true,"leader":"mgt1","members":[
-                 {"name":"mgt1","role":"voter","address":"10.0.0.1","version":"0.1.0","live":true,"managednodes":12},
-                 {"name":"mgt2","role":"observer","address":"10.0.0.2","version":"0.1.0","live":false,"managednodes":0}]}""");
+                 {"name":"mgt1","role":"voter","address":"10.0.0.1","version":"0.1.0","live":true,"managednodes":12,
+                  "zookeeper":"follower"},
+                 {"name":"mgt3","role":"voter","address":"10.0.0.3","version":"0.1.0","live":true,"managednodes":5,
+                  "zookeeper":"leader"},
+                 {"name":"mgt2","role":"observer","address":"10.0.0.2","version":"0.1.0","live":false,"managednodes":0,
+                  "zookeeper":"unreachable"}]}""");
         assertRun(cli.run("collective", "show"), 0, """
                 Quorum: True
                 Leader: mgt1
+                ZooKeeper leader: mgt3
                 Active collective members:
-                    mgt1 (voter, 10.0.0.1, version 0.1.0, 12 managed nodes)
+                    mgt1 (voter, ZooKeeper follower, 10.0.0.1, version 0.1.0, 12 managed nodes)
+                    mgt3 (voter, ZooKeeper leader, 10.0.0.3, version 0.1.0, 5 managed nodes)
                 Offline collective members:
-                    mgt2 (observer, 10.0.0.2, version 0.1.0, 0 managed nodes)
+                    mgt2 (observer, ZooKeeper unreachable, 10.0.0.2, version 0.1.0, 0 managed nodes)
                 """, "");
     }
 

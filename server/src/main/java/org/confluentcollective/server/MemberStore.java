@@ -67,7 +67,7 @@ public final class MemberStore implements AutoCloseable {
                     new SecretCipher(key), new PasswordHasher(settings.passwordIterations()));
             CollectivePaths paths = CollectivePaths.under(layout.root());
             Collective collective = new Collective(curator, paths, settings.member(), database.quorum(),
-                    database.nodes());
+                    database.nodes(), settings.zooKeeperPeer());
             MemberPins pins = settings.memberTrust() == null ? null : new MemberPins(curator, paths,
                     settings.memberTrust(), settings.member().fingerprint(), settings.stateDir());
             try {

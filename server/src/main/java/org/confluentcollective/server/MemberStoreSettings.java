@@ -3,9 +3,13 @@ package org.confluentcollective.server;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.apache.zookeeper.client.ZKClientConfig;
 import org.confluentcollective.server.collective.MemberInfo;
 import org.confluentcollective.server.trust.PinnedTrustManager;
+import org.confluentcollective.zk.PeerState;
+import org.confluentcollective.zk.ZooKeeperRole;
 
 /**
  * How a member reaches its database, and who it is in the collective.
@@ -18,42 +22,55 @@ import org.confluentcollective.server.trust.PinnedTrustManager;
  * @param clientConfig         ZooKeeper client settings (TLS); {@code null} for plaintext
  * @param memberTrust          the live member trust set to keep equal to the registry; {@code null} for none
  * @param maxVoters            members beyond this many voters join as observers
+ * @param zooKeeperPeer        the local ZooKeeper peer's state: the role the member publishes, the leader
  */
 public record MemberStoreSettings(MemberInfo member, String connectString, Path stateDir, Duration sessionTimeout,
                                   int passwordIterations, ZKClientConfig clientConfig,
-                                  PinnedTrustManager memberTrust, int maxVoters) {
+                                  PinnedTrustManager memberTrust, int maxVoters,
+                                  Supplier<PeerState> zooKeeperPeer) {
 
     public MemberStoreSettings {
         Objects.requireNonNull(member, "member");
         Objects.requireNonNull(connectString, "connectString");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(sessionTimeout, "sessionTimeout");
+        Objects.requireNonNull(zooKeeperPeer, "zooKeeperPeer");
     }
 
-    /** A member named {@code member} on loopback; see {@link #withMember} for the real identity. */
+    /**
+     * A member named {@code member} on loopback whose peer's role is unknown; see {@link #withMember}
+     * for the real identity and {@link #withZooKeeperPeer} for the peer.
+     */
     public static MemberStoreSettings of(String connectString, Path stateDir) {
         return new MemberStoreSettings(new MemberInfo("member", "127.0.0.1", "voter", "", "unknown", 0, 0, 0),
-                connectString, stateDir, Duration.ofSeconds(10), 210_000, null, null, 5);
+                connectString, stateDir, Duration.ofSeconds(10), 210_000, null, null, 5,
+                () -> new PeerState(ZooKeeperRole.UNKNOWN, OptionalInt.empty()));
     }
 
     public MemberStoreSettings withMember(MemberInfo newMember) {
         return new MemberStoreSettings(newMember, connectString, stateDir, sessionTimeout, passwordIterations,
-                clientConfig, memberTrust, maxVoters);
+                clientConfig, memberTrust, maxVoters, zooKeeperPeer);
     }
 
     public MemberStoreSettings withPasswordIterations(int iterations) {
         return new MemberStoreSettings(member, connectString, stateDir, sessionTimeout, iterations,
-                clientConfig, memberTrust, maxVoters);
+                clientConfig, memberTrust, maxVoters, zooKeeperPeer);
     }
 
     /** Connects over TLS and keeps {@code trust} equal to the member registry. */
     public MemberStoreSettings withTls(ZKClientConfig config, PinnedTrustManager trust) {
         return new MemberStoreSettings(member, connectString, stateDir, sessionTimeout, passwordIterations,
-                config, trust, maxVoters);
+                config, trust, maxVoters, zooKeeperPeer);
     }
 
     public MemberStoreSettings withMaxVoters(int voters) {
         return new MemberStoreSettings(member, connectString, stateDir, sessionTimeout, passwordIterations,
-                clientConfig, memberTrust, voters);
+                clientConfig, memberTrust, voters, zooKeeperPeer);
+    }
+
+    /** Where the member learns its own ZooKeeper peer's state (the embedded peer, in confluentd). */
+    public MemberStoreSettings withZooKeeperPeer(Supplier<PeerState> peer) {
+        return new MemberStoreSettings(member, connectString, stateDir, sessionTimeout, passwordIterations,
+                clientConfig, memberTrust, maxVoters, peer);
     }
 }

@@ -126,7 +126,8 @@ public final class Confluentd implements AutoCloseable {
             MemberStore store = MemberStore.open(MemberStoreSettings.of(zooKeeper.connectString(), stateDir)
                     .withMember(self)
                     .withTls(zooKeeper.clientConfig(), trust)
-                    .withMaxVoters(config.maxVoters()));
+                    .withMaxVoters(config.maxVoters())
+                    .withZooKeeperPeer(zooKeeper::state));
             running.push(store);
             if (pending.isPresent()) {
                 String role = store.membership().admit(self, own, pending.get().enrollment().replacedServerId());

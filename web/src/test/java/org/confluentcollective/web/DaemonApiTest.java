@@ -272,6 +272,7 @@ class DaemonApiTest {
             assertEquals("0.1.0", member.get("version").asText());
             assertEquals(true, member.get("live").asBoolean());
             assertEquals(2, member.get("managednodes").asInt());
+            assertEquals("leader", member.get("zookeeper").asText(), "a collective of one leads its ensemble");
             assertEquals(1, collective.get("members").size());
         } finally {
             operator.delete("/noderange/mgd1,mgd2/");

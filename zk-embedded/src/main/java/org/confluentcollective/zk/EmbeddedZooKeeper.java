@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.apache.zookeeper.client.ZKClientConfig;
 import org.apache.zookeeper.server.ZooKeeperServer;
@@ -110,10 +111,24 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         return clientConfigFile;
     }
 
-    /** The peer's current role as ZooKeeper sees it (leading, following, observing, looking). */
-    public String state() {
+    /**
+     * The peer's current role and leader, read from the running peer (cheap, no network), so they
+     * are known without a quorum too. A peer not running (yet or any more) is looking.
+     */
+    public PeerState state() {
         QuorumPeer quorumPeer = peer.quorumPeer();
-        return quorumPeer == null ? "stopped" : quorumPeer.getPeerState().name().toLowerCase();
+        if (quorumPeer == null || !quorumPeer.isRunning()) {
+            return PeerState.LOOKING;
+        }
+        ZooKeeperRole role = switch (quorumPeer.getPeerState()) {
+            case LEADING -> ZooKeeperRole.LEADER;
+            case FOLLOWING -> ZooKeeperRole.FOLLOWER;
+            case OBSERVING -> ZooKeeperRole.OBSERVER;
+            case LOOKING -> ZooKeeperRole.LOOKING;
+        };
+        // Once out of the election, the peer's vote is the leader it leads as or follows.
+        return role == ZooKeeperRole.LOOKING ? PeerState.LOOKING
+                : new PeerState(role, OptionalInt.of((int) quorumPeer.getCurrentVote().getId()));
     }
 
     @Override

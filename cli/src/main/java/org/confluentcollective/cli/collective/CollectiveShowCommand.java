@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code collective show}, printed as the original does ({@code Quorum: True}, {@code Leader:},
- * active and offline members, 4-space indented), with each member's role, address, version
- * and managed-node count.
+ * active and offline members, 4-space indented), with each member's role, ZooKeeper role, address,
+ * version and managed-node count. {@code Leader:} is the collective's own leader; the line after it
+ * names the ZooKeeper leader, which orders every write and may be another member.
  */
 @Command(name = "show", description = "Shows quorum, leader and members (also without quorum).")
 public final class CollectiveShowCommand extends ApiCommand {
@@ -30,12 +31,21 @@ public final class CollectiveShowCommand extends ApiCommand {
         output().line("Leader: " + (leader.isTextual() ? leader.asText() : "unknown"));
         List<String> active = new ArrayList<>();
         List<String> offline = new ArrayList<>();
+        String zooKeeperLeader = "unknown";
         for (JsonNode member : answer.path("members")) {
-            String line = "    %s (%s, %s, version %s, %d managed nodes)".formatted(member.path("name").asText(),
-                    member.path("role").asText(), member.path("address").asText(), member.path("version").asText(),
+            // A member of an earlier version answers without the field.
+            String zooKeeper = member.path("zookeeper").asText("unknown");
+            // Without a quorum the others' roles are as last seen: name no leader, as Leader: does.
+            if (zooKeeper.equals("leader") && answer.path("quorum").asBoolean()) {
+                zooKeeperLeader = member.path("name").asText();
+            }
+            String line = "    %s (%s, ZooKeeper %s, %s, version %s, %d managed nodes)".formatted(
+                    member.path("name").asText(), member.path("role").asText(), zooKeeper,
+                    member.path("address").asText(), member.path("version").asText(),
                     member.path("managednodes").asInt());
             (member.path("live").asBoolean() ? active : offline).add(line);
         }
+        output().line("ZooKeeper leader: " + zooKeeperLeader);
         output().line("Active collective members:");
         active.forEach(output()::line);
         if (!offline.isEmpty()) {

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.confluentcollective.cli.CliRunner;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -84,6 +87,70 @@ class CollectiveFaultsTest {
         m2.admit(replacement);
         cluster.assertAgree(3, 0);
         cluster.awaitDumps(converged);
+    }
+
+    @Test
+    void showsTheZooKeeperLeaderAndItsReplacementAfterAKill() throws Exception {
+        List<MemberProcess> members = cluster.form(cluster.start("m1"), "m2", "m3");
+        cluster.assertAgree(3, 0);
+        Map<String, String> roles = null;
+        for (MemberProcess member : members) {
+            JsonNode status = member.awaitStatus(s -> MemberProcess.formed(s, 3) && oneLeader(zooKeeperRoles(s)),
+                    Cluster.CONVERGE);
+            if (roles == null) {
+                roles = zooKeeperRoles(status);
+            }
+            assertEquals(roles, zooKeeperRoles(status), "every member shows the same ZooKeeper roles");
+        }
+        String leaderName = leaderOf(roles);
+        String shown = members.get(0).ok("collective", "show").out();
+        assertTrue(shown.contains("ZooKeeper leader: " + leaderName + "\n"), shown);
+        assertTrue(shown.contains("    " + leaderName + " (voter, ZooKeeper leader, "), shown);
+
+        MemberProcess leader = members.stream().filter(m -> m.name.equals(leaderName)).findFirst().orElseThrow();
+        leader.kill();
+        for (MemberProcess survivor : members) {
+            if (survivor == leader) {
+                continue;
+            }
+            // Well within the 10 s session timeout, after which the killed leader's liveness znode
+            // would be gone anyway: survivors tell its stale claim from the leader their peers follow.
+            JsonNode after = survivor.awaitStatus(s -> s.path("quorum").asBoolean()
+                    && oneLeader(zooKeeperRoles(s)) && "unreachable".equals(zooKeeperRoles(s).get(leaderName)),
+                    Duration.ofSeconds(8));
+            assertTrue(zooKeeperRoles(after).entrySet().stream().filter(e -> !e.getKey().equals(leaderName))
+                    .allMatch(e -> List.of("leader", "follower").contains(e.getValue())), after.toString());
+            // Its liveness znode goes with its session, and with it the flag.
+            JsonNode expired = survivor.awaitStatus(s -> !live(s, leaderName), Cluster.CONVERGE);
+            assertEquals(3, expired.path("members").size(), expired.toString());
+        }
+    }
+
+    private static boolean live(JsonNode status, String name) {
+        for (JsonNode member : status.path("members")) {
+            if (member.path("name").asText().equals(name)) {
+                return member.path("live").asBoolean();
+            }
+        }
+        return false;
+    }
+
+    /** Each member's ZooKeeper role by name. */
+    private static Map<String, String> zooKeeperRoles(JsonNode status) {
+        Map<String, String> roles = new TreeMap<>();
+        status.path("members").forEach(m -> roles.put(m.path("name").asText(), m.path("zookeeper").asText()));
+        return roles;
+    }
+
+    /** Exactly one leader; every other reachable member follows or observes. */
+    private static boolean oneLeader(Map<String, String> roles) {
+        return roles.values().stream().filter("leader"::equals).count() == 1
+                && roles.values().stream().allMatch(r -> List.of("leader", "follower", "observer", "unreachable")
+                        .contains(r));
+    }
+
+    private static String leaderOf(Map<String, String> roles) {
+        return roles.entrySet().stream().filter(e -> e.getValue().equals("leader")).findFirst().orElseThrow().getKey();
     }
 
     /** Right after a voter dies the others may still be electing a leader: retry until a write lands. */

@@ -3,23 +3,33 @@ package org.confluentcollective.server.collective;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.apache.curator.framework.recipes.nodes.PersistentNode;
+import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.confluentcollective.server.database.NodeDatabase;
 import org.confluentcollective.server.noderange.NaturalOrder;
+import org.confluentcollective.zk.PeerState;
+import org.confluentcollective.zk.ZooKeeperRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * This member's place in the collective: its registry entry, its liveness znode (ephemeral,
- * recreated by Curator after a new session) and its part in the leader election. The leader
- * is an internal role (it will run failover); users never need to talk to it.
+ * recreated by Curator after a new session, holding its ZooKeeper role) and its part in the
+ * leader election. The latch leader is an internal role (it will run failover); users never need
+ * to talk to it. The ZooKeeper leader is another member as often as not, and shown beside it.
  */
 public final class Collective implements CollectiveView, AutoCloseable {
 
@@ -33,22 +43,35 @@ public final class Collective implements CollectiveView, AutoCloseable {
     private final QuorumStatus quorum;
     private final NodeDatabase nodes;
     private final ObjectMapper json = new ObjectMapper();
+    private final Supplier<PeerState> localPeer;
     private final PersistentNode liveness;
+    private final RolePublisher publisher;
+    /** Every member's liveness znode and role, so status reads none of them per request. */
+    private final CuratorCache live;
     private final LeaderLatch latch;
     /** The last status read with a quorum: what a locked-down member still shows. */
     private volatile CollectiveStatus lastSeen;
 
+    /** @param localPeer this member's ZooKeeper peer's role and leader, known without a quorum too */
     public Collective(CuratorFramework curator, CollectivePaths paths, MemberInfo self, QuorumStatus quorum,
-                      NodeDatabase nodes) {
+                      NodeDatabase nodes, Supplier<PeerState> localPeer) {
         this.curator = curator;
         this.paths = paths;
         this.self = self;
         this.quorum = quorum;
         this.nodes = nodes;
-        this.liveness = new PersistentNode(curator, CreateMode.EPHEMERAL, false, paths.live(self.name()), new byte[0]);
+        this.localPeer = localPeer;
+        ZooKeeperRole role = localPeer.get().role();
+        this.liveness = new PersistentNode(curator, CreateMode.EPHEMERAL, false, paths.live(self.name()),
+                RolePublisher.encode(role));
+        this.publisher = new RolePublisher(localPeer, liveness, role);
+        // A failed background read is retried by the cache itself; the default handler logs ERROR.
+        this.live = CuratorCache.builder(curator, paths.liveParent())
+                .withExceptionHandler(e -> LOG.debug("liveness cache: read failed, retried on reconnect", e))
+                .build();
         this.latch = new LeaderLatch(curator, paths.leader(), self.name());
         this.lastSeen = new CollectiveStatus(false, null,
-                List.of(new MemberStatus(self.name(), self.role(), self.address(), self.version(), true, 0)));
+                List.of(new MemberStatus(self.name(), self.role(), self.address(), self.version(), true, 0, role)));
     }
 
     /** Registers this member (or refreshes its entry), then announces it live and joins the election. */
@@ -67,7 +90,16 @@ public final class Collective implements CollectiveView, AutoCloseable {
             }
         }
         liveness.start();
+        if (!liveness.waitForInitialCreate(ELECTION_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the liveness znode was not created within " + ELECTION_WAIT.toSeconds()
+                    + " s");
+        }
+        publisher.start();
+        CountDownLatch loaded = new CountDownLatch(1);
+        live.listenable().addListener(CuratorCacheListener.builder().forInitialized(loaded::countDown).build());
+        live.start();
         latch.start();
+        loaded.await(ELECTION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         awaitElection();
     }
 
@@ -89,7 +121,8 @@ public final class Collective implements CollectiveView, AutoCloseable {
             return withoutQuorum(lastSeen);
         }
         try {
-            Set<String> live = new HashSet<>(curator.getChildren().forPath(paths.liveParent()));
+            Map<String, ZooKeeperRole> roles = liveRoles();
+            PeerState own = localPeer.get();
             List<String> names = new ArrayList<>(curator.getChildren().forPath(paths.members()));
             names.sort(new NaturalOrder());
             Ensemble ensemble = ensemble();
@@ -100,8 +133,11 @@ public final class Collective implements CollectiveView, AutoCloseable {
                 String role = ensemble.server(info.serverId())
                         .map(s -> s.votes() ? MemberInfo.VOTER : MemberInfo.OBSERVER)
                         .orElse(info.role());
-                members.add(new MemberStatus(name, role, info.address(), info.version(), live.contains(name),
-                        managedBy(name)));
+                ZooKeeperRole zooKeeper = name.equals(self.name()) ? own.role()
+                        : zooKeeperRole(roles.getOrDefault(name, ZooKeeperRole.UNREACHABLE), info.serverId(),
+                                own.leaderId());
+                members.add(new MemberStatus(name, role, info.address(), info.version(), roles.containsKey(name),
+                        managedBy(name), zooKeeper));
             }
             String leader = latch.getLeader().getId();
             CollectiveStatus status = new CollectiveStatus(true, leader.isEmpty() ? null : leader, members);
@@ -111,6 +147,30 @@ public final class Collective implements CollectiveView, AutoCloseable {
             LOG.debug("cannot read the collective now; answering from the last state seen", e);
             return withoutQuorum(lastSeen);
         }
+    }
+
+    /**
+     * Another member's role as this member can tell: the leader this member's peer follows is
+     * the leader, whatever it last published (it publishes within a second); another member
+     * still claiming to lead was replaced (its liveness znode outlives a kill -9 by up to the
+     * session timeout), so it is no longer reachable as a member of this ensemble.
+     */
+    private static ZooKeeperRole zooKeeperRole(ZooKeeperRole published, int serverId, OptionalInt leaderId) {
+        if (leaderId.isEmpty()) {
+            return published;
+        }
+        if (serverId == leaderId.getAsInt()) {
+            return ZooKeeperRole.LEADER;
+        }
+        return published == ZooKeeperRole.LEADER ? ZooKeeperRole.UNREACHABLE : published;
+    }
+
+    /** Live members by name, with the role each published. */
+    private Map<String, ZooKeeperRole> liveRoles() {
+        return live.stream()
+                .filter(node -> paths.liveParent().equals(ZKPaths.getPathAndNode(node.getPath()).getPath()))
+                .collect(Collectors.toMap(node -> ZKPaths.getNodeFromPath(node.getPath()),
+                        node -> RolePublisher.decode(node.getData())));
     }
 
     /** This member's last-known ensemble (no sync: status must not wait on the leader). */
@@ -126,8 +186,12 @@ public final class Collective implements CollectiveView, AutoCloseable {
         return nodes.expand(MANAGER + "=" + member).size();
     }
 
-    private static CollectiveStatus withoutQuorum(CollectiveStatus seen) {
-        return new CollectiveStatus(false, null, seen.members());
+    /** The members last seen, but this member's own role as its peer says now (e.g. looking). */
+    private CollectiveStatus withoutQuorum(CollectiveStatus seen) {
+        ZooKeeperRole own = localPeer.get().role();
+        return new CollectiveStatus(false, null, seen.members().stream()
+                .map(m -> m.name().equals(self.name()) ? m.withZooKeeper(own) : m)
+                .toList());
     }
 
     /**
@@ -137,6 +201,8 @@ public final class Collective implements CollectiveView, AutoCloseable {
      */
     @Override
     public void close() {
+        publisher.close();
+        live.close();
         if (!quorum.hasQuorum()) {
             return;
         }

@@ -13,6 +13,7 @@ import org.confluentcollective.server.MemberStore;
 import org.confluentcollective.server.MemberStoreSettings;
 import org.confluentcollective.server.attributes.AttributeInput;
 import org.confluentcollective.zk.EmbeddedZooKeeper;
+import org.confluentcollective.zk.ZooKeeperRole;
 import org.confluentcollective.zk.ZooKeeperSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,21 +27,27 @@ class CollectiveTest {
     void showsMembersLivenessLeaderQuorumAndManagedNodes() throws Exception {
         ZooKeeperSettings zkSettings = ZooKeeperSettings.loopback(dir.resolve("zk"));
         EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(zkSettings);
-        try (MemberStore m1 = open(zk, "m1")) {
+        try (MemberStore m1 = open(zk, "m1", 1)) {
             await(() -> "m1".equals(m1.collective().status().leader()));
             CollectiveStatus alone = m1.collective().status();
             assertEquals(new CollectiveStatus(true, "m1",
-                    List.of(new MemberStatus("m1", "voter", "127.0.0.1", "0.1.0", true, 0))), alone);
+                    List.of(new MemberStatus("m1", "voter", "127.0.0.1", "0.1.0", true, 0, ZooKeeperRole.LEADER))),
+                    alone);
 
             m1.nodes().defineNodes("n[1-3]", Map.of("collective.manager", new AttributeInput.Text("m1")));
-            try (MemberStore m2 = open(zk, "m2")) {
+            // Both stores use the one peer; m2 stands for a member without a server of its own.
+            try (MemberStore m2 = open(zk, "m2", 0)) {
                 CollectiveStatus two = m2.collective().status();
                 assertEquals("m1", two.leader(), "the first member stays leader");
-                assertEquals(List.of(new MemberStatus("m1", "voter", "127.0.0.1", "0.1.0", true, 3),
-                        new MemberStatus("m2", "voter", "127.0.0.1", "0.1.0", true, 0)), two.members());
+                assertEquals(List.of(
+                        new MemberStatus("m1", "voter", "127.0.0.1", "0.1.0", true, 3, ZooKeeperRole.LEADER),
+                        new MemberStatus("m2", "voter", "127.0.0.1", "0.1.0", true, 0, ZooKeeperRole.LEADER)),
+                        two.members(), "m1 runs the peer, which leads its one-peer ensemble; m2 reports its peer's role");
             }
             await(() -> !m1.collective().status().members().get(1).live());
-            assertFalse(m1.collective().status().members().get(1).live(), "a closed member is no longer live");
+            MemberStatus closed = m1.collective().status().members().get(1);
+            assertFalse(closed.live(), "a closed member is no longer live");
+            assertEquals(ZooKeeperRole.UNREACHABLE, closed.zooKeeper());
 
             zk.close();
             await(() -> !m1.quorum().hasQuorum());
@@ -49,15 +56,18 @@ class CollectiveTest {
             assertNull(lockedDown.leader());
             assertEquals(List.of("m1", "m2"), lockedDown.members().stream().map(MemberStatus::name).toList(),
                     "still answers with the members it last saw");
+            assertEquals(ZooKeeperRole.LOOKING, lockedDown.members().get(0).zooKeeper(),
+                    "its own role comes from its peer, without a quorum too");
         } finally {
             zk.close();
         }
     }
 
-    private MemberStore open(EmbeddedZooKeeper zk, String name) throws Exception {
+    private MemberStore open(EmbeddedZooKeeper zk, String name, int serverId) throws Exception {
         return MemberStore.open(MemberStoreSettings.of(zk.connectString(), dir.resolve(name))
-                .withMember(new MemberInfo(name, "127.0.0.1", "voter", "sha256:00", "0.1.0", 0, 0, 0))
-                .withPasswordIterations(1_000));
+                .withMember(new MemberInfo(name, "127.0.0.1", "voter", "sha256:00", "0.1.0", serverId, 0, 0))
+                .withPasswordIterations(1_000)
+                .withZooKeeperPeer(zk::state));
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

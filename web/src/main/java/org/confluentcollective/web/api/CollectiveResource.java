@@ -41,7 +41,8 @@ import org.confluentcollective.server.collective.MemberStatus;
 
 /**
  * The collective: {@code GET /collective/} shows quorum, leader and members (role, address,
- * version, liveness, managed nodes), without a quorum too, from the last state this member saw.
+ * version, liveness, managed nodes, ZooKeeper role), without a quorum too, from the last state
+ * this member saw.
  * Invitations, enrollment, join, delete and recovery change who is in it.
  */
 @Path("collective")
@@ -215,7 +216,8 @@ public final class CollectiveResource {
                     .put("address", member.address())
                     .put("version", member.version())
                     .put("live", member.live())
-                    .put("managednodes", member.managedNodes());
+                    .put("managednodes", member.managedNodes())
+                    .put("zookeeper", member.zooKeeper().label());
         }
         return json;
     }
