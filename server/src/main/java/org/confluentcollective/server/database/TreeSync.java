@@ -101,7 +101,11 @@ final class TreeSync {
         // Watch first, then read: whatever changes after the watch is set arrives as an event.
         zk.addWatch(layout.root(), this::onEvent, AddWatchMode.PERSISTENT_RECURSIVE);
         // The pass starts from a callback so that it runs on the session's event thread.
-        zk.exists(layout.root(), false, (rc, path, ctx, stat) -> reconcile(), null);
+        zk.exists(layout.root(), false, (rc, path, ctx, stat) -> {
+            synchronized (this) {
+                reconcile();
+            }
+        }, null);
         return loaded;
     }
 
