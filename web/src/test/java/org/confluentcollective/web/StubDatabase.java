@@ -72,6 +72,16 @@ final class StubDatabase implements NodeDatabase, UserDirectory {
     }
 
     @Override
+    public Optional<SortedMap<String, AttributeView>> findNodeAttributes(String node, AttributeSelection selection) {
+        return nodeExists(node) ? Optional.of(nodeAttributes(node, selection)) : Optional.empty();
+    }
+
+    @Override
+    public void checkSelection(AttributeSelection selection) {
+        // every selection is acceptable to the stub
+    }
+
+    @Override
     public SortedMap<String, AttributeView> groupAttributes(String group, AttributeSelection selection) {
         return new TreeMap<>(Map.of("nodes", AttributeView.ofItems(nodes())));
     }

@@ -79,7 +79,13 @@ public final class JsonBodyProvider implements MessageBodyReader<JsonNode>, Mess
     public void writeTo(Object value, Class<?> type, Type genericType, Annotation[] annotations,
                         MediaType mediaType, MultivaluedMap<String, Object> headers,
                         OutputStream out) throws IOException {
-        mapper.writeValue(out, value);
+        if (value instanceof JsonStream stream) {
+            try (JsonGenerator json = mapper.createGenerator(out)) {
+                stream.writeTo(json);
+            }
+        } else {
+            mapper.writeValue(out, value);
+        }
     }
 
     private static long declaredLength(MultivaluedMap<String, String> headers) {
