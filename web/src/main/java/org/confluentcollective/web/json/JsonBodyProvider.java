@@ -36,6 +36,8 @@ public final class JsonBodyProvider implements MessageBodyReader<JsonNode>, Mess
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // Jersey owns the response stream and closes it itself.
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            // A streamed answer that fails midway must stay truncated, not be closed into valid JSON.
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT)
             .build();
     private final long maxBodyBytes;
 
