@@ -179,6 +179,7 @@ public final class LargeReadBench {
     /** Peak heap (before a collection) and the longest pause from the writer's start on. */
     private static void gcSummary(List<String> lines) {
         long peak = 0;
+        long retained = 0;
         double longest = 0;
         double total = 0;
         int pauses = 0;
@@ -187,6 +188,7 @@ public final class LargeReadBench {
             Matcher m = GC_LINE.matcher(line);
             if (m.find()) {
                 peak = Math.max(peak, Long.parseLong(m.group(1)));
+                retained = Math.max(retained, Long.parseLong(m.group(2)));
                 double ms = Double.parseDouble(m.group(4));
                 total += ms;
                 pauses++;
@@ -196,8 +198,8 @@ public final class LargeReadBench {
                 }
             }
         }
-        System.out.printf("member GC during reads and writes: peak heap %,d MB, %d pauses, %.1f s in total, longest %.0f ms%n  %s%n",
-                peak, pauses, total / 1000, longest, longestLine);
+        System.out.printf("member GC during reads and writes: peak heap %,d MB, at most %,d MB left after a collection, "
+                + "%d pauses, %.1f s in total, longest %.0f ms%n  %s%n", peak, retained, pauses, total / 1000, longest, longestLine);
     }
 
     private static void deleteTree(Path root) throws IOException {
