@@ -1,5 +1,6 @@
 package org.confluentcollective.bench;
 
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -9,6 +10,7 @@ import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -60,6 +62,39 @@ final class BenchRest implements AutoCloseable {
                     + " " + abbreviate(response.getContentAsString()));
         }
         return response.getContentAsString();
+    }
+
+    /** What a streamed GET delivered, and when. */
+    record Streamed(int status, long bytes, long firstByteNanos, long totalNanos, boolean complete) {
+    }
+
+    /**
+     * A GET whose answer is counted, not kept (an answer for 100,000 nodes is hundreds of MB);
+     * complete means it ends like a whole JSON object.
+     */
+    Streamed stream(int port, String path) throws Exception {
+        long start = System.nanoTime();
+        InputStreamResponseListener listener = new InputStreamResponseListener();
+        client.newRequest("https://127.0.0.1:" + port + path).method(HttpMethod.GET)
+                .headers(h -> h.put(HttpHeader.AUTHORIZATION, authorization))
+                .idleTimeout(180, TimeUnit.SECONDS).send(listener);
+        var response = listener.get(180, TimeUnit.SECONDS);
+        long bytes = 0;
+        long firstByte = -1;
+        byte last = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream content = listener.getInputStream()) {
+            for (int n; (n = content.read(buffer)) >= 0; ) {
+                if (n > 0) {
+                    if (firstByte < 0) {
+                        firstByte = System.nanoTime() - start;
+                    }
+                    bytes += n;
+                    last = buffer[n - 1];
+                }
+            }
+        }
+        return new Streamed(response.getStatus(), bytes, firstByte, System.nanoTime() - start, last == '}');
     }
 
     /** A noderange as one percent-encoded path segment. */

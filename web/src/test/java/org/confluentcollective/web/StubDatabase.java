@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.confluentcollective.server.RequestException;
 import org.confluentcollective.server.attributes.AttributeInput;
 import org.confluentcollective.server.attributes.AttributeSelection;
@@ -30,10 +31,14 @@ final class StubDatabase implements NodeDatabase, UserDirectory {
 
 
     final List<String> calls = new ArrayList<>();
+    /** The nodes every noderange expands to. */
+    volatile List<String> nodes = List.of("n1", "n2");
+    /** Runs before a many-node answer reads a node's attributes. */
+    volatile Consumer<String> beforeRead = node -> { };
 
     @Override
     public List<String> nodes() {
-        return List.of("n1", "n2");
+        return nodes;
     }
 
     @Override
@@ -84,6 +89,17 @@ final class StubDatabase implements NodeDatabase, UserDirectory {
         views.put("location.rack", AttributeView.ofValue("7", null, null));
         views.put("groups", AttributeView.ofItems(List.of("everything")));
         return views;
+    }
+
+    @Override
+    public Optional<SortedMap<String, AttributeView>> findNodeAttributes(String node, AttributeSelection selection) {
+        beforeRead.accept(node);
+        return nodeExists(node) ? Optional.of(nodeAttributes(node, selection)) : Optional.empty();
+    }
+
+    @Override
+    public void checkSelection(AttributeSelection selection) {
+        // every selection is acceptable to the stub
     }
 
     @Override

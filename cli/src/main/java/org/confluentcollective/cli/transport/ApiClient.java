@@ -32,7 +32,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 public final class ApiClient implements AutoCloseable {
 
     private static final long CONNECT_TIMEOUT_MS = 10_000;
-    /** The server builds a whole answer before sending it; a noderange of thousands of nodes takes a while. */
+    /** Also the longest silence within an answer; answers about many nodes are streamed. */
     private static final long ANSWER_TIMEOUT_MS = 600_000;
 
     /** Set by confluentd on answers served while it has no quorum. */
@@ -144,7 +144,7 @@ public final class ApiClient implements AutoCloseable {
             byte[] bytes = content.readAllBytes();
             return interpret(response, bytes);
         } catch (IOException e) {
-            throw failures.translate(e);
+            throw failures.brokenAnswer(e);
         }
     }
 

@@ -31,6 +31,15 @@ final class Failures {
         }
     }
 
+    /**
+     * The answer started but broke off: a streamed answer about many nodes whose server failed
+     * midway (docs/api.md), or a lost connection. Not a failure to connect.
+     */
+    ConnectionException brokenAnswer(Throwable failure) {
+        return new ConnectionException("the answer from confluentd at " + endpoint.describe()
+                + " broke off before its end (" + reason(failure) + "); nothing partial is shown", failure);
+    }
+
     ConnectionException translate(Throwable failure) {
         UntrustedCertificateException untrusted = find(failure, UntrustedCertificateException.class);
         if (untrusted != null) {

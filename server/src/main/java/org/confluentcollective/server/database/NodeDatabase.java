@@ -2,6 +2,7 @@ package org.confluentcollective.server.database;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import org.confluentcollective.server.attributes.AttributeInput;
 import org.confluentcollective.server.attributes.AttributeSelection;
@@ -52,6 +53,18 @@ public interface NodeDatabase {
 
     /** A node's attributes, by name. Unknown node: NOT_FOUND. */
     SortedMap<String, AttributeView> nodeAttributes(String node, AttributeSelection selection);
+
+    /**
+     * A node's attributes, or empty when the node does not exist: a reader going through many
+     * nodes one by one skips a node removed after its noderange was expanded.
+     */
+    Optional<SortedMap<String, AttributeView>> findNodeAttributes(String node, AttributeSelection selection);
+
+    /**
+     * Refuses a selection naming an unknown attribute (BAD_REQUEST), as a read with it would:
+     * lets a reader refuse it before it starts answering.
+     */
+    void checkSelection(AttributeSelection selection);
 
     /** A group's attributes, by name, including {@code nodes} (its static members). */
     SortedMap<String, AttributeView> groupAttributes(String group, AttributeSelection selection);

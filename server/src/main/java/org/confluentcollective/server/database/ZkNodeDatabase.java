@@ -140,7 +140,20 @@ final class ZkNodeDatabase implements NodeDatabase {
 
     @Override
     public SortedMap<String, AttributeView> nodeAttributes(String node, AttributeSelection selection) {
-        NodeRecord record = nodeRecord(node);
+        return views(node, nodeRecord(node), selection);
+    }
+
+    @Override
+    public Optional<SortedMap<String, AttributeView>> findNodeAttributes(String node, AttributeSelection selection) {
+        return tree.node(node).map(held -> views(node, held.record(), selection));
+    }
+
+    @Override
+    public void checkSelection(AttributeSelection selection) {
+        filterFor(selection);
+    }
+
+    private SortedMap<String, AttributeView> views(String node, NodeRecord record, AttributeSelection selection) {
         NameFilter wanted = filterFor(selection);
         SortedMap<String, AttributeView> views = new TreeMap<>();
         if (wanted.test(ChangeSet.GROUPS)) {

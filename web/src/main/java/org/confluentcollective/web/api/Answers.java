@@ -1,13 +1,16 @@
 package org.confluentcollective.web.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.confluentcollective.server.RequestException;
 import org.confluentcollective.server.attributes.AttributeInput;
 import org.confluentcollective.server.attributes.AttributeSelection;
@@ -61,9 +64,40 @@ final class Answers {
         return new AttributeSelection(true, List.copyOf(changes.keySet()));
     }
 
-    /** Appends one {@code {node: {attr: view}}} element per attribute. */
-    static void addByNode(ArrayNode databynode, String node, Map<String, AttributeView> views) {
-        views.forEach((name, view) -> databynode.addObject().putObject(node).set(name, AttributeJson.view(view)));
+    /**
+     * Writes {@code {"databynode":[...]}} node by node: one {@code {node: {attr: view}}} element
+     * per attribute, then {@code {node: {"_warnings": [...]}}} if the node has any. Only one
+     * node's views are held at a time.
+     */
+    static void writeDataByNode(JsonGenerator json, List<String> nodes,
+                                Function<String, Map<String, AttributeView>> views,
+                                Function<String, List<String>> warnings) throws IOException {
+        json.writeStartObject();
+        json.writeArrayFieldStart("databynode");
+        for (String node : nodes) {
+            for (Map.Entry<String, AttributeView> view : views.apply(node).entrySet()) {
+                json.writeStartObject();
+                json.writeObjectFieldStart(node);
+                json.writeFieldName(view.getKey());
+                json.writeTree(AttributeJson.view(view.getValue()));
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+            List<String> nodeWarnings = warnings.apply(node);
+            if (nodeWarnings != null && !nodeWarnings.isEmpty()) {
+                json.writeStartObject();
+                json.writeObjectFieldStart(node);
+                json.writeArrayFieldStart("_warnings");
+                for (String warning : nodeWarnings) {
+                    json.writeString(warning);
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     static void addWarnings(ObjectNode target, List<String> warnings) {

@@ -36,6 +36,8 @@ public final class JsonBodyProvider implements MessageBodyReader<JsonNode>, Mess
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // Jersey owns the response stream and closes it itself.
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            // A streamed answer that fails midway must stay truncated, not be closed into valid JSON.
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT)
             .build();
     private final long maxBodyBytes;
 
@@ -79,7 +81,13 @@ public final class JsonBodyProvider implements MessageBodyReader<JsonNode>, Mess
     public void writeTo(Object value, Class<?> type, Type genericType, Annotation[] annotations,
                         MediaType mediaType, MultivaluedMap<String, Object> headers,
                         OutputStream out) throws IOException {
-        mapper.writeValue(out, value);
+        if (value instanceof JsonStream stream) {
+            try (JsonGenerator json = mapper.createGenerator(out)) {
+                stream.writeTo(json);
+            }
+        } else {
+            mapper.writeValue(out, value);
+        }
     }
 
     private static long declaredLength(MultivaluedMap<String, String> headers) {
