@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.curator.framework.state.ConnectionState;
+import org.apache.curator.framework.state.ConnectionStateListener;
 import org.confluentcollective.server.MemberStore;
 import org.confluentcollective.server.MemberStoreSettings;
 import org.confluentcollective.server.attributes.AttributeInput;
@@ -16,11 +18,10 @@ import org.confluentcollective.web.Confluentd;
 import org.confluentcollective.web.DaemonConfig;
 
 /**
- * What catching up costs a member whose ZooKeeper connection dropped (docs/database.md): the
- * reconnection when nothing changed, after a change of 10,000 nodes spread over every bucket,
- * and a new session (the whole copy read again, the worst case), on a database of 100,000
- * nodes. The second member's client is cut with ZooKeeper's own test hook; each figure runs
- * from the cut until the member is unlocked (reconnection included), and the copy is checked.
+ * What catching up costs a member whose ZooKeeper connection dropped (docs/database.md), on a
+ * database of 100,000 nodes: the reconcile pass after 0, 1, 100 and 10,000 nodes changed while
+ * it was away (from the reconnection on), and a new session (the whole copy read again, the worst case). Each pass is
+ * timed until the member is unlocked again, and the changed values are checked in its copy.
  */
 public final class CatchUpBench {
 
@@ -48,26 +49,25 @@ public final class CatchUpBench {
             for (int first = 1; first <= NODES; first += 10_000) {
                 db.defineNodes("n" + first + "-n" + Math.min(NODES, first + 9_999), attributes);
             }
-            try (MemberStore second = MemberStore.open(MemberStoreSettings.of(daemon.zooKeeperConnectString(),
-                    state.resolve("second")).withMember(new MemberInfo("second", "127.0.0.1", "observer", "", "bench",
-                    0, 0, 0)).withTls(daemon.zooKeeperClientConfig(), null))) {
-                awaitValue(second.nodes(), "n" + NODES, "1");
-                long unchanged = cutAndCatchUp(second, () -> { });
-                List<String> slice = db.expand("n1-n" + SLICE);
-                long changed = cutAndCatchUp(second, () -> db.updateNodes(slice,
-                        Map.of("location.rack", new AttributeInput.Text("2"))));
-                boolean complete = slice.stream().allMatch(n -> "2".equals(rack(second.nodes(), n)));
-                long start = System.nanoTime();
-                second.curator().getZookeeperClient().getZooKeeper().getTestable().injectSessionExpiration();
-                awaitUnlocked(second, start);
-                long reload = System.nanoTime() - start;
-                System.out.printf("%-72s %8.3f s%n", "reconnect + catch-up, nothing changed (" + NODES + " nodes)",
-                        unchanged / 1e9);
-                System.out.printf("%-72s %8.3f s  (copy complete: %s)%n",
-                        "reconnect + catch-up after " + SLICE + " nodes changed meanwhile", changed / 1e9, complete);
-                System.out.printf("%-72s %8.3f s%n", "new session: the whole copy read again", reload / 1e9);
-                System.out.printf("ratio catch-up/full reload: nothing changed %.2f, %d changed %.2f%n",
-                        (double) unchanged / reload, SLICE, (double) changed / reload);
+            int round = 1;
+            for (int changed : List.of(0, 1, 100, SLICE)) {
+                try (MemberStore second = openSecond(daemon, state, round)) {
+                    awaitValue(second.nodes(), "n" + NODES, Integer.toString(round));
+                    List<String> nodes = db.expand("n1-n" + Math.max(1, changed));
+                    String value = Integer.toString(++round);
+                    long pass = awayAndBack(second, () -> db.updateNodes(changed == 0 ? List.of() : nodes,
+                            Map.of("location.rack", new AttributeInput.Text(value))));
+                    boolean complete = changed == 0 || nodes.stream().allMatch(n -> value.equals(rack(second.nodes(), n)));
+                    System.out.printf("%-64s %8.3f s  (copy complete: %s)%n",
+                            "catch-up pass after " + changed + " of " + NODES + " nodes changed", pass / 1e9, complete);
+                    // The next member starts from every node at this round's value.
+                    db.updateNodes(db.expand("n1-n" + NODES), Map.of("location.rack", new AttributeInput.Text(value)));
+                }
+            }
+            try (MemberStore second = openSecond(daemon, state, round)) {
+                awaitValue(second.nodes(), "n" + NODES, Integer.toString(round));
+                long reload = newSession(second);
+                System.out.printf("%-64s %8.3f s%n", "new session: the whole copy read again", reload / 1e9);
             }
         } finally {
             try (Stream<Path> paths = Files.walk(state)) {
@@ -76,20 +76,61 @@ public final class CatchUpBench {
         }
     }
 
-    /** Drops the member's connection, runs {@code meanwhile} elsewhere, and times the way back. */
-    private static long cutAndCatchUp(MemberStore member, Runnable meanwhile) throws Exception {
-        long start = System.nanoTime();
+    private static MemberStore openSecond(Confluentd daemon, Path state, int round) throws Exception {
+        return MemberStore.open(MemberStoreSettings.of(daemon.zooKeeperConnectString(),
+                state.resolve("second" + round)).withMember(new MemberInfo("second" + round, "127.0.0.1", "observer",
+                "", "bench", 0, 0, 0)).withTls(daemon.zooKeeperClientConfig(), null));
+    }
+
+    /**
+     * Drops the member's connection (ZooKeeper's own test hook closes its socket), runs
+     * {@code meanwhile} on another member while the client waits to reconnect (ZooKeeper's
+     * client backs off 1 to 2 s), and times the catch-up: from Curator reporting the reconnection
+     * until the member is current and unlocked again.
+     */
+    private static long awayAndBack(MemberStore member, Runnable meanwhile) throws Exception {
+        long[] reconnected = {0};
+        ConnectionStateListener listener = (client, state) -> {
+            if (state == ConnectionState.RECONNECTED) {
+                reconnected[0] = System.nanoTime();
+            }
+        };
+        member.curator().getConnectionStateListenable().addListener(listener);
         member.curator().getZookeeperClient().getZooKeeper().getTestable().closeSocket();
+        awaitLocked(member);
         meanwhile.run();
+        awaitUnlocked(member, System.nanoTime());
+        member.curator().getConnectionStateListenable().removeListener(listener);
+        return System.nanoTime() - reconnected[0];
+    }
+
+    /** A new session: from Curator reporting the reconnection until the member is unlocked. */
+    private static long newSession(MemberStore member) throws Exception {
+        long[] reconnected = {0};
+        ConnectionStateListener listener = (client, state) -> {
+            if (state == ConnectionState.RECONNECTED) {
+                reconnected[0] = System.nanoTime();
+            }
+        };
+        member.curator().getConnectionStateListenable().addListener(listener);
+        member.curator().getZookeeperClient().getZooKeeper().getTestable().injectSessionExpiration();
+        awaitLocked(member);
+        long start = System.nanoTime();
         awaitUnlocked(member, start);
-        return System.nanoTime() - start;
+        return System.nanoTime() - reconnected[0];
+    }
+
+    private static void awaitLocked(MemberStore member) throws InterruptedException {
+        long start = System.nanoTime();
+        while (member.quorum().hasQuorum()) {
+            if (System.nanoTime() - start > 10_000_000_000L) {
+                throw new IllegalStateException("the member did not lock down");
+            }
+            Thread.sleep(1);
+        }
     }
 
     private static void awaitUnlocked(MemberStore member, long start) throws InterruptedException {
-        // First wait for the lock-down the cut causes, then for its end.
-        while (member.quorum().hasQuorum() && System.nanoTime() - start < 2_000_000_000L) {
-            Thread.sleep(1);
-        }
         while (!member.quorum().hasQuorum()) {
             if (System.nanoTime() - start > 300_000_000_000L) {
                 throw new IllegalStateException("the member did not catch up in 300 s");
