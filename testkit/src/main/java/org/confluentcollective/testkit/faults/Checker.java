@@ -46,13 +46,7 @@ public final class Checker {
     public Report check(Map<String, Map<String, String>> dumps, Map<String, String> dumpFailures,
                         List<String> unrecovered) {
         List<String> lost = new ArrayList<>();
-        List<String> phantom = new ArrayList<>();
-        for (Event read : events) {
-            if (!read.kind().isWrite() && read.outcome() == Outcome.OK && read.value() != null) {
-                phantomReason(read.value(), read.completed())
-                        .ifPresent(reason -> phantom.add(describe(read) + ": " + reason));
-            }
-        }
+        List<String> phantom = phantomReads();
         dumps.forEach((member, dump) -> checkFinal(member, dump, lost, phantom));
         long ok = events.stream().filter(e -> e.outcome() == Outcome.OK).count();
         long failed = events.stream().filter(e -> e.outcome() == Outcome.FAILED).count();
@@ -62,6 +56,25 @@ public final class Checker {
                 events.stream().filter(e -> e.kind() == OpKind.CONSISTENT_READ).count(),
                 lost, phantom, staleConsistentReads(), lockDownViolations(),
                 divergence(dumps, dumpFailures), unrecovered, counts, longestWriteStops());
+    }
+
+    /** One line per phantom value: why, how many reads saw it, and the first of them. */
+    private List<String> phantomReads() {
+        Map<String, List<Event>> seen = new TreeMap<>();
+        Map<String, String> reasons = new HashMap<>();
+        for (Event read : events) {
+            if (!read.kind().isWrite() && read.outcome() == Outcome.OK && read.value() != null) {
+                phantomReason(read.value(), read.completed()).ifPresent(reason -> {
+                    reasons.putIfAbsent(read.value(), reason);
+                    seen.computeIfAbsent(read.value(), v -> new ArrayList<>()).add(read);
+                });
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        seen.forEach((value, reads) -> lines.add(reads.get(0).key() + "=" + value + ": " + reasons.get(value)
+                + "; seen by " + reads.size() + " read(s) (" + reads.stream().filter(r -> r.kind() == OpKind.CONSISTENT_READ).count()
+                + " consistent), first: " + describe(reads.get(0))));
+        return lines;
     }
 
     private void checkFinal(String member, Map<String, String> dump, List<String> lost, List<String> phantom) {
@@ -108,6 +121,9 @@ public final class Checker {
             if (read.stale()) {
                 stale.add(describe(read) + ": a consistent read answered with X-Confluent-Stale: true");
                 continue;
+            }
+            if (read.value() != null && phantomReason(read.value(), read.completed()).isPresent()) {
+                continue; // reported once, under phantom values
             }
             KeyWrites writes = keys.getOrDefault(read.key(), KeyWrites.of(read.key(), List.of()));
             String seen = read.value() == null ? KeyWrites.ABSENT : read.value();
@@ -160,8 +176,8 @@ public final class Checker {
     }
 
     /** Per fault kind, the longest stretch without an acknowledged write on the members the fault spared. */
-    private Map<FaultKind, Long> longestWriteStops() {
-        Map<FaultKind, Long> longest = new EnumMap<>(FaultKind.class);
+    private Map<FaultKind, Report.WriteStop> longestWriteStops() {
+        Map<FaultKind, Report.WriteStop> longest = new EnumMap<>(FaultKind.class);
         for (FaultWindow fault : faults) {
             List<Long> acks = events.stream()
                     .filter(e -> e.isOkWrite() && !e.member().equals(fault.target()) && fault.contains(e.completed()))
@@ -172,8 +188,10 @@ public final class Checker {
                 gap = Math.max(gap, ack - previous);
                 previous = ack;
             }
+            boolean untilHeal = fault.healed() - previous >= gap;
             gap = Math.max(gap, fault.healed() - previous);
-            longest.merge(fault.kind(), gap / 1_000_000, Math::max);
+            longest.merge(fault.kind(), new Report.WriteStop(gap / 1_000_000, untilHeal),
+                    (a, b) -> a.ms() >= b.ms() ? a : b);
         }
         return longest;
     }

@@ -3,16 +3,16 @@ package org.confluentcollective.testkit.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.net.URLEncoder;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import org.confluentcollective.testkit.MemberProcess;
 import org.eclipse.jetty.http.HttpMethod;
 

@@ -6,13 +6,21 @@ import java.util.stream.Collectors;
 
 /**
  * What the checker found in one run. Each list holds one line per violation; the run passes
- * when all of them are empty. {@code longestWriteStopMs} is, per fault kind, the longest time
+ * when all of them are empty. {@code longestWriteStop} is, per fault kind, the longest time
  * without an acknowledged write on the members not hit by the fault, between injection and heal.
  */
 public record Report(long operations, long ok, long failed, long unknown, long consistentReads,
                      List<String> lost, List<String> phantom, List<String> staleConsistentReads,
                      List<String> lockDownViolations, List<String> divergence, List<String> unrecovered,
-                     Map<FaultKind, Integer> faults, Map<FaultKind, Long> longestWriteStopMs) {
+                     Map<FaultKind, Integer> faults, Map<FaultKind, WriteStop> longestWriteStop) {
+
+    /** A stretch without acknowledged writes; {@code untilHeal}: it lasted until the fault was healed (so at least this long). */
+    public record WriteStop(long ms, boolean untilHeal) {
+        @Override
+        public String toString() {
+            return String.format("%.1f s%s", ms / 1000.0, untilHeal ? " (until the heal)" : "");
+        }
+    }
 
     private static final int SHOWN = 25;
 
@@ -30,11 +38,11 @@ public record Report(long operations, long ok, long failed, long unknown, long c
                 lockDownViolations.size(), unrecovered.size()));
         text.append("faults: ").append(faults.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue())
                 .collect(Collectors.joining(", "))).append('\n');
-        text.append("longest write stop per fault kind: ").append(longestWriteStopMs.entrySet().stream()
-                .map(e -> e.getKey() + " " + String.format("%.1f s", e.getValue() / 1000.0))
+        text.append("longest write stop per fault kind: ").append(longestWriteStop.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", "))).append('\n');
         section(text, "LOST acknowledged writes", lost);
-        section(text, "PHANTOM values", phantom);
+        section(text, "PHANTOM values (one line per value)", phantom);
         section(text, "STALE consistent reads", staleConsistentReads);
         section(text, "LOCK-DOWN violations", lockDownViolations);
         section(text, "DIVERGENCE after healing", divergence);
