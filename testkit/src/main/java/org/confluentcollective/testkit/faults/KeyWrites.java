@@ -28,37 +28,31 @@ record KeyWrites(String key, List<Event> writes) {
 
     /**
      * States the key may hold once everything settled: that of its last acknowledged write (or
-     * absent, without one), or that of any later write whose outcome is unknown.
+     * absent, without one), or that of any write whose outcome is unknown — such a write may take
+     * effect at any time after it began, even after its owner's later writes (the server may
+     * still be working on it when the client gives up and moves on).
      */
     Set<String> allowedFinal() {
-        int last = -1;
-        for (int i = 0; i < writes.size(); i++) {
-            if (writes.get(i).outcome() == Outcome.OK) {
-                last = i;
-            }
-        }
-        Set<String> allowed = new LinkedHashSet<>();
-        allowed.add(last < 0 ? ABSENT : stateAfter(writes.get(last)));
-        for (int i = last + 1; i < writes.size(); i++) {
-            if (writes.get(i).outcome() == Outcome.UNKNOWN) {
-                allowed.add(stateAfter(writes.get(i)));
-            }
-        }
-        return allowed;
+        return allowed(lastAcknowledgedBefore(Long.MAX_VALUE), Long.MAX_VALUE);
     }
 
     /**
      * States a linearizable read running from {@code invoked} to {@code completed} may return:
-     * that of the last write acknowledged before the read began (or absent, without one), or of
-     * any later write not known to have failed that began before the read ended.
+     * that of the last write acknowledged before the read began (or absent, without one), that of
+     * a later acknowledged write that began before the read ended, or that of any write of unknown
+     * outcome that began before the read ended.
      */
     Set<String> allowedRead(long invoked, long completed) {
-        int last = lastAcknowledgedBefore(invoked);
+        return allowed(lastAcknowledgedBefore(invoked), completed);
+    }
+
+    private Set<String> allowed(int last, long before) {
         Set<String> allowed = new LinkedHashSet<>();
         allowed.add(last < 0 ? ABSENT : stateAfter(writes.get(last)));
-        for (int i = last + 1; i < writes.size(); i++) {
+        for (int i = 0; i < writes.size(); i++) {
             Event write = writes.get(i);
-            if (write.outcome() != Outcome.FAILED && write.invoked() < completed) {
+            boolean later = i > last && write.outcome() == Outcome.OK;
+            if ((later || write.outcome() == Outcome.UNKNOWN) && write.invoked() < before) {
                 allowed.add(stateAfter(write));
             }
         }
