@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.confluentcollective.cli.collective.MemberProcess;
+import org.confluentcollective.testkit.MemberProcess;
 import org.eclipse.jetty.http.HttpMethod;
 
 /**

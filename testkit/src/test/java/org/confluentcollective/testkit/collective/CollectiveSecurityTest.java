@@ -1,4 +1,4 @@
-package org.confluentcollective.cli.collective;
+package org.confluentcollective.testkit.collective;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -26,6 +26,7 @@ import org.confluentcollective.cli.CliRunner;
 import org.confluentcollective.server.collective.InviteToken;
 import org.confluentcollective.server.trust.AnyCertificate;
 import org.confluentcollective.server.trust.MemberIdentity;
+import org.confluentcollective.testkit.MemberProcess;
 import org.confluentcollective.web.Confluentd;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.confluentcollective.cli.collective;
+package org.confluentcollective.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.confluentcollective.cli.CliRunner;
@@ -24,7 +25,7 @@ import org.confluentcollective.cli.CliRunner;
  * One real confluentd member in a JVM of its own (ZooKeeper's TLS settings are JVM-wide, and a
  * kill -9 must kill a whole member), on loopback with fixed ports so that it comes back on the
  * same ones. Driven with the real confluentctl over the member's root socket. Free of JUnit, as
- * the collective benchmark drives its members with it too (this module's test jar).
+ * the collective benchmark and the fault suite drive their members with it too.
  */
 public final class MemberProcess implements AutoCloseable {
 
@@ -43,6 +44,7 @@ public final class MemberProcess implements AutoCloseable {
     public final int quorumPort;
     public final int electionPort;
     private final List<String> jvmOptions;
+    private final OptionalInt groupId;
     private Process process;
 
     public MemberProcess(Path root, String name) throws IOException {
@@ -51,9 +53,20 @@ public final class MemberProcess implements AutoCloseable {
 
     /** A member named {@code name} on a machine of its own ({@code root/machine}). */
     public MemberProcess(Path root, String name, String machine, List<String> jvmOptions) throws IOException {
+        this(root, name, machine, jvmOptions, OptionalInt.empty());
+    }
+
+    /**
+     * A member whose JVM runs under group id {@code groupId} (with {@code setpriv}, as root): on one
+     * host, the group is what firewall rules can tell members' connections apart by, since they
+     * all leave from 127.0.0.1 (see the fault suite's partitions).
+     */
+    public MemberProcess(Path root, String name, String machine, List<String> jvmOptions, OptionalInt groupId)
+            throws IOException {
         this.name = name;
         this.dir = root.resolve(machine);
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.groupId = groupId;
         Files.createDirectories(dir);
         int[] ports = freePorts(5);
         this.httpsPort = ports[0];
@@ -98,6 +111,7 @@ public final class MemberProcess implements AutoCloseable {
                 "member.port=" + memberPort,
                 ""));
         List<String> command = new ArrayList<>();
+        groupId.ifPresent(gid -> command.addAll(List.of("setpriv", "--regid=" + gid, "--clear-groups")));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", memberClassPath(), DAEMON, "--config", config.toString()));
@@ -122,6 +136,36 @@ public final class MemberProcess implements AutoCloseable {
             process.destroy();
             process.waitFor();
         }
+    }
+
+    /** kill -STOP: the whole JVM freezes, sockets stay open (a hung member, as seen from outside). */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** kill -CONT after {@link #pause}. */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + name, Long.toString(pid()))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        if (exit != 0) {
+            throw new IOException("kill -" + name + " " + pid() + " failed with " + exit);
+        }
+    }
+
+    /** The member's JVM (setpriv execs it, so its pid is the launched process's). */
+    public long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name + " was never launched");
+        }
+        return process.pid();
+    }
+
+    public OptionalInt groupId() {
+        return groupId;
     }
 
     public boolean isAlive() {
