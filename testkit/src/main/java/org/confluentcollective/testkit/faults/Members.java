@@ -63,7 +63,7 @@ public final class Members implements AutoCloseable {
     }
 
     /**
-     * The ZooKeeper leader: from {@code GET /collective/}'s {@code zookeeperRole} where the
+     * The ZooKeeper leader: from {@code GET /collective/}'s {@code zookeeper} role where the
      * member shows it, otherwise the one member whose quorum port is listening (ZooKeeper opens it
      * only while leading).
      */
@@ -74,7 +74,7 @@ public final class Members implements AutoCloseable {
                 continue;
             }
             for (JsonNode member : status.get().path("members")) {
-                if ("leader".equals(member.path("zookeeperRole").asText())) {
+                if ("leader".equals(member.path("zookeeper").asText())) {
                     return Optional.of(named(member.path("name").asText()));
                 }
             }
