@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.confluentcollective.cli.collective.MemberProcess;
+import org.confluentcollective.testkit.MemberProcess;
 import org.eclipse.jetty.http.HttpMethod;
 
 /**
