@@ -12,7 +12,7 @@ import org.confluentcollective.server.collective.Invitations;
 import org.confluentcollective.server.collective.MemberPins;
 import org.confluentcollective.server.collective.Membership;
 import org.confluentcollective.server.collective.CollectivePaths;
-import org.confluentcollective.server.collective.QuorumStatus;
+import org.confluentcollective.server.api.QuorumStatus;
 import org.confluentcollective.server.database.NodeDatabase;
 import org.confluentcollective.server.database.ZkDatabase;
 import org.confluentcollective.server.database.ZnodeLayout;

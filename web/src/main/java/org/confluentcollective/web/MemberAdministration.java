@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import org.confluentcollective.server.MemberStore;
-import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.collective.EnrollRequest;
 import org.confluentcollective.server.collective.Enrollment;
 import org.confluentcollective.server.collective.InviteToken;

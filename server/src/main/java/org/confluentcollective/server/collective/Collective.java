@@ -1,5 +1,6 @@
 package org.confluentcollective.server.collective;
 
+import org.confluentcollective.server.api.QuorumStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.confluentcollective.server.collective;
 
+import org.confluentcollective.server.quorum.QuorumWatch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -12,7 +13,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
-import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.secrets.CollectiveKey;
 import org.confluentcollective.server.secrets.SecretCipher;
 import org.slf4j.Logger;

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.Base64;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
-import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.trust.AnyCertificate;
 import org.confluentcollective.server.trust.MemberIdentity;
 

@@ -1,7 +1,7 @@
 package org.confluentcollective.server.collective;
 
 import java.util.regex.Pattern;
-import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.api.RequestException;
 
 /** Member names: what may appear in a znode name, a certificate and a noderange. */
 public final class MemberNames {

@@ -1,5 +1,6 @@
 package org.confluentcollective.server.collective;
 
+import org.confluentcollective.server.quorum.QuorumWatch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.Set;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.zookeeper.KeeperException;
-import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.zk.QuorumServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.attributes.AttributeCatalog;
 import org.confluentcollective.server.attributes.Glob;
 import org.confluentcollective.server.attributes.AttributeInput;

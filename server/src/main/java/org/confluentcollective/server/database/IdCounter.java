@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
-import org.confluentcollective.server.RequestException;
-import org.confluentcollective.server.collective.QuorumWatch;
+import org.confluentcollective.server.api.RequestException;
+import org.confluentcollective.server.quorum.QuorumWatch;
 
 /**
  * Hands out {@code id.index} numbers from a ZooKeeper counter with compare-and-set, so two

@@ -1,5 +1,6 @@
 package org.confluentcollective.server.database;
 
+import org.confluentcollective.server.api.RequestException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import org.confluentcollective.server.expressions.Evaluation;
 /**
  * The collective's node and group attribute database. Reads are answered from this member's
  * in-memory copy and see every write this member acknowledged; writes are replicated before
- * they return. Failures are {@link org.confluentcollective.server.RequestException}s (or a
+ * they return. Failures are {@link RequestException}s (or a
  * {@link org.confluentcollective.server.noderange.NodeRangeException} for a bad noderange) and
  * leave the database unchanged.
  */

@@ -10,8 +10,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.confluentcollective.server.RequestException;
-import org.confluentcollective.server.collective.QuorumWatch;
+import org.confluentcollective.server.api.RequestException;
+import org.confluentcollective.server.quorum.QuorumWatch;
 
 /**
  * Optimistic transactions: a plan reads the memory tree and returns the writes it wants

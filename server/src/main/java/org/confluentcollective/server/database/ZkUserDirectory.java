@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.noderange.NaturalOrder;
 import org.confluentcollective.server.users.PasswordHasher;
 import org.confluentcollective.server.users.Role;

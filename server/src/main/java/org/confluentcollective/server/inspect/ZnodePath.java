@@ -1,7 +1,7 @@
 package org.confluentcollective.server.inspect;
 
 import org.apache.zookeeper.common.PathUtils;
-import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.api.RequestException;
 
 /** Checks and takes apart absolute znode paths, as ZooKeeper accepts them (no resolving of {@code .} or {@code ..}). */
 final class ZnodePath {

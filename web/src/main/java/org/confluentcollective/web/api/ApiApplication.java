@@ -1,7 +1,7 @@
 package org.confluentcollective.web.api;
 
 import org.confluentcollective.server.collective.CollectiveView;
-import org.confluentcollective.server.collective.QuorumStatus;
+import org.confluentcollective.server.api.QuorumStatus;
 import org.confluentcollective.server.database.NodeDatabase;
 import org.confluentcollective.server.inspect.ZnodeInspector;
 import org.confluentcollective.server.users.UserDirectory;

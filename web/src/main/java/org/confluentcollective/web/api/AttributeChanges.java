@@ -3,7 +3,7 @@ package org.confluentcollective.web.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Set;
-import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.attributes.AttributeInput;
 
 /** The body of an attribute PUT: {@code {attr: input, ...}}, at least one. */

@@ -2,7 +2,7 @@ package org.confluentcollective.web.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.api.RequestException;
 
 /** Checks on the shape of request bodies. */
 final class Bodies {

@@ -2,7 +2,7 @@ package org.confluentcollective.web.api;
 
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.collective.EnrollRequest;
 import org.confluentcollective.server.collective.Enrollment;
 import org.confluentcollective.server.collective.InviteToken;

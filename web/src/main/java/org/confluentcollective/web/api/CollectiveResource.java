@@ -21,7 +21,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
-import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.collective.EnrollRequest;
 import org.confluentcollective.server.collective.Enrollment;
 import org.confluentcollective.server.collective.InviteToken;

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.attributes.AttributeInput;
 import org.confluentcollective.server.database.NodeDatabase;
 

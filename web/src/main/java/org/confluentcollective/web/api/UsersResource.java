@@ -20,7 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.users.Role;
 import org.confluentcollective.server.users.UserDirectory;
 import org.confluentcollective.server.users.UserInfo;

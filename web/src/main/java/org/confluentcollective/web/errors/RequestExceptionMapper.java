@@ -2,7 +2,7 @@ package org.confluentcollective.web.errors;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.api.RequestException;
 
 /** The database's refusals, with the status their kind stands for. */
 public final class RequestExceptionMapper implements ExceptionMapper<RequestException> {

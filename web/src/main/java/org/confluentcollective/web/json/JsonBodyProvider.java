@@ -20,7 +20,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.api.RequestException;
 
 /**
  * The only JSON reader and writer of the API (Jersey's Jackson feature is not used), so that

@@ -5,7 +5,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
-import org.confluentcollective.server.collective.QuorumStatus;
+import org.confluentcollective.server.api.QuorumStatus;
 
 /**
  * Marks every answer given while this member has no quorum: its data is the last-known copy

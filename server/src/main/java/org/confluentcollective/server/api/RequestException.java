@@ -1,4 +1,4 @@
-package org.confluentcollective.server;
+package org.confluentcollective.server.api;
 
 /**
  * A request that cannot be carried out, with the kind of failure the caller made or met.

@@ -1,5 +1,6 @@
-package org.confluentcollective.server.collective;
+package org.confluentcollective.server.quorum;
 
+import org.confluentcollective.server.api.QuorumStatus;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -10,7 +11,7 @@ import java.util.function.Supplier;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.framework.state.ConnectionStateListener;
-import org.confluentcollective.server.RequestException;
+import org.confluentcollective.server.api.RequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.confluentcollective.server.collective;
+package org.confluentcollective.server.api;
 
 /**
  * Whether this member is connected to a ZooKeeper quorum. Without one it is locked down:

@@ -1,0 +1,4 @@
+/**
+ * collective show, invite, join, delete and recover.
+ */
+package org.confluentcollective.cli.collective;

@@ -1,0 +1,5 @@
+/**
+ * Node group commands: nodegroupdefine, nodegroupattrib, nodegrouplist, nodegroupremove,
+ * nodegrouprename.
+ */
+package org.confluentcollective.cli.groups;

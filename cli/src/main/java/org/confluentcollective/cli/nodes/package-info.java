@@ -1,0 +1,4 @@
+/**
+ * Node commands: nodedefine, nodeattrib, nodelist, noderemove, noderename.
+ */
+package org.confluentcollective.cli.nodes;

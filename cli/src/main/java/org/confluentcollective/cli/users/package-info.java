@@ -1,0 +1,4 @@
+/**
+ * user add, list, remove and passwd.
+ */
+package org.confluentcollective.cli.users;

@@ -1,0 +1,4 @@
+/**
+ * JSON bodies in and out: bounded request bodies and streamed answers.
+ */
+package org.confluentcollective.web.json;
