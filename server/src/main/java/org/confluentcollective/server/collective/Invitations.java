@@ -86,7 +86,7 @@ public final class Invitations {
                 curator.setData().forPath(paths.invite(name), data);
             }
         } catch (Exception e) {
-            throw unavailable("cannot store the invitation", e);
+            throw WriteFailures.of("store the invitation", e);
         }
         LOG.info("{} invited member {} (expires in {} s)", invitedBy, name, ttl.toSeconds());
         return token;
@@ -116,7 +116,7 @@ public final class Invitations {
             } catch (RequestException e) {
                 throw e;
             } catch (Exception e) {
-                throw unavailable("cannot admit " + name, e);
+                throw WriteFailures.of("admit " + name, e);
             }
         }
     }
@@ -206,9 +206,5 @@ public final class Invitations {
 
     private static RequestException forbidden(String message) {
         return new RequestException(RequestException.Kind.FORBIDDEN, message);
-    }
-
-    private static RequestException unavailable(String message, Exception cause) {
-        return new RequestException(RequestException.Kind.UNAVAILABLE, message + ": " + cause.getMessage(), cause);
     }
 }

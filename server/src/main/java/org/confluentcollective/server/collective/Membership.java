@@ -117,8 +117,7 @@ public final class Membership {
         } catch (RequestException e) {
             throw e;
         } catch (Exception e) {
-            throw new RequestException(RequestException.Kind.UNAVAILABLE,
-                    "cannot delete " + name + ": " + e.getMessage(), e);
+            throw WriteFailures.of("delete " + name, e);
         }
     }
 
