@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.state.ConnectionState;
@@ -35,6 +36,7 @@ public final class QuorumWatch implements QuorumStatus, ConnectionStateListener,
 
     private final Supplier<CompletableFuture<Void>> probe;
     private final BooleanSupplier caughtUp;
+    private final LongSupplier nanoClock;
     private final ScheduledExecutorService timer;
     private final Object lock = new Object();
     // Guarded by lock.
@@ -51,10 +53,17 @@ public final class QuorumWatch implements QuorumStatus, ConnectionStateListener,
      * @param caughtUp  whether the member's copy of the database is current
      */
     public QuorumWatch(boolean connected, Supplier<CompletableFuture<Void>> probe, BooleanSupplier caughtUp) {
+        this(connected, probe, caughtUp, System::nanoTime);
+    }
+
+    /** @param nanoClock the monotonic clock the lease is measured on ({@link System#nanoTime}) */
+    QuorumWatch(boolean connected, Supplier<CompletableFuture<Void>> probe, BooleanSupplier caughtUp,
+                LongSupplier nanoClock) {
         this.connected = connected;
         this.probe = probe;
         this.caughtUp = caughtUp;
-        this.leaseEndsNanos = System.nanoTime();
+        this.nanoClock = nanoClock;
+        this.leaseEndsNanos = nanoClock.getAsLong();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "quorum-probe");
             thread.setDaemon(true);
@@ -74,7 +83,7 @@ public final class QuorumWatch implements QuorumStatus, ConnectionStateListener,
     @Override
     public boolean hasQuorum() {
         synchronized (lock) {
-            if (!connected || System.nanoTime() - leaseEndsNanos >= 0) {
+            if (!connected || nanoClock.getAsLong() - leaseEndsNanos >= 0) {
                 return false;
             }
         }
@@ -98,7 +107,7 @@ public final class QuorumWatch implements QuorumStatus, ConnectionStateListener,
         synchronized (lock) {
             if (!now) {
                 connection++;
-                leaseEndsNanos = System.nanoTime();
+                leaseEndsNanos = nanoClock.getAsLong();
             }
             connected = now;
         }
@@ -114,7 +123,8 @@ public final class QuorumWatch implements QuorumStatus, ConnectionStateListener,
         timer.shutdownNow();
     }
 
-    private void tick() {
+    /** One probe, unless one is still out or the client is disconnected (the timer's job). */
+    void tick() {
         long sentIn;
         synchronized (lock) {
             if (!connected || probing) {
@@ -124,7 +134,7 @@ public final class QuorumWatch implements QuorumStatus, ConnectionStateListener,
             probing = true;
             sentIn = connection;
         }
-        long sent = System.nanoTime();
+        long sent = nanoClock.getAsLong();
         CompletableFuture<Void> answer;
         try {
             answer = probe.get();
