@@ -71,15 +71,15 @@ public final class DataByNodeStream {
             }
             while ((token = answer.nextToken()) == JsonToken.FIELD_NAME) {
                 String node = answer.currentName();
-                answer.nextToken();
-                JsonNode value = answer.readValueAsTree();
                 if (!node.equals(current)) {
                     if (current != null) {
-                        sink.node(current, fields);
+                        sink.node(current, fields); // complete: the next node has begun
                     }
                     current = node;
                     fields = JsonNodeFactory.instance.objectNode();
                 }
+                answer.nextToken();
+                JsonNode value = answer.readValueAsTree();
                 if (value != null && value.isObject()) {
                     DataByNode.mergeInto(fields, (ObjectNode) value);
                 }
