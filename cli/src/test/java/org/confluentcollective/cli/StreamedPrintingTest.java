@@ -155,7 +155,7 @@ class StreamedPrintingTest {
         // n100 may not be complete yet when the answer breaks off, so it is not printed
         assertEquals(range(1, 99, StreamedPrintingTest::lines, ""), result.out());
         assertTrue(result.err().startsWith("Error: the answer from confluentd at " + daemon.socket()
-                + " broke off before its end ("), result.toString());
+                + " broke off before its end (connection closed early)"), result.toString());
         assertTrue(result.err().endsWith("); what is printed above is only its first part\n"), result.toString());
         assertEquals(1, result.err().lines().count(), result.toString());
     }

@@ -1,6 +1,7 @@
 package org.confluentcollective.cli.transport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -102,6 +103,9 @@ final class Failures {
         Throwable innermost = failure;
         while (innermost.getCause() != null && innermost.getCause() != innermost) {
             innermost = innermost.getCause();
+        }
+        if (innermost instanceof EOFException) {
+            return "connection closed early"; // Jetty's message is a dump of the connection's state
         }
         String message = innermost instanceof JsonProcessingException json
                 ? json.getOriginalMessage() // without the location, which takes a line of its own
