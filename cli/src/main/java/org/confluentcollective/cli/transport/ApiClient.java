@@ -163,7 +163,9 @@ public final class ApiClient implements AutoCloseable {
                 } catch (IOException e) {
                     throw failures.brokenAnswer(e);
                 }
-                interpret(response, bytes); // an error status: throws its ApiException
+                warnIfStale(response);
+                throw new ApiException(response.getStatus(),
+                        errorText(response.getStatus(), response.getReason(), parse(bytes), bytes));
             }
             warnIfStale(response);
             try (JsonParser parser = mapper.createParser(content)) {
