@@ -45,7 +45,11 @@ public final class CliRunner {
     }
 
     public Result run(String... args) {
-        StringWriter out = new StringWriter();
+        return runPrintingTo(new StringWriter(), args);
+    }
+
+    /** Runs with stdout going to {@code out}, which another thread may watch while the run goes on. */
+    public Result runPrintingTo(StringWriter out, String... args) {
         StringWriter err = new StringWriter();
         Prompter prompter = (prompt, alternative) -> {
             if (answers.isEmpty()) {

@@ -3,6 +3,8 @@ package org.confluentcollective.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -204,6 +206,24 @@ class EndToEndTest {
                 .with("CONFLUENT_FINGERPRINT", daemon.fingerprint()).with("CONFLUENT_PASSWORD", "pw2")
                 .run("--user", "ua", "nodelist"));
         assertOut("ua: deleted\n", local.run("user", "remove", "ua"));
+    }
+
+    @Test
+    void aLargeStreamedAnswerPrintsEveryNodeInNaturalOrder() throws Exception {
+        int nodes = 5_000;
+        ok(local.run("nodegroupdefine", "rackL", "location.rack=4", "location.room=hall {n1}"));
+        ok(local.run("nodedefine", "L[1-" + nodes + "]", "groups=rackL", "location.u={n1}"));
+        StringBuilder expected = new StringBuilder();
+        for (int i = 1; i <= nodes; i++) {
+            expected.append("L").append(i).append(": location.rack: 4 (inherited from group rackL)\n")
+                    .append("L").append(i).append(": location.u: ").append(i)
+                    .append(" (derived from expression \"{n1}\")\n");
+        }
+        assertOut(expected.toString(), local.run("nodeattrib", "-b", "L[1-" + nodes + "]", "location.rack", "location.u"));
+        CliRunner.Result json = ok(local.run("-o", "json", "nodeattrib", "rackL", "location.*"));
+        JsonNode merged = new ObjectMapper().readTree(json.out());
+        assertEquals(nodes, merged.size());
+        assertEquals("hall 5000", merged.path("L5000").path("location.room").path("value").asText(), "5000");
     }
 
     @Test

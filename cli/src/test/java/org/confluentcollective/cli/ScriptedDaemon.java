@@ -1,5 +1,7 @@
 package org.confluentcollective.cli;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +16,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
+import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
@@ -34,11 +38,27 @@ final class ScriptedDaemon implements AutoCloseable {
     private record Answer(int status, String json) {
     }
 
+    /**
+     * A 200 answer written piece by piece, as confluentd streams answers about many nodes. Throwing
+     * from {@link #write} after the first piece cuts the connection before the end of the answer,
+     * as confluentd does when it fails midway.
+     */
+    @FunctionalInterface
+    interface StreamedAnswer {
+        void write(Pieces pieces) throws Exception;
+    }
+
+    /** Sends each piece at once (a chunk of its own), waiting until it has left. */
+    interface Pieces {
+        void send(String text) throws Exception;
+    }
+
     private static final String KEYSTORE_PASSWORD = "scripted";
 
     private final Server server = new Server();
     private final Path socket;
     private final Map<String, Answer> script = new HashMap<>();
+    private final Map<String, StreamedAnswer> streamed = new HashMap<>();
     private boolean stale;
     private final List<Exchange> exchanges = new ArrayList<>();
 
@@ -63,23 +83,45 @@ final class ScriptedDaemon implements AutoCloseable {
                 Exchange exchange = new Exchange(request.getMethod(), target, Content.Source.asString(request),
                         request.getHeaders().get(HttpHeader.AUTHORIZATION));
                 Answer answer;
+                StreamedAnswer pieces;
                 boolean lockedDown;
                 synchronized (ScriptedDaemon.this) {
                     lockedDown = stale;
                     exchanges.add(exchange);
+                    pieces = streamed.get(request.getMethod() + " " + target);
                     answer = script.getOrDefault(request.getMethod() + " " + target,
                             new Answer(404, "{\"errorcode\":404,\"error\":\"not scripted: " + target + "\"}"));
                 }
-                response.setStatus(answer.status());
+                response.setStatus(pieces != null ? 200 : answer.status());
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
                 if (lockedDown) {
                     response.getHeaders().put("X-Confluent-Stale", "true");
                 }
-                Content.Sink.write(response, true, answer.json(), callback);
+                if (pieces != null) {
+                    writePieces(response, pieces, callback);
+                } else {
+                    Content.Sink.write(response, true, answer.json(), callback);
+                }
                 return true;
             }
         });
         server.start();
+    }
+
+    /** Writes a streamed answer; a failure of the script fails the response, cutting the connection. */
+    private static void writePieces(Response response, StreamedAnswer answer, Callback callback) {
+        try {
+            answer.write(text -> {
+                try (Blocker.Callback sent = Blocker.callback()) {
+                    response.write(false, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), sent);
+                    sent.block();
+                }
+            });
+        } catch (Exception e) {
+            callback.failed(e);
+            return;
+        }
+        response.write(true, BufferUtil.EMPTY_BUFFER, callback);
     }
 
     Path socket() {
@@ -96,6 +138,12 @@ final class ScriptedDaemon implements AutoCloseable {
         return this;
     }
 
+    /** Answers {@code METHOD target} with 200 and a body written piece by piece by {@code answer}. */
+    synchronized ScriptedDaemon onStreamed(String methodAndTarget, StreamedAnswer answer) {
+        streamed.put(methodAndTarget, answer);
+        return this;
+    }
+
     /** Marks every answer as served without quorum (lock-down), as confluentd does. */
     synchronized ScriptedDaemon stale(boolean lockedDown) {
         stale = lockedDown;
@@ -105,6 +153,7 @@ final class ScriptedDaemon implements AutoCloseable {
     /** Forgets the script and the recorded requests. */
     synchronized void reset() {
         script.clear();
+        streamed.clear();
         exchanges.clear();
         stale = false;
     }

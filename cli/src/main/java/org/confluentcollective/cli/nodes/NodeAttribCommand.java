@@ -64,10 +64,13 @@ public final class NodeAttribCommand extends ApiCommand {
         } catch (IllegalArgumentException e) {
             throw usageError(e.getMessage());
         }
+        AttributePrinter printer = new AttributePrinter(output(), blame);
         if (changes.isPresent()) {
-            return print(DataByNode.of(change(noderange, changes.get())));
+            return status(api().putStreamed(NodePaths.attributes(noderange, "all", List.of()),
+                    changes.get().toJson(), printer::print));
         }
-        return print(DataByNode.of(api().get(showPath())));
+        // Printed as it arrives: the answer about every attribute of many nodes is hundreds of MB.
+        return status(api().getStreamed(showPath(), printer::print));
     }
 
     private String showPath() {
@@ -98,9 +101,5 @@ public final class NodeAttribCommand extends ApiCommand {
             }
         }
         return status(new AttributePrinter(output(), blame).print(all) || failed);
-    }
-
-    private int print(DataByNode data) {
-        return status(new AttributePrinter(output(), blame).print(data));
     }
 }

@@ -7,7 +7,6 @@ import org.confluentcollective.cli.CliException;
 import org.confluentcollective.cli.ExitCode;
 import org.confluentcollective.cli.output.Answers;
 import org.confluentcollective.cli.output.AttributePrinter;
-import org.confluentcollective.cli.output.DataByNode;
 import org.confluentcollective.cli.transport.ApiException;
 import org.confluentcollective.cli.transport.ConnectionException;
 import picocli.CommandLine.Command;
@@ -38,8 +37,8 @@ public final class NodeListCommand extends ApiCommand {
             if (delimiter != null) {
                 throw usageError("-d separates node names; it does not apply to attributes");
             }
-            DataByNode data = DataByNode.of(api().get(NodePaths.attributes(noderange, "all", attributes)));
-            return status(new AttributePrinter(output(), blame).print(data));
+            AttributePrinter printer = new AttributePrinter(output(), blame);
+            return status(api().getStreamed(NodePaths.attributes(noderange, "all", attributes), printer::print));
         }
         String path = noderange == null ? NodePaths.NODES : NodePaths.nodes(noderange);
         List<String> names = Answers.itemNames(api().get(path));

@@ -1,7 +1,11 @@
 package org.confluentcollective.cli.output;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -24,21 +28,74 @@ public final class AttributePrinter {
      * @return whether any node reported an error
      */
     public boolean print(DataByNode data) {
-        if (output.json()) {
-            output.printJson(data.toJson());
-            boolean failed = false;
+        try {
+            Nodes nodes = new Nodes();
             for (Map.Entry<String, ObjectNode> node : data.nodes().entrySet()) {
-                Optional<String> error = NodeFields.error(node.getValue());
-                error.ifPresent(e -> output.error(node.getKey(), e));
-                failed |= error.isPresent();
+                nodes.node(node.getKey(), node.getValue());
             }
+            return nodes.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a PrintWriter does not fail", e);
+        }
+    }
+
+    /**
+     * Prints a {@code databynode} answer as it is read, node by node ({@link DataByNodeStream}), the
+     * same as {@link #print(DataByNode)} prints it whole; each node's lines are flushed once printed.
+     * Should the answer break off, the nodes before stay printed (with {@code -o json}, an
+     * unterminated object).
+     *
+     * @return whether any node reported an error
+     */
+    public boolean print(JsonParser answer) throws IOException {
+        Nodes nodes = new Nodes();
+        DataByNodeStream.read(answer, nodes::node);
+        return nodes.finish();
+    }
+
+    /** Prints nodes one at a time: lines, or the members of one JSON object written as they come. */
+    private final class Nodes {
+
+        private JsonGenerator json;
+        private boolean failed;
+
+        void node(String name, ObjectNode fields) throws IOException {
+            if (output.json()) {
+                if (json == null) {
+                    json = startJson();
+                }
+                json.writeFieldName(name);
+                json.writeTree(fields);
+                json.flush();
+                Optional<String> error = NodeFields.error(fields);
+                error.ifPresent(e -> output.error(name, e));
+                failed |= error.isPresent();
+            } else {
+                failed |= printOwner(name, fields);
+                output.out().flush();
+            }
+        }
+
+        boolean finish() throws IOException {
+            if (output.json()) {
+                if (json == null) {
+                    json = startJson();
+                }
+                json.writeEndObject();
+                json.close();
+                output.out().println();
+            }
+            output.out().flush();
             return failed;
         }
-        boolean failed = false;
-        for (Map.Entry<String, ObjectNode> node : data.nodes().entrySet()) {
-            failed |= printOwner(node.getKey(), node.getValue());
+
+        /** Indented like {@link Output#printJson}, which printed the merged object whole. */
+        private JsonGenerator startJson() throws IOException {
+            JsonGenerator generator = output.mapper().writerWithDefaultPrettyPrinter().createGenerator(output.out());
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            generator.writeStartObject();
+            return generator;
         }
-        return failed;
     }
 
     /**

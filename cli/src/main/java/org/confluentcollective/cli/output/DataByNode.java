@@ -35,7 +35,7 @@ public final class DataByNode {
         }
     }
 
-    private static void mergeInto(ObjectNode fields, ObjectNode more) {
+    static void mergeInto(ObjectNode fields, ObjectNode more) {
         more.fields().forEachRemaining(field -> {
             JsonNode existing = fields.get(field.getKey());
             if (field.getKey().equals(NodeFields.WARNINGS) && existing != null && existing.isArray()

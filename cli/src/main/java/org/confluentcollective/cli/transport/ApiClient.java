@@ -1,6 +1,8 @@
 package org.confluentcollective.cli.transport;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -114,7 +116,85 @@ public final class ApiClient implements AutoCloseable {
         return send(HttpMethod.DELETE, path, null);
     }
 
+    /**
+     * Reads a {@code 2xx} answer as it arrives, with {@code reader} pulling from a JSON parser over the
+     * response body, so an answer about many nodes never has to be held whole (docs/api.md: such
+     * answers are streamed). An error status is read whole and thrown as an {@link ApiException}, as
+     * by {@link #get}. An answer that breaks off midway (the server cut the connection, or the body
+     * ends before the JSON does) is a {@link ConnectionException} saying so; whatever {@code reader}
+     * did with the part before stays done.
+     */
+    public <T> T getStreamed(String path, AnswerReader<T> reader) throws ApiException, ConnectionException {
+        return stream(HttpMethod.GET, path, null, reader);
+    }
+
+    /** {@link #getStreamed} for a {@code PUT}: the change is made before the first byte of the answer. */
+    public <T> T putStreamed(String path, JsonNode body, AnswerReader<T> reader)
+            throws ApiException, ConnectionException {
+        return stream(HttpMethod.PUT, path, body, reader);
+    }
+
+    /** Consumes an answer from a parser positioned before its first token. */
+    @FunctionalInterface
+    public interface AnswerReader<T> {
+        T read(JsonParser answer) throws IOException;
+    }
+
     private JsonNode send(HttpMethod method, String path, JsonNode body) throws ApiException, ConnectionException {
+        Exchange exchange = open(method, path, body);
+        try (InputStream content = exchange.content()) {
+            byte[] bytes = content.readAllBytes();
+            return interpret(exchange.response(), bytes);
+        } catch (IOException e) {
+            throw failures.brokenAnswer(e);
+        }
+    }
+
+    private <T> T stream(HttpMethod method, String path, JsonNode body, AnswerReader<T> reader)
+            throws ApiException, ConnectionException {
+        Exchange exchange = open(method, path, body);
+        InputStream content = exchange.content();
+        try {
+            Response response = exchange.response();
+            if (!successful(response.getStatus())) {
+                byte[] bytes;
+                try {
+                    bytes = content.readAllBytes();
+                } catch (IOException e) {
+                    throw failures.brokenAnswer(e);
+                }
+                warnIfStale(response);
+                throw new ApiException(response.getStatus(),
+                        errorText(response.getStatus(), response.getReason(), parse(bytes), bytes));
+            }
+            warnIfStale(response);
+            try (JsonParser parser = mapper.createParser(content)) {
+                return reader.read(parser);
+            } catch (JsonEOFException e) {
+                throw failures.brokenStreamedAnswer(e); // the body ended before the JSON did
+            } catch (JsonProcessingException e) {
+                throw failures.unreadableAnswer(e);
+            } catch (IOException e) {
+                throw failures.brokenStreamedAnswer(e); // the connection was cut
+            }
+        } finally {
+            closeQuietly(content); // gives up the rest of an answer not read to its end
+        }
+    }
+
+    private static void closeQuietly(InputStream content) {
+        try {
+            content.close();
+        } catch (IOException e) {
+            // the answer is done with either way
+        }
+    }
+
+    private record Exchange(Response response, InputStream content) {
+    }
+
+    /** Sends the request and waits for the status and headers; the body is then read from {@code content}. */
+    private Exchange open(HttpMethod method, String path, JsonNode body) throws ConnectionException {
         Request request = http.newRequest(URI.create(baseUri() + path))
                 .method(method)
                 .idleTimeout(ANSWER_TIMEOUT_MS, TimeUnit.MILLISECONDS)
@@ -128,9 +208,9 @@ public final class ApiClient implements AutoCloseable {
         }
         InputStreamResponseListener listener = new InputStreamResponseListener();
         request.send(listener);
-        Response response;
         try {
-            response = listener.get(ANSWER_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            Response response = listener.get(ANSWER_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            return new Exchange(response, listener.getInputStream());
         } catch (ExecutionException e) {
             throw failures.translate(e.getCause());
         } catch (TimeoutException e) {
@@ -139,12 +219,6 @@ public final class ApiClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failures.translate(e);
-        }
-        try (InputStream content = listener.getInputStream()) {
-            byte[] bytes = content.readAllBytes();
-            return interpret(response, bytes);
-        } catch (IOException e) {
-            throw failures.brokenAnswer(e);
         }
     }
 
@@ -156,18 +230,26 @@ public final class ApiClient implements AutoCloseable {
     }
 
     private JsonNode interpret(Response response, byte[] bytes) throws ApiException {
+        warnIfStale(response);
+        int status = response.getStatus();
+        JsonNode json = parse(bytes);
+        if (successful(status)) {
+            return json == null ? mapper.createObjectNode() : json;
+        }
+        throw new ApiException(status, errorText(status, response.getReason(), json, bytes));
+    }
+
+    private static boolean successful(int status) {
+        return status >= 200 && status < 300;
+    }
+
+    private void warnIfStale(Response response) {
         if ("true".equals(response.getHeaders().get(STALE_HEADER)) && !warnedStale) {
             // Lock-down (design.md §2): say so once, on stderr, so scripts still parse stdout.
             warnedStale = true;
             notices.println("Warning: this member has no quorum: what it shows may be stale, and changes are refused");
             notices.flush();
         }
-        int status = response.getStatus();
-        JsonNode json = parse(bytes);
-        if (status >= 200 && status < 300) {
-            return json == null ? mapper.createObjectNode() : json;
-        }
-        throw new ApiException(status, errorText(status, response.getReason(), json, bytes));
     }
 
     private JsonNode parse(byte[] bytes) {

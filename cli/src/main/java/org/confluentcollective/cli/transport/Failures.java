@@ -1,5 +1,7 @@
 package org.confluentcollective.cli.transport;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -38,6 +40,22 @@ final class Failures {
     ConnectionException brokenAnswer(Throwable failure) {
         return new ConnectionException("the answer from confluentd at " + endpoint.describe()
                 + " broke off before its end (" + reason(failure) + "); nothing partial is shown", failure);
+    }
+
+    /**
+     * A streamed answer broke off (docs/api.md): what was printed of its first part stays printed,
+     * and this error, last, says the rest is missing.
+     */
+    ConnectionException brokenStreamedAnswer(Throwable failure) {
+        return new ConnectionException("the answer from confluentd at " + endpoint.describe()
+                + " broke off before its end (" + reason(failure) + "); what is printed above is only its first part",
+                failure);
+    }
+
+    /** A success status with a body that is not the JSON the contract promises. */
+    ConnectionException unreadableAnswer(Throwable failure) {
+        return new ConnectionException("the answer from confluentd at " + endpoint.describe()
+                + " is not valid JSON (" + reason(failure) + ")", failure);
     }
 
     ConnectionException translate(Throwable failure) {
@@ -86,7 +104,12 @@ final class Failures {
         while (innermost.getCause() != null && innermost.getCause() != innermost) {
             innermost = innermost.getCause();
         }
-        String message = innermost.getMessage();
+        if (innermost instanceof EOFException) {
+            return "connection closed early"; // Jetty's message is a dump of the connection's state
+        }
+        String message = innermost instanceof JsonProcessingException json
+                ? json.getOriginalMessage() // without the location, which takes a line of its own
+                : innermost.getMessage();
         return message == null || message.isBlank() ? innermost.getClass().getSimpleName() : message;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -101,6 +102,42 @@ class AttributePrinterTest {
                 {"databynode":[{"n1":{"a":{"value":"1"}}},{"n1":{"b":{"value":"2"}}},{"n2":{"a":{"value":"3"}}}]}""")));
         assertEquals(json("{\"n1\":{\"a\":{\"value\":\"1\"},\"b\":{\"value\":\"2\"}},\"n2\":{\"a\":{\"value\":\"3\"}}}"),
                 json(out.toString()));
+    }
+
+    @Test
+    void readingNodeByNodePrintsWhatTheMergedAnswerPrints() throws IOException {
+        for (OutputFormat format : OutputFormat.values()) {
+            for (boolean blame : new boolean[] {false, true}) {
+                StringWriter wholeOut = new StringWriter();
+                StringWriter wholeErr = new StringWriter();
+                boolean wholeFailed = new AttributePrinter(new Output(format, new PrintWriter(wholeOut),
+                        new PrintWriter(wholeErr), MAPPER), blame).print(DataByNode.of(json(NODERANGE_ANSWER)));
+                StringWriter streamedOut = new StringWriter();
+                StringWriter streamedErr = new StringWriter();
+                boolean streamedFailed;
+                try (JsonParser answer = MAPPER.createParser(NODERANGE_ANSWER)) {
+                    streamedFailed = new AttributePrinter(new Output(format, new PrintWriter(streamedOut),
+                            new PrintWriter(streamedErr), MAPPER), blame).print(answer);
+                }
+                assertEquals(wholeOut.toString(), streamedOut.toString(), format + " blame " + blame);
+                assertEquals(wholeErr.toString(), streamedErr.toString(), format + " blame " + blame);
+                assertEquals(wholeFailed, streamedFailed);
+            }
+        }
+    }
+
+    @Test
+    void emptyAndUnexpectedAnswersPrintNothing() throws IOException {
+        for (String answer : new String[] {"", "{}", "{\"databynode\":[]}", "[1,2]", "{\"other\":{\"a\":[1]}}"}) {
+            try (JsonParser parser = MAPPER.createParser(answer)) {
+                assertFalse(new AttributePrinter(output(OutputFormat.TEXT), false).print(parser), answer);
+            }
+        }
+        assertEquals("", out.toString());
+        try (JsonParser parser = MAPPER.createParser("{\"databynode\":[]}")) {
+            new AttributePrinter(output(OutputFormat.JSON), false).print(parser);
+        }
+        assertEquals("{ }" + System.lineSeparator(), out.toString());
     }
 
     @Test
