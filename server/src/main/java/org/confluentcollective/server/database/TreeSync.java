@@ -61,6 +61,8 @@ final class TreeSync {
     private final Map<String, Long> suspectSince = new HashMap<>();
     private boolean connected = true;
     private boolean reconciling;
+    /** The running pass; a pass of an earlier session handle ends without effect. */
+    private long passId;
     private boolean reconcileAgain;
     /** Bumped on every disconnection or failed read: a pass or catch-up begun before is void. */
     private long generation;
@@ -95,6 +97,9 @@ final class TreeSync {
             completeTo.clear();
             suspectSince.clear();
             connected = true;
+            // A pass on the old handle proves nothing now (its answers are void by generation).
+            reconciling = false;
+            passId++;
             markNotCurrent();
             loaded = whenCurrent;
         }
@@ -313,6 +318,7 @@ final class TreeSync {
         }
         reconciling = true;
         reconcileAgain = false;
+        long thisPass = ++passId;
         long pass = generation;
         ZooKeeper zk = zooKeeper;
         Map<String, Set<ZnodeLayout.Entry>> held = heldByContainer();
@@ -321,7 +327,7 @@ final class TreeSync {
         long started = System.nanoTime();
         Runnable finishOne = () -> {
             if (outstanding.decrementAndGet() == 0) {
-                endPass(pass, reloaded[0], suspect.size(), started);
+                endPass(thisPass, pass, reloaded[0], suspect.size(), started);
             }
         };
         for (String container : suspect) {
@@ -409,7 +415,10 @@ final class TreeSync {
         }
     }
 
-    private void endPass(long pass, int reloaded, int checked, long started) {
+    private void endPass(long thisPass, long pass, int reloaded, int checked, long started) {
+        if (thisPass != passId) {
+            return;
+        }
         reconciling = false;
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (reloaded > 0 || millis > 1000) {
