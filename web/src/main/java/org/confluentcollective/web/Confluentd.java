@@ -13,6 +13,7 @@ import org.confluentcollective.server.MemberStore;
 import org.confluentcollective.server.MemberStoreSettings;
 import org.confluentcollective.server.collective.LocalMembership;
 import org.confluentcollective.server.collective.MemberInfo;
+import org.confluentcollective.server.collective.MemberRole;
 import org.confluentcollective.server.database.NodeDatabase;
 import org.confluentcollective.server.inspect.ZnodeInspector;
 import org.confluentcollective.server.lifecycle.Lifecycle;
@@ -72,7 +73,7 @@ public final class Confluentd implements AutoCloseable {
 
             QuorumServer own = startup.ownServer(zooKeeper, config.zooKeeperAddress());
             MemberInfo self = new MemberInfo(startup.name(), config.zooKeeperAddress(),
-                    own.votes() ? MemberInfo.VOTER : MemberInfo.OBSERVER, identity.fingerprint(), VERSION, own.id(),
+                    MemberRole.of(own.role()), identity.fingerprint(), VERSION, own.id(),
                     config.httpsPort(), config.memberPort());
             store = parts.start("store", () -> MemberStore.open(
                     MemberStoreSettings.of(zooKeeper.connectString(), stateDir)

@@ -196,7 +196,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
             updateTimings(zooCfg, settings);
             return zooCfg;
         }
-        return writeConfiguration(settings, List.of(), QuorumServer.PARTICIPANT);
+        return writeConfiguration(settings, List.of(), QuorumRole.PARTICIPANT);
     }
 
     /**
@@ -258,7 +258,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         }
         deleteRecursively(settings.dataDir().toAbsolutePath());
         List<QuorumServer> others = committed.stream().filter(s -> s.id() != settings.serverId()).toList();
-        writeConfiguration(settings, others, QuorumServer.OBSERVER);
+        writeConfiguration(settings, others, QuorumRole.OBSERVER);
     }
 
     /**
@@ -270,7 +270,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
     public static void prepareRecovery(Path dataDir) throws IOException {
         Path confDir = dataDir.toAbsolutePath().resolve("conf");
         Path zooCfg = confDir.resolve("zoo.cfg");
-        QuorumServer self = ownServer(zooCfg).withRole(QuorumServer.PARTICIPANT);
+        QuorumServer self = ownServer(zooCfg).withRole(QuorumRole.PARTICIPANT);
         // Same version as the configuration it replaces: the next reconfiguration happens in a
         // later epoch, so its zxid, which becomes the new version, is higher. A version above
         // that zxid would make the leader ignore that reconfiguration.
@@ -292,7 +292,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         return Files.exists(zooCfg) ? Optional.of(ownServer(zooCfg)) : Optional.empty();
     }
 
-    private static Path writeConfiguration(ZooKeeperSettings settings, List<QuorumServer> others, String ownRole)
+    private static Path writeConfiguration(ZooKeeperSettings settings, List<QuorumServer> others, QuorumRole ownRole)
             throws IOException {
         Path dataDir = settings.dataDir().toAbsolutePath();
         Path confDir = dataDir.resolve("conf");

@@ -11,6 +11,7 @@ import org.confluentcollective.server.api.QuorumStatus;
 import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.secrets.CollectiveKey;
 import org.confluentcollective.server.secrets.PrivateFiles;
+import org.confluentcollective.zk.QuorumRole;
 import org.confluentcollective.zk.QuorumServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,7 +147,7 @@ public final class LocalMembership {
             if (pending.isPresent()) {
                 JoinEndpoints endpoints = pending.get().endpoints();
                 return new QuorumServer(pending.get().enrollment().serverId(), address, endpoints.quorumPort(),
-                        endpoints.electionPort(), QuorumServer.OBSERVER, "");
+                        endpoints.electionPort(), QuorumRole.OBSERVER, "");
             }
             return peer.ownServer();
         }
@@ -154,7 +155,7 @@ public final class LocalMembership {
         /** The second half, once the store is open: the ensemble admits a joiner; a recovered member forgets the others. */
         public void afterStoreOpens(Membership membership, MemberInfo self, QuorumServer own) throws Exception {
             if (pending.isPresent()) {
-                String role = membership.admit(self, own, pending.get().enrollment().replacedServerId());
+                MemberRole role = membership.admit(self, own, pending.get().enrollment().replacedServerId());
                 PendingJoin.clear(stateDir);
                 LOG.info("joined the collective as {} ({})", name, role);
             } else if (recovering) {

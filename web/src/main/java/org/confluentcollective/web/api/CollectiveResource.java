@@ -217,7 +217,7 @@ public final class CollectiveResource {
         for (MemberStatus member : status.members()) {
             members.addObject()
                     .put("name", member.name())
-                    .put("role", member.role())
+                    .put("role", member.role().label())
                     .put("address", member.address())
                     .put("version", member.version())
                     .put("live", member.live())
