@@ -13,6 +13,7 @@ import org.confluentcollective.server.MemberStoreSettings;
 import org.confluentcollective.server.attributes.AttributeInput;
 import org.confluentcollective.server.attributes.AttributeSelection;
 import org.confluentcollective.server.collective.MemberInfo;
+import org.confluentcollective.server.collective.MemberRole;
 import org.confluentcollective.server.database.NodeDatabase;
 import org.confluentcollective.web.Confluentd;
 import org.confluentcollective.web.DaemonConfig;
@@ -78,7 +79,7 @@ public final class CatchUpBench {
 
     private static MemberStore openSecond(Confluentd daemon, Path state, int round) throws Exception {
         return MemberStore.open(MemberStoreSettings.of(daemon.zooKeeperConnectString(),
-                state.resolve("second" + round)).withMember(new MemberInfo("second" + round, "127.0.0.1", "observer",
+                state.resolve("second" + round)).withMember(new MemberInfo("second" + round, "127.0.0.1", MemberRole.OBSERVER,
                 "", "bench", 0, 0, 0)).withTls(daemon.zooKeeperClientConfig(), null));
     }
 

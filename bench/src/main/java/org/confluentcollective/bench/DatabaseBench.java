@@ -20,6 +20,7 @@ import org.confluentcollective.server.MemberStore;
 import org.confluentcollective.server.MemberStoreSettings;
 import org.confluentcollective.server.attributes.AttributeInput;
 import org.confluentcollective.server.collective.MemberInfo;
+import org.confluentcollective.server.collective.MemberRole;
 import org.confluentcollective.server.database.NodeDatabase;
 import org.confluentcollective.server.database.ZnodeLayout;
 import org.confluentcollective.web.Confluentd;
@@ -78,7 +79,7 @@ public final class DatabaseBench {
             // What a second member's database costs to open: a new session loading every znode.
             long loadStart = System.nanoTime();
             try (MemberStore second = MemberStore.open(MemberStoreSettings.of(daemon.zooKeeperConnectString(),
-                    state.resolve("second")).withMember(new MemberInfo("second", "127.0.0.1", "observer", "", "bench", 0, 0, 0))
+                    state.resolve("second")).withMember(new MemberInfo("second", "127.0.0.1", MemberRole.OBSERVER, "", "bench", 0, 0, 0))
                     .withTls(daemon.zooKeeperClientConfig(), null))) {
                 report("open a second copy of the database (load " + second.nodes().nodes().size() + " nodes)",
                         System.nanoTime() - loadStart, NODES);

@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.apache.zookeeper.client.ZKClientConfig;
 import org.confluentcollective.server.collective.MemberInfo;
+import org.confluentcollective.server.collective.MemberRole;
 import org.confluentcollective.server.trust.PinnedTrustManager;
 import org.confluentcollective.zk.PeerState;
 import org.confluentcollective.zk.ZooKeeperRole;
@@ -42,7 +43,7 @@ public record MemberStoreSettings(MemberInfo member, String connectString, Path 
      * for the real identity and {@link #withZooKeeperPeer} for the peer.
      */
     public static MemberStoreSettings of(String connectString, Path stateDir) {
-        return new MemberStoreSettings(new MemberInfo("member", "127.0.0.1", "voter", "", "unknown", 0, 0, 0),
+        return new MemberStoreSettings(new MemberInfo("member", "127.0.0.1", MemberRole.VOTER, "", "unknown", 0, 0, 0),
                 connectString, stateDir, Duration.ofSeconds(10), 210_000, null, null, 5,
                 () -> new PeerState(ZooKeeperRole.UNKNOWN, OptionalInt.empty()));
     }

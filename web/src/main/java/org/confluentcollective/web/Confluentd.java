@@ -1,47 +1,42 @@
 package org.confluentcollective.web;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.zookeeper.client.ZKClientConfig;
-import org.confluentcollective.server.collective.Enrollment;
-import org.confluentcollective.server.collective.JoinClient;
-import org.confluentcollective.server.collective.MemberPins;
-import org.confluentcollective.server.collective.PendingJoin;
-import org.confluentcollective.server.inspect.ZnodeInspector;
-import org.confluentcollective.server.secrets.CollectiveKey;
-import org.confluentcollective.server.trust.PinnedTrustManager;
-import org.confluentcollective.zk.PeerTls;
-import org.confluentcollective.zk.QuorumServer;
 import java.security.SecureRandom;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.zookeeper.client.ZKClientConfig;
 import org.confluentcollective.server.MemberStore;
 import org.confluentcollective.server.MemberStoreSettings;
+import org.confluentcollective.server.collective.LocalMembership;
 import org.confluentcollective.server.collective.MemberInfo;
+import org.confluentcollective.server.collective.MemberRole;
 import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.inspect.ZnodeInspector;
+import org.confluentcollective.server.lifecycle.Lifecycle;
 import org.confluentcollective.server.secrets.PrivateFiles;
 import org.confluentcollective.server.trust.MemberIdentity;
+import org.confluentcollective.server.trust.PinnedTrustManager;
 import org.confluentcollective.server.users.UserDirectory;
 import org.confluentcollective.web.api.ApiApplication;
+import org.confluentcollective.web.channel.HttpsMemberChannel;
 import org.confluentcollective.web.transport.ApiServer;
 import org.confluentcollective.web.transport.ApiServerSettings;
 import org.confluentcollective.web.transport.TlsIdentity;
-import org.confluentcollective.zk.EmbeddedZooKeeper;
+import org.confluentcollective.zk.PeerTls;
+import org.confluentcollective.zk.QuorumServer;
 import org.confluentcollective.zk.ZooKeeperSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * confluentd: one member of the collective. Starts the embedded ZooKeeper peer, the replicated
- * store on it, the member's TLS identity and the REST API, and closes them in reverse order.
+ * confluentd: one member of the collective, composed of its parts in start order: the embedded
+ * ZooKeeper peer, the store on it (database and collective), then the services (the APIs; DHCP,
+ * TFTP and hardware management plug in the same way). They close in reverse order. A join or a
+ * recovery that the last run prepared is finished on the way ({@link LocalMembership}).
  */
 public final class Confluentd implements AutoCloseable {
 
@@ -49,24 +44,68 @@ public final class Confluentd implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Confluentd.class);
     private static final int ZOOKEEPER_TICK_MILLIS = 1000;
-    private static final String NAME_FILE = "member.name";
-    private static final String RECOVER_MARKER = "recover-alone";
 
-    private final Deque<AutoCloseable> running;
+    private final Lifecycle parts = new Lifecycle();
+    private final MemberIdentity identity;
+    private final ZooKeeperPeer zooKeeper;
     private final MemberStore store;
     private final ApiServer api;
-    private final String fingerprint;
-    private final EmbeddedZooKeeper zooKeeper;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicBoolean restartRequested = new AtomicBoolean();
 
-    private Confluentd(Deque<AutoCloseable> running, MemberStore store, ApiServer api, String fingerprint,
-                       EmbeddedZooKeeper zooKeeper) {
-        this.running = running;
-        this.store = store;
-        this.api = api;
-        this.fingerprint = fingerprint;
-        this.zooKeeper = zooKeeper;
+    private Confluentd(DaemonConfig config) throws Exception {
+        try {
+            Path stateDir = config.stateDir();
+            PrivateFiles.createDirectory(stateDir);
+            identity = MemberIdentity.loadOrCreate(stateDir, config.memberName(), List.of(config.memberName()),
+                    List.of());
+            char[] password = randomPassword();
+            PinnedTrustManager trust = new PinnedTrustManager();
+
+            ZooKeeperPeer peer = new ZooKeeperPeer(new ZooKeeperSettings(stateDir.resolve("zookeeper"), 1,
+                    config.zooKeeperAddress(), config.zooKeeperClientPort(), config.zooKeeperQuorumPort(),
+                    config.zooKeeperElectionPort(), ZOOKEEPER_TICK_MILLIS,
+                    new PeerTls(identity.keyStore(password), password, trust)));
+            LocalMembership.Startup startup = LocalMembership.beforePeerStarts(stateDir, config.memberName(),
+                    identity.fingerprint(), peer);
+            startup.pins(identity.fingerprint()).forEach(trust::pin);
+            zooKeeper = parts.start("ZooKeeper peer", peer::start);
+
+            QuorumServer own = startup.ownServer(zooKeeper, config.zooKeeperAddress());
+            MemberInfo self = new MemberInfo(startup.name(), config.zooKeeperAddress(),
+                    MemberRole.of(own.role()), identity.fingerprint(), VERSION, own.id(),
+                    config.httpsPort(), config.memberPort());
+            store = parts.start("store", () -> MemberStore.open(
+                    MemberStoreSettings.of(zooKeeper.connectString(), stateDir)
+                            .withMember(self)
+                            .withTls(zooKeeper.clientConfig(), trust)
+                            .withMaxVoters(config.maxVoters())
+                            .withZooKeeperPeer(zooKeeper::state)));
+            startup.afterStoreOpens(store.membership(), self, own);
+
+            LocalMembership local = new LocalMembership(stateDir, store.collective(), store.quorum(), zooKeeper,
+                    new HttpsMemberChannel(identity), VERSION);
+            api = parts.start("API", () -> ApiServer.start(
+                    new ApiServerSettings(config.httpsAddress(), config.httpsPort(), config.socketPath(),
+                            new TlsIdentity(identity.keyStore(password), password), config.zooKeeperAddress(),
+                            config.memberPort(), trust),
+                    ports -> new ApiApplication(store.nodes(), store.users(), store.quorum(), store.collective(),
+                            new MemberAdministration(config.zooKeeperAddress(), identity, store, local, zooKeeper,
+                                    ports, this::restart),
+                            new ZnodeInspector(store.curator()), VERSION)));
+
+            LOG.info("confluentd {} member {} serving https://{}:{}/, the member API on {}:{} and {} "
+                            + "with certificate {}", VERSION, startup.name(), config.httpsAddress(), api.httpsPort(),
+                    config.zooKeeperAddress(), api.memberPort(), api.socketPath(), identity.fingerprint());
+        } catch (Exception | Error e) {
+            // A part that failed to start closed the others; a failure between parts has not yet.
+            try {
+                parts.close();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 
     /**
@@ -74,124 +113,22 @@ public final class Confluentd implements AutoCloseable {
      * whatever had started is closed again.
      */
     public static Confluentd start(DaemonConfig config) throws Exception {
-        Deque<AutoCloseable> running = new ArrayDeque<>();
-        try {
-            Path stateDir = config.stateDir();
-            PrivateFiles.createDirectory(stateDir);
-            MemberIdentity identity = MemberIdentity.loadOrCreate(stateDir, config.memberName(),
-                    List.of(config.memberName()), List.of());
-            String name = savedName(stateDir).orElse(config.memberName());
-            Optional<PendingJoin> pending = PendingJoin.load(stateDir);
-            boolean recovering = Files.exists(stateDir.resolve(RECOVER_MARKER));
-
-            char[] password = randomPassword();
-            PinnedTrustManager trust = new PinnedTrustManager();
-            Path zooKeeperDir = MemberAdministration.zooKeeperDir(stateDir);
-            ZooKeeperSettings zooKeeperSettings = new ZooKeeperSettings(zooKeeperDir, 1, config.zooKeeperAddress(),
-                    config.zooKeeperClientPort(), config.zooKeeperQuorumPort(), config.zooKeeperElectionPort(),
-                    ZOOKEEPER_TICK_MILLIS, new PeerTls(identity.keyStore(password), password, trust));
-            Optional<QuorumServer> joining = Optional.empty();
-            if (pending.isPresent()) {
-                Enrollment enrollment = pending.get().enrollment();
-                JoinClient.Endpoints endpoints = pending.get().endpoints();
-                name = enrollment.name();
-                saveName(stateDir, name);
-                CollectiveKey.replace(stateDir, enrollment.collectiveKey());
-                List<String> pins = new ArrayList<>(List.of(identity.fingerprint()));
-                enrollment.members().forEach(m -> pins.add(m.fingerprint()));
-                MemberPins.save(stateDir, pins);
-                zooKeeperSettings = zooKeeperSettings.withServer(enrollment.serverId(), endpoints.clientPort(),
-                        endpoints.quorumPort(), endpoints.electionPort());
-                EmbeddedZooKeeper.prepareJoin(zooKeeperSettings, enrollment.ensemble().stream()
-                        .map(QuorumServer::parse).flatMap(Optional::stream).toList());
-                joining = Optional.of(new QuorumServer(enrollment.serverId(), config.zooKeeperAddress(),
-                        endpoints.quorumPort(), endpoints.electionPort(), QuorumServer.OBSERVER, ""));
-                LOG.info("joining the collective as {} (ZooKeeper server {})", name, enrollment.serverId());
-            } else if (recovering) {
-                EmbeddedZooKeeper.prepareRecovery(zooKeeperDir);
-            }
-            trust.pin(identity.fingerprint());
-            if (!recovering) {
-                MemberPins.saved(stateDir).forEach(trust::pin);
-            }
-
-            EmbeddedZooKeeper zooKeeper = EmbeddedZooKeeper.start(zooKeeperSettings);
-            running.push(zooKeeper);
-            QuorumServer own = joining.isPresent() ? joining.get() : EmbeddedZooKeeper.existingServer(zooKeeperDir)
-                    .orElseThrow(() -> new IllegalStateException("the ZooKeeper peer wrote no configuration"));
-
-            MemberInfo self = new MemberInfo(name, config.zooKeeperAddress(),
-                    own.votes() ? MemberInfo.VOTER : MemberInfo.OBSERVER, identity.fingerprint(), VERSION, own.id(),
-                    config.httpsPort(), config.memberPort());
-            MemberStore store = MemberStore.open(MemberStoreSettings.of(zooKeeper.connectString(), stateDir)
-                    .withMember(self)
-                    .withTls(zooKeeper.clientConfig(), trust)
-                    .withMaxVoters(config.maxVoters())
-                    .withZooKeeperPeer(zooKeeper::state));
-            running.push(store);
-            if (pending.isPresent()) {
-                String role = store.membership().admit(self, own, pending.get().enrollment().replacedServerId());
-                PendingJoin.clear(stateDir);
-                LOG.info("joined the collective as {} ({})", name, role);
-            } else if (recovering) {
-                store.membership().forgetOthers(self);
-                Files.delete(stateDir.resolve(RECOVER_MARKER));
-                LOG.warn("recovered: {} is now a collective of one; invite the other members again", name);
-            }
-
-            AtomicReference<ApiServer> apiRef = new AtomicReference<>();
-            AtomicReference<Confluentd> daemonRef = new AtomicReference<>();
-            MemberAdministration administration = new MemberAdministration(config, identity, store,
-                    zooKeeper.connectString(), zooKeeper.clientConfigFile(), () -> apiRef.get().httpsPort(), () -> apiRef.get().memberPort(),
-                    () -> daemonRef.get().restartSoon());
-            ApiServer api = ApiServer.start(
-                    new ApiServerSettings(config.httpsAddress(), config.httpsPort(), config.socketPath(),
-                            new TlsIdentity(identity.keyStore(password), password), config.zooKeeperAddress(),
-                            config.memberPort(), trust),
-                    new ApiApplication(store.nodes(), store.users(), store.quorum(), store.collective(),
-                            administration, new ZnodeInspector(store.curator()), VERSION));
-            apiRef.set(api);
-            running.push(api);
-
-            LOG.info("confluentd {} member {} serving https://{}:{}/, the member API on {}:{} and {} "
-                            + "with certificate {}", VERSION, name, config.httpsAddress(), api.httpsPort(),
-                    config.zooKeeperAddress(), api.memberPort(), api.socketPath(), identity.fingerprint());
-            Confluentd daemon = new Confluentd(running, store, api, identity.fingerprint(), zooKeeper);
-            daemonRef.set(daemon);
-            return daemon;
-        } catch (Exception | Error e) {
-            closeAll(running, e);
-            throw e;
-        }
+        return new Confluentd(config);
     }
 
-    /** Leaves a note that the next start rebuilds a one-member collective from this copy. */
-    static void markRecovery(Path stateDir) {
-        PrivateFiles.replace(stateDir.resolve(RECOVER_MARKER), new byte[0]);
-    }
-
-    private static Optional<String> savedName(Path stateDir) throws IOException {
-        Path file = stateDir.resolve(NAME_FILE);
-        return Files.exists(file) ? Optional.of(Files.readString(file).strip()) : Optional.empty();
-    }
-
-    /** A joiner takes the name in its invitation, for good: it is its identity in the collective. */
-    private static void saveName(Path stateDir, String name) {
-        PrivateFiles.replace(stateDir.resolve(NAME_FILE), (name + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Closes this member soon (after the current answer is sent) so that main starts it again. */
-    void restartSoon() {
+    /**
+     * Closes this member so that main starts it again. Called once the answer that announced it
+     * is written, on an API thread, which closing the API waits for: so on a thread of its own.
+     */
+    void restart() {
         restartRequested.set(true);
-        Thread restarter = new Thread(() -> {
+        new Thread(() -> {
             try {
-                Thread.sleep(500);
                 close();
             } catch (Exception e) {
                 LOG.error("confluentd did not stop cleanly before restarting", e);
             }
-        }, "confluentd-restart");
-        restarter.start();
+        }, "confluentd-restart").start();
     }
 
     public int httpsPort() {
@@ -204,7 +141,7 @@ public final class Confluentd implements AutoCloseable {
 
     /** This member's certificate fingerprint ({@code sha256:<hex>}), what clients pin. */
     public String fingerprint() {
-        return fingerprint;
+        return identity.fingerprint();
     }
 
     public NodeDatabase database() {
@@ -235,12 +172,11 @@ public final class Confluentd implements AutoCloseable {
         if (closed.getCount() == 0) {
             return;
         }
-        Exception failure = new Exception("confluentd did not close cleanly");
-        closeAll(running, failure);
-        closed.countDown();
-        LOG.info("confluentd stopped");
-        if (failure.getSuppressed().length > 0) {
-            throw failure;
+        try {
+            parts.close();
+        } finally {
+            closed.countDown();
+            LOG.info("confluentd stopped");
         }
     }
 
@@ -252,16 +188,6 @@ public final class Confluentd implements AutoCloseable {
     public boolean awaitClosed() throws InterruptedException {
         closed.await();
         return restartRequested.get();
-    }
-
-    private static void closeAll(Deque<AutoCloseable> running, Throwable failure) {
-        while (!running.isEmpty()) {
-            try {
-                running.pop().close();
-            } catch (Exception e) {
-                failure.addSuppressed(e);
-            }
-        }
     }
 
     private static char[] randomPassword() {
@@ -300,7 +226,7 @@ public final class Confluentd implements AutoCloseable {
         }
         if (recoverAlone) {
             PrivateFiles.createDirectory(config.stateDir());
-            markRecovery(config.stateDir());
+            LocalMembership.markRecovery(config.stateDir());
         }
         AtomicReference<Confluentd> current = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -16,7 +16,6 @@ import java.util.stream.IntStream;
 import org.confluentcollective.server.collective.CollectiveStatus;
 import org.confluentcollective.server.trust.MemberIdentity;
 import org.confluentcollective.web.api.ApiApplication;
-import org.confluentcollective.web.api.CollectiveAdministration;
 import org.confluentcollective.web.transport.ApiServer;
 import org.confluentcollective.web.transport.ApiServerSettings;
 import org.confluentcollective.web.transport.TlsIdentity;
@@ -54,7 +53,7 @@ class StreamedAnswerTest {
                 new ApiServerSettings("127.0.0.1", 0, dir.resolve("run/api.sock"),
                         new TlsIdentity(identity.keyStore(password), password)),
                 new ApiApplication(database, database, () -> true, () -> new CollectiveStatus(true, null, List.of()),
-                        CollectiveAdministration.unavailable(), "0.1.0"));
+                        new RefusingAdministration(), "0.1.0"));
         https = ApiClient.https(server.httpsPort(), identity.fingerprint(), "admin", "secret");
     }
 

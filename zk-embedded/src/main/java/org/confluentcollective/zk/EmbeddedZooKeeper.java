@@ -43,14 +43,21 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
 
     private final Peer peer;
     private final Thread thread;
-    private final String connectString;
+    private final ClientAddress client;
     private final Optional<Path> clientConfigFile;
 
-    private EmbeddedZooKeeper(Peer peer, Thread thread, String connectString, Optional<Path> clientConfigFile) {
+    private EmbeddedZooKeeper(Peer peer, Thread thread, ClientAddress client, Optional<Path> clientConfigFile) {
         this.peer = peer;
         this.thread = thread;
-        this.connectString = connectString;
+        this.client = client;
         this.clientConfigFile = clientConfigFile;
+    }
+
+    /** Where local clients connect: the TLS client port if configured, else the plaintext one. */
+    private record ClientAddress(String host, int port) {
+        String connectString() {
+            return host + ":" + port;
+        }
     }
 
     /**
@@ -67,7 +74,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         }
         FailoverTimings.installSystemProperties();
         Path zooCfg = ensureConfiguration(settings);
-        String connectString = clientAddress(zooCfg);
+        ClientAddress client = clientAddress(zooCfg);
         Peer peer = new Peer();
         CompletableFuture<Void> ended = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
@@ -80,15 +87,20 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         }, "zookeeper-peer-" + settings.serverId());
         thread.setDaemon(true);
         thread.start();
-        EmbeddedZooKeeper zk = new EmbeddedZooKeeper(peer, thread, connectString, clientConfigFile);
+        EmbeddedZooKeeper zk = new EmbeddedZooKeeper(peer, thread, client, clientConfigFile);
         zk.awaitServing(ended);
-        LOG.info("ZooKeeper peer {} serving clients at {}", settings.serverId(), connectString);
+        LOG.info("ZooKeeper peer {} serving clients at {}", settings.serverId(), client.connectString());
         return zk;
     }
 
     /** Where local clients connect, e.g. {@code 127.0.0.1:4006}. */
     public String connectString() {
-        return connectString;
+        return client.connectString();
+    }
+
+    /** The port local clients connect to (the one a joiner tells the collective). */
+    public int clientPort() {
+        return client.port();
     }
 
     /**
@@ -184,7 +196,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
             updateTimings(zooCfg, settings);
             return zooCfg;
         }
-        return writeConfiguration(settings, List.of(), QuorumServer.PARTICIPANT);
+        return writeConfiguration(settings, List.of(), QuorumRole.PARTICIPANT);
     }
 
     /**
@@ -246,7 +258,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         }
         deleteRecursively(settings.dataDir().toAbsolutePath());
         List<QuorumServer> others = committed.stream().filter(s -> s.id() != settings.serverId()).toList();
-        writeConfiguration(settings, others, QuorumServer.OBSERVER);
+        writeConfiguration(settings, others, QuorumRole.OBSERVER);
     }
 
     /**
@@ -258,7 +270,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
     public static void prepareRecovery(Path dataDir) throws IOException {
         Path confDir = dataDir.toAbsolutePath().resolve("conf");
         Path zooCfg = confDir.resolve("zoo.cfg");
-        QuorumServer self = ownServer(zooCfg).withRole(QuorumServer.PARTICIPANT);
+        QuorumServer self = ownServer(zooCfg).withRole(QuorumRole.PARTICIPANT);
         // Same version as the configuration it replaces: the next reconfiguration happens in a
         // later epoch, so its zxid, which becomes the new version, is higher. A version above
         // that zxid would make the leader ignore that reconfiguration.
@@ -280,7 +292,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         return Files.exists(zooCfg) ? Optional.of(ownServer(zooCfg)) : Optional.empty();
     }
 
-    private static Path writeConfiguration(ZooKeeperSettings settings, List<QuorumServer> others, String ownRole)
+    private static Path writeConfiguration(ZooKeeperSettings settings, List<QuorumServer> others, QuorumRole ownRole)
             throws IOException {
         Path dataDir = settings.dataDir().toAbsolutePath();
         Path confDir = dataDir.resolve("conf");
@@ -331,17 +343,19 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         return zooCfg;
     }
 
-    /** Where local clients connect: the TLS client port if configured, else the plaintext one. */
-    private static String clientAddress(Path zooCfg) throws IOException {
+    private static ClientAddress clientAddress(Path zooCfg) throws IOException {
         Map<String, String> cfg = properties(zooCfg);
         if (cfg.containsKey("secureClientPort")) {
-            return cfg.getOrDefault("secureClientPortAddress", "127.0.0.1") + ":" + cfg.get("secureClientPort");
+            return new ClientAddress(cfg.getOrDefault("secureClientPortAddress", "127.0.0.1"),
+                    Integer.parseInt(cfg.get("secureClientPort").strip()));
         }
         QuorumServer self = ownServer(zooCfg);
-        if (self.clientPart().isEmpty()) {
+        String part = self.clientPart();
+        int colon = part.lastIndexOf(':');
+        if (colon < 0) {
             throw new IOException("member " + self.id() + " has no client address in " + dynamicFile(zooCfg));
         }
-        return self.clientPart();
+        return new ClientAddress(part.substring(0, colon), Integer.parseInt(part.substring(colon + 1)));
     }
 
     private static QuorumServer ownServer(Path zooCfg) throws IOException {

@@ -13,13 +13,10 @@ import java.util.regex.Pattern;
  * @param address      quorum and election address
  * @param quorumPort   port followers connect to the leader on
  * @param electionPort leader election port
- * @param role         {@code participant} (votes) or {@code observer}
+ * @param role         whether it votes
  * @param clientPart   the plaintext client address after {@code ;}, or empty
  */
-public record QuorumServer(int id, String address, int quorumPort, int electionPort, String role, String clientPart) {
-
-    public static final String PARTICIPANT = "participant";
-    public static final String OBSERVER = "observer";
+public record QuorumServer(int id, String address, int quorumPort, int electionPort, QuorumRole role, String clientPart) {
 
     private static final Pattern LINE = Pattern.compile(
             "server\\.(\\d+)=([^:;\\s]+):(\\d+):(\\d+)(?::(participant|observer))?(?:;(\\S*))?\\s*");
@@ -27,9 +24,7 @@ public record QuorumServer(int id, String address, int quorumPort, int electionP
     public QuorumServer {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(clientPart, "clientPart");
-        if (!PARTICIPANT.equals(role) && !OBSERVER.equals(role)) {
-            throw new IllegalArgumentException("role must be participant or observer, not " + role);
-        }
+        Objects.requireNonNull(role, "role");
     }
 
     /** Parses a {@code server.N=} line; other lines (such as {@code version=}) are not servers. */
@@ -40,20 +35,20 @@ public record QuorumServer(int id, String address, int quorumPort, int electionP
         }
         return java.util.Optional.of(new QuorumServer(Integer.parseInt(m.group(1)), m.group(2),
                 Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
-                m.group(5) == null ? PARTICIPANT : m.group(5), m.group(6) == null ? "" : m.group(6)));
+                m.group(5) == null ? QuorumRole.PARTICIPANT : QuorumRole.ofLabel(m.group(5)).orElseThrow(), m.group(6) == null ? "" : m.group(6)));
     }
 
     public boolean votes() {
-        return PARTICIPANT.equals(role);
+        return role == QuorumRole.PARTICIPANT;
     }
 
-    public QuorumServer withRole(String newRole) {
+    public QuorumServer withRole(QuorumRole newRole) {
         return new QuorumServer(id, address, quorumPort, electionPort, newRole, clientPart);
     }
 
     /** The line as ZooKeeper's configuration and reconfig API take it. */
     public String line() {
-        String base = "server.%d=%s:%d:%d:%s".formatted(id, address, quorumPort, electionPort, role);
+        String base = "server.%d=%s:%d:%d:%s".formatted(id, address, quorumPort, electionPort, role.label());
         return clientPart.isEmpty() ? base : base + ";" + clientPart;
     }
 }

@@ -13,7 +13,7 @@ class QuorumServerTest {
     @Test
     void parsesWhatZooKeeperWrites() {
         QuorumServer tls = QuorumServer.parse("server.3=10.0.0.3:4007:4008:observer").orElseThrow();
-        assertEquals(new QuorumServer(3, "10.0.0.3", 4007, 4008, "observer", ""), tls);
+        assertEquals(new QuorumServer(3, "10.0.0.3", 4007, 4008, QuorumRole.OBSERVER, ""), tls);
         assertFalse(tls.votes());
         QuorumServer plain = QuorumServer.parse("server.1=127.0.0.1:2888:3888:participant;127.0.0.1:2181").orElseThrow();
         assertEquals("127.0.0.1:2181", plain.clientPart());
@@ -30,8 +30,9 @@ class QuorumServerTest {
 
     @Test
     void rolesAreChecked() {
-        assertThrows(IllegalArgumentException.class, () -> new QuorumServer(1, "h", 1, 2, "leader", ""));
-        assertEquals("server.4=h:1:2:observer", new QuorumServer(4, "h", 1, 2, "participant", "")
-                .withRole("observer").line());
+        assertEquals(Optional.empty(), QuorumRole.ofLabel("leader"));
+        assertThrows(NullPointerException.class, () -> new QuorumServer(1, "h", 1, 2, null, ""));
+        assertEquals("server.4=h:1:2:observer", new QuorumServer(4, "h", 1, 2, QuorumRole.PARTICIPANT, "")
+                .withRole(QuorumRole.OBSERVER).line());
     }
 }

@@ -15,6 +15,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
+import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
 import org.apache.curator.framework.recipes.nodes.PersistentNode;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.CreateMode;
@@ -99,16 +100,34 @@ public final class Collective implements CollectiveView, AutoCloseable {
         CountDownLatch loaded = new CountDownLatch(1);
         live.listenable().addListener(CuratorCacheListener.builder().forInitialized(loaded::countDown).build());
         live.start();
+        // Start-up only: return once some member leads, so the first show already names it.
+        // Candidates already waiting mean a leader exists; otherwise this member will lead.
+        boolean othersCandidates = !candidates().isEmpty();
+        CountDownLatch leading = new CountDownLatch(1);
+        latch.addListener(new LeaderLatchListener() {
+            @Override
+            public void isLeader() {
+                leading.countDown();
+            }
+
+            @Override
+            public void notLeader() {
+                // status() asks the latch for the current leader; nothing to keep here.
+            }
+        });
         latch.start();
         loaded.await(ELECTION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        awaitElection();
+        if (!othersCandidates) {
+            leading.await(ELECTION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
-    /** Start-up only: return once some member leads, so the first show already names it. */
-    private void awaitElection() throws Exception {
-        long deadline = System.nanoTime() + ELECTION_WAIT.toNanos();
-        while (latch.getLeader().getId().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
+    /** The latch znodes of the members in the election (the leader's among them). */
+    private List<String> candidates() throws Exception {
+        try {
+            return curator.getChildren().forPath(paths.leader());
+        } catch (KeeperException.NoNodeException none) {
+            return List.of();
         }
     }
 
@@ -131,8 +150,8 @@ public final class Collective implements CollectiveView, AutoCloseable {
             for (String name : names) {
                 MemberInfo info = json.readValue(curator.getData().forPath(paths.member(name)), MemberInfo.class);
                 // The ensemble, not the registry, says who votes (a promotion changes both, the ensemble first).
-                String role = ensemble.server(info.serverId())
-                        .map(s -> s.votes() ? MemberInfo.VOTER : MemberInfo.OBSERVER)
+                MemberRole role = ensemble.server(info.serverId())
+                        .map(s -> MemberRole.of(s.role()))
                         .orElse(info.role());
                 ZooKeeperRole zooKeeper = name.equals(self.name()) ? own.role()
                         : zooKeeperRole(roles.getOrDefault(name, ZooKeeperRole.UNREACHABLE), info.serverId(),

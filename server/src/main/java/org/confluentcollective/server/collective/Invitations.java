@@ -169,7 +169,7 @@ public final class Invitations {
 
         String joinerFingerprint = org.confluentcollective.server.trust.MemberIdentity.fingerprintOf(
                 request.joinerCert());
-        MemberInfo joiner = new MemberInfo(name, request.address(), MemberInfo.JOINING, joinerFingerprint,
+        MemberInfo joiner = new MemberInfo(name, request.address(), MemberRole.JOINING, joinerFingerprint,
                 request.version(), serverId, request.httpsPort(), request.memberPort());
         byte[] joinerEntry = json.writeValueAsBytes(joiner);
 

@@ -7,20 +7,15 @@ import java.util.Objects;
  *
  * @param name        the member's name (its ZooKeeper and certificate identity)
  * @param address     where other members and clients reach it
- * @param role        {@code voter} or {@code observer}
+ * @param role        voter, observer, or joining until admitted
  * @param fingerprint its certificate's SHA-256 fingerprint, the pin other members trust
  * @param version     the confluentd version it runs
  * @param serverId    its ZooKeeper server id (0 before it has one)
  * @param httpsPort   its HTTPS API port
  * @param memberPort  its member-to-member API port (mutual TLS, pinned certificates)
  */
-public record MemberInfo(String name, String address, String role, String fingerprint, String version,
+public record MemberInfo(String name, String address, MemberRole role, String fingerprint, String version,
                          int serverId, int httpsPort, int memberPort) {
-
-    public static final String VOTER = "voter";
-    public static final String OBSERVER = "observer";
-    /** Enrolled, but not yet admitted to the ZooKeeper ensemble. */
-    public static final String JOINING = "joining";
 
     public MemberInfo {
         Objects.requireNonNull(name, "name");
@@ -30,7 +25,7 @@ public record MemberInfo(String name, String address, String role, String finger
         Objects.requireNonNull(version, "version");
     }
 
-    public MemberInfo withRole(String newRole) {
+    public MemberInfo withRole(MemberRole newRole) {
         return new MemberInfo(name, address, newRole, fingerprint, version, serverId, httpsPort, memberPort);
     }
 }

@@ -10,7 +10,7 @@ import org.confluentcollective.zk.ZooKeeperRole;
  * @param zooKeeper    its ZooKeeper peer's role: published in its liveness znode, {@code UNREACHABLE}
  *                     without one; this member's own comes straight from its peer
  */
-public record MemberStatus(String name, String role, String address, String version, boolean live,
+public record MemberStatus(String name, MemberRole role, String address, String version, boolean live,
                            int managedNodes, ZooKeeperRole zooKeeper) {
 
     public MemberStatus withZooKeeper(ZooKeeperRole newRole) {

@@ -12,6 +12,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.zookeeper.KeeperException;
 import org.confluentcollective.server.api.RequestException;
+import org.confluentcollective.zk.QuorumRole;
 import org.confluentcollective.zk.QuorumServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,9 +53,9 @@ public final class Membership {
      * Run by a joiner whose peer already serves as a non-voting follower: adds it to the
      * ensemble (replacing the stale member of the same name, if any) and records its role.
      *
-     * @return {@link MemberInfo#VOTER} or {@link MemberInfo#OBSERVER}
+     * @return {@link MemberRole#VOTER} or {@link MemberRole#OBSERVER}
      */
-    public String admit(MemberInfo self, QuorumServer ownServer, int replacedServerId) throws Exception {
+    public MemberRole admit(MemberInfo self, QuorumServer ownServer, int replacedServerId) throws Exception {
         long deadline = System.nanoTime() + RECONFIG_DEADLINE.toNanos();
         while (true) {
             Ensemble ensemble = Ensemble.read(curator);
@@ -65,11 +66,11 @@ public final class Membership {
                 }
             }
             long voters = servers.stream().filter(QuorumServer::votes).count();
-            QuorumServer admitted = ownServer.withRole(voters < maxVoters ? QuorumServer.PARTICIPANT
-                    : QuorumServer.OBSERVER);
+            QuorumServer admitted = ownServer.withRole(voters < maxVoters ? QuorumRole.PARTICIPANT
+                    : QuorumRole.OBSERVER);
             servers.add(admitted);
             if (reconfigure(servers, ensemble, deadline)) {
-                String role = admitted.votes() ? MemberInfo.VOTER : MemberInfo.OBSERVER;
+                MemberRole role = MemberRole.of(admitted.role());
                 curator.setData().forPath(paths.member(self.name()), json.writeValueAsBytes(self.withRole(role)));
                 LOG.info("admitted to the ensemble as {} (server {})", role, ownServer.id());
                 return role;
@@ -109,7 +110,7 @@ public final class Membership {
                 MemberInfo observer = json.readValue(curator.getData().forPath(paths.member(promoted.get())),
                         MemberInfo.class);
                 ops.add(curator.transactionOp().setData().forPath(paths.member(promoted.get()),
-                        json.writeValueAsBytes(observer.withRole(MemberInfo.VOTER))));
+                        json.writeValueAsBytes(observer.withRole(MemberRole.VOTER))));
             }
             curator.transaction().forOperations(ops);
             LOG.warn("deleted member {} (server {}){}", name, victim.serverId(),
@@ -135,7 +136,7 @@ public final class Membership {
             Optional<QuorumServer> promoted = Optional.empty();
             if (leaving.get().votes() && servers.stream().filter(QuorumServer::votes).count() < maxVoters) {
                 promoted = firstObserver(servers);
-                promoted.ifPresent(o -> servers.set(servers.indexOf(o), o.withRole(QuorumServer.PARTICIPANT)));
+                promoted.ifPresent(o -> servers.set(servers.indexOf(o), o.withRole(QuorumRole.PARTICIPANT)));
             }
             if (servers.stream().noneMatch(QuorumServer::votes)) {
                 throw new RequestException(RequestException.Kind.CONFLICT,
@@ -194,7 +195,7 @@ public final class Membership {
                 deleteIfExists(paths.invite(name));
             }
         }
-        curator.setData().forPath(paths.member(self.name()), json.writeValueAsBytes(self.withRole(MemberInfo.VOTER)));
+        curator.setData().forPath(paths.member(self.name()), json.writeValueAsBytes(self.withRole(MemberRole.VOTER)));
         LOG.warn("recovered alone: forgot every other member");
     }
 

@@ -17,7 +17,7 @@ import org.confluentcollective.server.secrets.PrivateFiles;
  * @param enrollment what the inviting member sent
  * @param endpoints  the ports this member told the collective
  */
-public record PendingJoin(Enrollment enrollment, JoinClient.Endpoints endpoints) {
+public record PendingJoin(Enrollment enrollment, JoinEndpoints endpoints) {
 
     public static final String FILE_NAME = "join.json";
 

@@ -31,7 +31,7 @@ class CollectiveTest {
             await(() -> "m1".equals(m1.collective().status().leader()));
             CollectiveStatus alone = m1.collective().status();
             assertEquals(new CollectiveStatus(true, "m1",
-                    List.of(new MemberStatus("m1", "voter", "127.0.0.1", "0.1.0", true, 0, ZooKeeperRole.LEADER))),
+                    List.of(new MemberStatus("m1", MemberRole.VOTER, "127.0.0.1", "0.1.0", true, 0, ZooKeeperRole.LEADER))),
                     alone);
 
             m1.nodes().defineNodes("n[1-3]", Map.of("collective.manager", new AttributeInput.Text("m1")));
@@ -40,8 +40,8 @@ class CollectiveTest {
                 CollectiveStatus two = m2.collective().status();
                 assertEquals("m1", two.leader(), "the first member stays leader");
                 assertEquals(List.of(
-                        new MemberStatus("m1", "voter", "127.0.0.1", "0.1.0", true, 3, ZooKeeperRole.LEADER),
-                        new MemberStatus("m2", "voter", "127.0.0.1", "0.1.0", true, 0, ZooKeeperRole.LEADER)),
+                        new MemberStatus("m1", MemberRole.VOTER, "127.0.0.1", "0.1.0", true, 3, ZooKeeperRole.LEADER),
+                        new MemberStatus("m2", MemberRole.VOTER, "127.0.0.1", "0.1.0", true, 0, ZooKeeperRole.LEADER)),
                         two.members(), "m1 runs the peer, which leads its one-peer ensemble; m2 reports its peer's role");
             }
             await(() -> !m1.collective().status().members().get(1).live());
@@ -65,7 +65,7 @@ class CollectiveTest {
 
     private MemberStore open(EmbeddedZooKeeper zk, String name, int serverId) throws Exception {
         return MemberStore.open(MemberStoreSettings.of(zk.connectString(), dir.resolve(name))
-                .withMember(new MemberInfo(name, "127.0.0.1", "voter", "sha256:00", "0.1.0", serverId, 0, 0))
+                .withMember(new MemberInfo(name, "127.0.0.1", MemberRole.VOTER, "sha256:00", "0.1.0", serverId, 0, 0))
                 .withPasswordIterations(1_000)
                 .withZooKeeperPeer(zk::state));
     }

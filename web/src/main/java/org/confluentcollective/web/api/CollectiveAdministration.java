@@ -2,7 +2,6 @@ package org.confluentcollective.web.api;
 
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.collective.EnrollRequest;
 import org.confluentcollective.server.collective.Enrollment;
 import org.confluentcollective.server.collective.InviteToken;
@@ -18,15 +17,18 @@ public interface CollectiveAdministration {
     Enrollment enroll(EnrollRequest request);
 
     /**
-     * Enrolls with the member at {@code server}, then restarts this member into the collective
-     * (it answers before the restart).
+     * Enrolls with the member at {@code server}; a {@link #restart} then takes this member into
+     * the collective.
      */
     void join(String server, String token);
 
     void delete(String name);
 
-    /** Rebuilds a one-member collective from this member's copy, restarting it. */
+    /** Prepares to rebuild a one-member collective from this member's copy at the next {@link #restart}. */
     void recover();
+
+    /** Restarts this member, finishing a prepared join or recovery; called once the answer is written. */
+    void restart();
 
     /**
      * Where the local ZooKeeper peer listens and the client settings file (TLS with this
@@ -36,47 +38,5 @@ public interface CollectiveAdministration {
 
     /** @param connectString host:port of the TLS client port; @param clientConfiguration the settings file */
     record ZooKeeperShell(String connectString, String clientConfiguration) {
-    }
-
-    /** For API tests without a collective: every change is refused. */
-    static CollectiveAdministration unavailable() {
-        RequestException refusal = new RequestException(RequestException.Kind.UNAVAILABLE,
-                "collective administration is not available here");
-        return new CollectiveAdministration() {
-            @Override
-            public X509Certificate certificate() {
-                throw refusal;
-            }
-
-            @Override
-            public InviteToken invite(String name, Duration ttl, String invitedBy) {
-                throw refusal;
-            }
-
-            @Override
-            public Enrollment enroll(EnrollRequest request) {
-                throw refusal;
-            }
-
-            @Override
-            public void join(String server, String token) {
-                throw refusal;
-            }
-
-            @Override
-            public void delete(String name) {
-                throw refusal;
-            }
-
-            @Override
-            public void recover() {
-                throw refusal;
-            }
-
-            @Override
-            public ZooKeeperShell zooKeeperShell() {
-                throw refusal;
-            }
-        };
     }
 }

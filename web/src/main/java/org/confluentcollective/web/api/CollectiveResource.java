@@ -27,6 +27,8 @@ import org.confluentcollective.server.collective.Enrollment;
 import org.confluentcollective.server.collective.InviteToken;
 import org.confluentcollective.server.collective.Invitations;
 import org.confluentcollective.web.auth.Allowed;
+import org.confluentcollective.web.channel.EnrollMessage;
+import org.confluentcollective.web.transport.AfterAnswer;
 import org.confluentcollective.web.auth.Caller;
 import org.confluentcollective.web.auth.Permission;
 import org.confluentcollective.web.auth.RequestOrigin;
@@ -53,8 +55,6 @@ public final class CollectiveResource {
     private static final Set<String> INVITE_KEYS = Set.of("name", "ttl");
     private static final Set<String> JOIN_KEYS = Set.of("server", "token");
     private static final Set<String> RECOVER_KEYS = Set.of("force");
-    private static final Set<String> ENROLL_KEYS = Set.of("name", "proof", "version", "address", "httpsport",
-            "memberport", "quorumport", "electionport", "clientport");
     private static final String CLIENT_CERTIFICATE = "jakarta.servlet.request.X509Certificate";
 
     private final CollectiveView collective;
@@ -100,19 +100,21 @@ public final class CollectiveResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed(Permission.READ)
     public ObjectNode enroll(JsonNode body, @Context HttpServletRequest http) {
-        ObjectNode request = checkedKeys(Bodies.object(body), ENROLL_KEYS);
+        ObjectNode request = checkedKeys(Bodies.object(body), EnrollMessage.KEYS);
         X509Certificate[] chain = (X509Certificate[]) http.getAttribute(CLIENT_CERTIFICATE);
         byte[] proof;
         try {
-            proof = Base64.getDecoder().decode(Bodies.requiredText(request, "proof"));
+            proof = Base64.getDecoder().decode(Bodies.requiredText(request, EnrollMessage.PROOF));
         } catch (IllegalArgumentException e) {
             throw RequestException.badRequest("'proof' must be base64");
         }
         Enrollment enrollment = administration.enroll(new EnrollRequest(
-                Bodies.requiredText(request, "name"), proof, Bodies.requiredText(request, "version"),
+                Bodies.requiredText(request, EnrollMessage.NAME), proof,
+                Bodies.requiredText(request, EnrollMessage.VERSION),
                 chain == null || chain.length == 0 ? null : chain[0], administration.certificate(),
-                Bodies.requiredText(request, "address"), port(request, "httpsport"), port(request, "memberport"),
-                port(request, "quorumport"), port(request, "electionport"), port(request, "clientport")));
+                Bodies.requiredText(request, EnrollMessage.ADDRESS), port(request, EnrollMessage.HTTPS_PORT),
+                port(request, EnrollMessage.MEMBER_PORT), port(request, EnrollMessage.QUORUM_PORT),
+                port(request, EnrollMessage.ELECTION_PORT), port(request, EnrollMessage.CLIENT_PORT)));
         return json.valueToTree(enrollment);
     }
 
@@ -121,11 +123,13 @@ public final class CollectiveResource {
     @Path("join")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed(Permission.ADMINISTER)
-    public Response join(JsonNode body, @Context SecurityContext security) {
+    public Response join(JsonNode body, @Context SecurityContext security, @Context HttpServletRequest http) {
         requireLocalRoot(security, "join");
         ObjectNode request = checkedKeys(Bodies.object(body), JOIN_KEYS);
         String server = Bodies.requiredText(request, "server");
         administration.join(server, Bodies.requiredText(request, "token"));
+        // The restart closes this API: only once the answer that announces it is written.
+        AfterAnswer.then(http.getAttribute(AfterAnswer.ATTRIBUTE), administration::restart);
         return Response.accepted(JsonNodeFactory.instance.objectNode()
                 .put("joining", server)
                 .put("status", "enrolled; this member restarts into the collective")).build();
@@ -145,7 +149,7 @@ public final class CollectiveResource {
     @Path("recover")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed(Permission.ADMINISTER)
-    public Response recover(JsonNode body, @Context SecurityContext security) {
+    public Response recover(JsonNode body, @Context SecurityContext security, @Context HttpServletRequest http) {
         requireLocalRoot(security, "recover");
         ObjectNode request = checkedKeys(Bodies.object(body), RECOVER_KEYS);
         if (!request.path("force").asBoolean(false)) {
@@ -153,6 +157,7 @@ public final class CollectiveResource {
                     + "other member; confirm with \"force\": true");
         }
         administration.recover();
+        AfterAnswer.then(http.getAttribute(AfterAnswer.ATTRIBUTE), administration::restart);
         return Response.accepted(JsonNodeFactory.instance.objectNode()
                 .put("status", "recovering: this member restarts as a collective of one")).build();
     }
@@ -212,7 +217,7 @@ public final class CollectiveResource {
         for (MemberStatus member : status.members()) {
             members.addObject()
                     .put("name", member.name())
-                    .put("role", member.role())
+                    .put("role", member.role().label())
                     .put("address", member.address())
                     .put("version", member.version())
                     .put("live", member.live())

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CRL;
 import java.util.Collection;
+import java.util.function.Function;
 import javax.net.ssl.TrustManager;
 import org.confluentcollective.web.errors.JsonErrorHandler;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
@@ -39,7 +40,20 @@ public final class ApiServer implements AutoCloseable {
         this.socket = socket;
     }
 
+    /** The ports the connectors bound, known before the application is built. */
+    public record Ports(int https, int member) {
+    }
+
     public static ApiServer start(ApiServerSettings settings, ResourceConfig application) throws Exception {
+        return start(settings, ports -> application);
+    }
+
+    /**
+     * Binds the ports, then serves the application built for them: an application that needs
+     * its own ports (to tell another member, when joining) gets them without waiting for a start.
+     */
+    public static ApiServer start(ApiServerSettings settings, Function<Ports, ResourceConfig> application)
+            throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("confluentd-api");
         Server server = new Server(threads);
@@ -62,17 +76,22 @@ public final class ApiServer implements AutoCloseable {
         local.setUnixDomainPath(socket.bindPath());
         server.addConnector(local);
 
-        ServletContextHandler context = new ServletContextHandler("/");
-        context.getServletHandler().setDecodeAmbiguousURIs(true);
-        context.setErrorHandler(new JsonErrorHandler());
-        context.addServlet(new ServletHolder("api", new ServletContainer(application)), "/*");
-        server.setHandler(new RequestOriginMarker(context));
-
         try {
+            https.open();
+            member.open();
+            ServletContextHandler context = new ServletContextHandler("/");
+            context.getServletHandler().setDecodeAmbiguousURIs(true);
+            context.setErrorHandler(new JsonErrorHandler());
+            context.addServlet(new ServletHolder("api", new ServletContainer(
+                    application.apply(new Ports(https.getLocalPort(), member.getLocalPort())))), "/*");
+            server.setHandler(new AfterAnswer.Installer(new RequestOriginMarker(context)));
             server.start();
             socket.publish();
         } catch (Exception e) {
             stopQuietly(server, e);
+            // Bound before the start, so a server that never started still holds them.
+            https.close();
+            member.close();
             socket.remove();
             throw e;
         }

@@ -1,4 +1,4 @@
-package org.confluentcollective.server.collective;
+package org.confluentcollective.web.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,50 +16,36 @@ import java.util.Base64;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
 import org.confluentcollective.server.api.RequestException;
+import org.confluentcollective.server.collective.Enrollment;
+import org.confluentcollective.server.collective.InviteToken;
+import org.confluentcollective.server.collective.JoinEndpoints;
+import org.confluentcollective.server.collective.MemberChannel;
 import org.confluentcollective.server.trust.AnyCertificate;
 import org.confluentcollective.server.trust.MemberIdentity;
+import org.confluentcollective.web.errors.RequestExceptionMapper;
 
 /**
- * The joiner's half of the join (design.md §3): learns the certificate of the member it
+ * The member channel over HTTPS. The joiner's half of the join (design.md §3): learns the certificate of the member it
  * contacts, proves the token bound to both certificates, and accepts the answer only if that
  * member proves the token too, over the same certificate pair. No certificate is trusted
  * before that: the proofs are what authenticate both sides.
  */
-public final class JoinClient {
+public final class HttpsMemberChannel implements MemberChannel {
 
     /** The HTTPS API port used when the member address names none. */
-    public static final int DEFAULT_PORT = 4005;
+    static final int DEFAULT_PORT = 4005;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final MemberIdentity identity;
     private final ObjectMapper json = new ObjectMapper();
 
-    public JoinClient(MemberIdentity identity) {
+    public HttpsMemberChannel(MemberIdentity identity) {
         this.identity = identity;
     }
 
-    /**
-     * The ports a joiner tells the collective.
-     *
-     * @param address      where other members reach the joiner
-     * @param httpsPort    HTTPS API
-     * @param memberPort   member API
-     * @param quorumPort   ZooKeeper quorum port
-     * @param electionPort ZooKeeper election port
-     * @param clientPort   ZooKeeper TLS client port
-     */
-    public record Endpoints(String address, int httpsPort, int memberPort, int quorumPort, int electionPort,
-                            int clientPort) {
-    }
-
-    /**
-     * Enrolls with the member at {@code server} ({@code host[:port]}).
-     *
-     * @throws RequestException FORBIDDEN/CONFLICT with the member's reason when it refuses,
-     *     UNAVAILABLE when it cannot be reached, FORBIDDEN when its proof is wrong
-     */
-    public Enrollment enroll(String server, InviteToken token, String version, Endpoints me) {
+    @Override
+    public Enrollment enroll(String server, InviteToken token, String version, JoinEndpoints me) {
         InetSocketAddress address = parseServer(server);
         // No member is known yet: the inviter is authenticated by its proof over the certificate it presents.
         javax.net.ssl.SSLContext context = identity.sslContext(new AnyCertificate());
@@ -67,21 +53,21 @@ public final class JoinClient {
         byte[] verifier = token.verifier();
 
         ObjectNode body = json.createObjectNode()
-                .put("name", token.name())
-                .put("proof", Base64.getEncoder().encodeToString(
+                .put(EnrollMessage.NAME, token.name())
+                .put(EnrollMessage.PROOF, Base64.getEncoder().encodeToString(
                         InviteToken.proof(verifier, inviterCert, identity.certificate())))
-                .put("version", version)
-                .put("address", me.address())
-                .put("httpsport", me.httpsPort())
-                .put("memberport", me.memberPort())
-                .put("quorumport", me.quorumPort())
-                .put("electionport", me.electionPort())
-                .put("clientport", me.clientPort());
+                .put(EnrollMessage.VERSION, version)
+                .put(EnrollMessage.ADDRESS, me.address())
+                .put(EnrollMessage.HTTPS_PORT, me.httpsPort())
+                .put(EnrollMessage.MEMBER_PORT, me.memberPort())
+                .put(EnrollMessage.QUORUM_PORT, me.quorumPort())
+                .put(EnrollMessage.ELECTION_PORT, me.electionPort())
+                .put(EnrollMessage.CLIENT_PORT, me.clientPort());
         HttpResponse<byte[]> response;
         try {
             HttpClient client = HttpClient.newBuilder().sslContext(context).connectTimeout(TIMEOUT).build();
             response = client.send(HttpRequest.newBuilder(URI.create("https://" + hostPort(address)
-                            + "/collective/enroll"))
+                            + EnrollMessage.PATH))
                     .timeout(TIMEOUT)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
@@ -150,14 +136,7 @@ public final class JoinClient {
         } catch (IOException e) {
             reason = "HTTP " + response.statusCode();
         }
-        RequestException.Kind kind = switch (response.statusCode()) {
-            case 400 -> RequestException.Kind.BAD_REQUEST;
-            case 403, 401 -> RequestException.Kind.FORBIDDEN;
-            case 409 -> RequestException.Kind.CONFLICT;
-            case 404 -> RequestException.Kind.NOT_FOUND;
-            default -> RequestException.Kind.UNAVAILABLE;
-        };
-        return new RequestException(kind, "the member at " + server + " refused the join: " + reason);
+        return new RequestException(RequestExceptionMapper.refusalKind(response.statusCode()), "the member at " + server + " refused the join: " + reason);
     }
 
     private static RequestException unreachable(String server, Exception e) {
