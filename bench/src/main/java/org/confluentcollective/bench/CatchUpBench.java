@@ -2,10 +2,8 @@ package org.confluentcollective.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.framework.state.ConnectionStateListener;
 import org.confluentcollective.server.MemberStore;
@@ -41,9 +39,7 @@ public final class CatchUpBench {
 
     private static void run() throws Exception {
         Path state = Files.createTempDirectory("confluent-bench");
-        DaemonConfig config = DaemonConfig.builder(state, "bench")
-                .httpsAddress("127.0.0.1").httpsPort(0).socketPath(state.resolve("api.sock"))
-                .zooKeeperPorts(0, 0, 0).build();
+        DaemonConfig config = BenchDaemon.singleMember(state);
         try (Confluentd daemon = Confluentd.start(config)) {
             NodeDatabase db = daemon.database();
             Map<String, AttributeInput> attributes = Map.of("location.rack", new AttributeInput.Text("1"));
@@ -71,9 +67,7 @@ public final class CatchUpBench {
                 System.out.printf("%-64s %8.3f s%n", "new session: the whole copy read again", reload / 1e9);
             }
         } finally {
-            try (Stream<Path> paths = Files.walk(state)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            BenchDaemon.deleteTree(state);
         }
     }
 
@@ -86,27 +80,26 @@ public final class CatchUpBench {
     /**
      * Drops the member's connection (ZooKeeper's own test hook closes its socket), runs
      * {@code meanwhile} on another member while the client waits to reconnect (ZooKeeper's
-     * client backs off 1 to 2 s), and times the catch-up: from Curator reporting the reconnection
-     * until the member is current and unlocked again.
+     * client backs off 1 to 2 s), and times the catch-up.
      */
     private static long awayAndBack(MemberStore member, Runnable meanwhile) throws Exception {
-        long[] reconnected = {0};
-        ConnectionStateListener listener = (client, state) -> {
-            if (state == ConnectionState.RECONNECTED) {
-                reconnected[0] = System.nanoTime();
-            }
-        };
-        member.curator().getConnectionStateListenable().addListener(listener);
-        member.curator().getZookeeperClient().getZooKeeper().getTestable().closeSocket();
-        awaitLocked(member);
-        meanwhile.run();
-        awaitUnlocked(member, System.nanoTime());
-        member.curator().getConnectionStateListenable().removeListener(listener);
-        return System.nanoTime() - reconnected[0];
+        return timeFromReconnection(member, () -> {
+            member.curator().getZookeeperClient().getZooKeeper().getTestable().closeSocket();
+            awaitLocked(member);
+            meanwhile.run();
+        });
     }
 
-    /** A new session: from Curator reporting the reconnection until the member is unlocked. */
+    /** A new session: the whole copy is read again. */
     private static long newSession(MemberStore member) throws Exception {
+        return timeFromReconnection(member, () -> {
+            member.curator().getZookeeperClient().getZooKeeper().getTestable().injectSessionExpiration();
+            awaitLocked(member);
+        });
+    }
+
+    /** Runs {@code cut}, then times from Curator reporting the reconnection until the member is unlocked. */
+    private static long timeFromReconnection(MemberStore member, Cut cut) throws Exception {
         long[] reconnected = {0};
         ConnectionStateListener listener = (client, state) -> {
             if (state == ConnectionState.RECONNECTED) {
@@ -114,11 +107,17 @@ public final class CatchUpBench {
             }
         };
         member.curator().getConnectionStateListenable().addListener(listener);
-        member.curator().getZookeeperClient().getZooKeeper().getTestable().injectSessionExpiration();
-        awaitLocked(member);
-        long start = System.nanoTime();
-        awaitUnlocked(member, start);
-        return System.nanoTime() - reconnected[0];
+        try {
+            cut.run();
+            awaitUnlocked(member, System.nanoTime());
+            return System.nanoTime() - reconnected[0];
+        } finally {
+            member.curator().getConnectionStateListenable().removeListener(listener);
+        }
+    }
+
+    private interface Cut {
+        void run() throws Exception;
     }
 
     private static void awaitLocked(MemberStore member) throws InterruptedException {

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -99,7 +98,7 @@ public final class CollectiveBench {
             long[] writes1 = writes(rest, solo, "1 voter");
             solo.kill();
             members.remove(solo);
-            deleteTree(solo.dir);
+            BenchDaemon.deleteTree(solo.dir);
 
             // a: three fresh processes to a collective of three.
             long formStart = System.nanoTime();
@@ -403,18 +402,10 @@ public final class CollectiveBench {
             return;
         }
         try {
-            deleteTree(root);
+            BenchDaemon.deleteTree(root);
         } catch (IOException e) {
             System.err.println("could not delete " + root + ": " + e.getMessage());
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }

@@ -58,9 +58,7 @@ public final class DatabaseBench {
 
     private static void run() throws Exception {
         Path state = Files.createTempDirectory("confluent-bench");
-        DaemonConfig config = DaemonConfig.builder(state, "bench")
-                .httpsAddress("127.0.0.1").httpsPort(0).socketPath(state.resolve("api.sock"))
-                .zooKeeperPorts(0, 0, 0).build();
+        DaemonConfig config = BenchDaemon.singleMember(state);
         try (Confluentd daemon = Confluentd.start(config)) {
             NodeDatabase db = daemon.database();
             long defineStart = System.nanoTime();
@@ -113,7 +111,7 @@ public final class DatabaseBench {
                         (double) ours / raw, (double) api / raw, 100.0 * raw / ours, 100.0 * raw / api);
             }
         } finally {
-            deleteTree(state);
+            BenchDaemon.deleteTree(state);
         }
     }
 
@@ -247,9 +245,4 @@ public final class DatabaseBench {
         return BenchRest.encode(noderange);
     }
 
-    private static void deleteTree(Path root) throws java.io.IOException {
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.confluentcollective.testkit.MemberProcess;
 import org.eclipse.jetty.http.HttpMethod;
 
@@ -62,7 +60,7 @@ public final class LargeReadBench {
             if (KEEP) {
                 System.out.println("kept " + root);
             } else {
-                deleteTree(root);
+                BenchDaemon.deleteTree(root);
             }
         }
         System.exit(status);
@@ -202,11 +200,4 @@ public final class LargeReadBench {
                 + "%d pauses, %.1f s in total, longest %.0f ms%n  %s%n", peak, retained, pauses, total / 1000, longest, longestLine);
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }
