@@ -90,6 +90,10 @@ final class TreeSync {
      * @return completes when the copy is current
      */
     CompletableFuture<Void> start(ZooKeeper zk) throws KeeperException, InterruptedException {
+        // Watch first, then read: whatever changes after the watch is set arrives as an event.
+        // The handle is adopted only once it watches, so that a failure here is tried again
+        // with the next reconnection (ZkDatabase compares handles).
+        zk.addWatch(layout.root(), this::onEvent, AddWatchMode.PERSISTENT_RECURSIVE);
         CompletableFuture<Void> loaded;
         synchronized (this) {
             this.zooKeeper = zk;
@@ -103,8 +107,6 @@ final class TreeSync {
             markNotCurrent();
             loaded = whenCurrent;
         }
-        // Watch first, then read: whatever changes after the watch is set arrives as an event.
-        zk.addWatch(layout.root(), this::onEvent, AddWatchMode.PERSISTENT_RECURSIVE);
         // The pass starts from a callback so that it runs on the session's event thread.
         zk.exists(layout.root(), false, (rc, path, ctx, stat) -> {
             synchronized (this) {
