@@ -68,7 +68,17 @@ final class Transactions {
             Thread.currentThread().interrupt();
             throw new RequestException(RequestException.Kind.UNAVAILABLE, "interrupted");
         }
-        await(CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)));
+        try {
+            await(CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)));
+        } catch (RequestException e) {
+            long applied = running.stream().filter(done -> done.isDone() && !done.isCompletedExceptionally()).count();
+            if (applied == 0 || e.kind() == RequestException.Kind.OUTCOME_UNKNOWN) {
+                throw e;
+            }
+            // Each batch is all or nothing, but batches already committed stay committed.
+            throw new RequestException(e.kind(), e.getMessage() + " (part of the change was made: " + applied
+                    + " of " + running.size() + " batches)", e);
+        }
     }
 
     private CompletableFuture<Void> attempt(Supplier<List<ZkWriter.Write>> plan, int attempt) {
@@ -96,7 +106,7 @@ final class Transactions {
             if (attempt >= MAX_ATTEMPTS) {
                 return CompletableFuture.failedFuture(RequestException.conflict(
                         "gave up after " + attempt + " attempts: other changes to the same entries kept winning;"
-                                + " nothing was changed by this request, try again"));
+                                + " try again"));
             }
             List<String> stale = outcome.failedPath() != null ? List.of(outcome.failedPath())
                     : writes.stream().map(ZkWriter.Write::path).toList();
