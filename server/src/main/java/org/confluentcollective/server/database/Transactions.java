@@ -25,7 +25,7 @@ final class Transactions {
      * Lost races are retried after a growing, jittered delay (Curator's ExponentialBackoffRetry
      * is the model), so members racing for one entry spread out instead of colliding again.
      */
-    private static final int MAX_ATTEMPTS = 12;
+    private static final int MAX_ATTEMPTS = 25;
     private static final long BASE_DELAY_MILLIS = 5;
     private static final long MAX_DELAY_MILLIS = 1000;
     /** Bulk changes keep this many multis in flight, so ZooKeeper can group-commit them. */
@@ -110,14 +110,24 @@ final class Transactions {
             }
             List<String> stale = outcome.failedPath() != null ? List.of(outcome.failedPath())
                     : writes.stream().map(ZkWriter.Write::path).toList();
+            // Wait first, then read again and plan at once: the fresher the copy a plan starts
+            // from, the better its chance against a writer that keeps changing the same entry.
             Executor later = CompletableFuture.delayedExecutor(backoff(attempt), TimeUnit.MILLISECONDS, planner);
-            return sync.refresh(stale).thenComposeAsync(refreshed -> attempt(plan, attempt + 1), later);
+            return CompletableFuture.supplyAsync(() -> stale, later)
+                    .thenCompose(sync::refresh)
+                    .thenComposeAsync(refreshed -> attempt(plan, attempt + 1), planner);
         }, planner);
     }
 
-    /** Exponential in the attempt, capped, and spread by a random factor of 0.5 to 1.5. */
+    /**
+     * None after the first lost race (most races end there), then exponential in the attempt,
+     * capped, and spread by a random factor of 0.5 to 1.5.
+     */
     static long backoff(int attempt) {
-        long ceiling = Math.min(MAX_DELAY_MILLIS, BASE_DELAY_MILLIS << Math.min(attempt, 20));
+        if (attempt <= 1) {
+            return 0;
+        }
+        long ceiling = Math.min(MAX_DELAY_MILLIS, BASE_DELAY_MILLIS << Math.min(attempt - 2, 20));
         return (long) (ceiling * ThreadLocalRandom.current().nextDouble(0.5, 1.5));
     }
 
