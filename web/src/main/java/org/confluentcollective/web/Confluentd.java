@@ -57,6 +57,7 @@ public final class Confluentd implements AutoCloseable {
         try {
             Path stateDir = config.stateDir();
             PrivateFiles.createDirectory(stateDir);
+            PrivateFiles.restrictTree(stateDir);
             identity = MemberIdentity.loadOrCreate(stateDir, config.memberName(), List.of(config.memberName()),
                     List.of());
             char[] password = randomPassword();

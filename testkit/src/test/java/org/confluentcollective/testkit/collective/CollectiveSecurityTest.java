@@ -16,7 +16,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
@@ -72,6 +74,14 @@ class CollectiveSecurityTest {
                 Confluentd.VERSION);
         assertEquals(403, mismatch.statusCode(), mismatch.body());
         assertTrue(mismatch.body().contains("invalid token"), mismatch.body());
+        // An unknown name and a wrong token get the same answer: enrollment tells nobody who is invited.
+        HttpResponse<String> wrongToken = enroll(m1, InviteToken.generate("m4", new SecureRandom()), presenting,
+                presenting.certificate(), Confluentd.VERSION);
+        HttpResponse<String> unknownName = enroll(m1, InviteToken.generate("nosuch", new SecureRandom()), presenting,
+                presenting.certificate(), Confluentd.VERSION);
+        assertEquals(403, wrongToken.statusCode(), wrongToken.body());
+        assertEquals(403, unknownName.statusCode(), unknownName.body());
+        assertEquals(wrongToken.body(), unknownName.body());
         HttpResponse<String> otherVersion = enroll(m1, InviteToken.parse(token), presenting,
                 presenting.certificate(), "0.0.0-other");
         assertEquals(409, otherVersion.statusCode(), otherVersion.body());
@@ -116,6 +126,28 @@ class CollectiveSecurityTest {
         }
         assertRefused(m1.ctl("collective", "delete", "m1"), "cannot delete itself");
         assertRefused(m1.ctl("collective", "delete", "nosuch"), "not a recognized collective member");
+    }
+
+    /**
+     * A state directory created beforehand with open modes is made private at start, the files
+     * already in it too; what ZooKeeper writes later sits in 0700 directories, so others cannot reach it.
+     */
+    @Test
+    void makesAPreCreatedStateDirectoryPrivate() throws Exception {
+        MemberProcess m1 = cluster.create("m1", "m1");
+        Path state = m1.dir.resolve("state");
+        Files.createDirectories(state.resolve("zookeeper"));
+        Path old = Files.writeString(state.resolve("zookeeper/notes"), "left by an administrator");
+        Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(state.resolve("zookeeper"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rw-r--r--"));
+        m1.start();
+        m1.ok("nodegroupdefine", "compute");
+
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state)));
+        assertEquals("rwx------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(state.resolve("zookeeper"))));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(old)));
     }
 
     /** Only the ZooKeeper leader listens on its quorum port: find it among the members. */
