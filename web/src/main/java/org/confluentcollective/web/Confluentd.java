@@ -95,6 +95,9 @@ public final class Confluentd implements AutoCloseable {
                                     ports, this::restart),
                             new ZnodeInspector(store.curator()), VERSION)));
 
+            // A dropped pin (a deleted member, a replaced certificate) also ends its open member API connections.
+            trust.onUnpin(revoked -> api.closeUntrustedMemberConnections());
+
             LOG.info("confluentd {} member {} serving https://{}:{}/, the member API on {}:{} and {} "
                             + "with certificate {}", VERSION, startup.name(), config.httpsAddress(), api.httpsPort(),
                     config.zooKeeperAddress(), api.memberPort(), api.socketPath(), identity.fingerprint());
