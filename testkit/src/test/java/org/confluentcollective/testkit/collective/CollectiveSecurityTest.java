@@ -40,7 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Joining is refused for a wrong, expired or reused token, for a proof made for another
  * certificate than the one presented, and for another version, and each refusal changes
  * nothing; an uninvited certificate is refused at the quorum port, the ZooKeeper client port and
- * the member API; a deleted member is refused afterwards. All against real member processes.
+ * the member API; a deleted member is refused afterwards, cannot resume its earlier sessions and
+ * loses its open member API connection; only TLS 1.3 between members, only AEAD suites on HTTPS;
+ * a pre-created open state directory is made private. All against real member processes.
  */
 @Tag("slow")
 class CollectiveSecurityTest {
