@@ -57,6 +57,7 @@ public final class Confluentd implements AutoCloseable {
         try {
             Path stateDir = config.stateDir();
             PrivateFiles.createDirectory(stateDir);
+            PrivateFiles.restrictTree(stateDir);
             identity = MemberIdentity.loadOrCreate(stateDir, config.memberName(), List.of(config.memberName()),
                     List.of());
             char[] password = randomPassword();
@@ -93,6 +94,9 @@ public final class Confluentd implements AutoCloseable {
                             new MemberAdministration(config.zooKeeperAddress(), identity, store, local, zooKeeper,
                                     ports, this::restart),
                             new ZnodeInspector(store.curator()), VERSION)));
+
+            // A dropped pin (a deleted member, a replaced certificate) also ends its open member API connections.
+            trust.onUnpin(revoked -> api.closeUntrustedMemberConnections());
 
             LOG.info("confluentd {} member {} serving https://{}:{}/, the member API on {}:{} and {} "
                             + "with certificate {}", VERSION, startup.name(), config.httpsAddress(), api.httpsPort(),

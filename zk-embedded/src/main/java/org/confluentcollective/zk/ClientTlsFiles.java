@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,7 +46,7 @@ final class ClientTlsFiles {
             throw new IOException("cannot write the ZooKeeper client key stores: " + e.getMessage(), e);
         }
         Path properties = dir.resolve("client.properties");
-        writePrivate(properties, String.join("\n", List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "zookeeper.client.secure=true",
                 "zookeeper.clientCnxnSocket=org.apache.zookeeper.ClientCnxnSocketNetty",
                 "zookeeper.ssl.keyStore.location=" + identity,
@@ -54,8 +55,10 @@ final class ClientTlsFiles {
                 "zookeeper.ssl.trustStore.location=" + trust,
                 "zookeeper.ssl.trustStore.password=" + password,
                 "zookeeper.ssl.trustStore.type=PKCS12",
-                "zookeeper.ssl.hostnameVerification=false",
-                "")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                "zookeeper.ssl.hostnameVerification=false"));
+        MemberTlsPolicy.clientConfiguration().forEach((key, value) -> lines.add(key + "=" + value));
+        lines.add("");
+        writePrivate(properties, String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return properties;
     }
 

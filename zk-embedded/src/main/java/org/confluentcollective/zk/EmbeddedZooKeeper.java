@@ -338,6 +338,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
                     "authProvider.x509=" + MemberX509AuthenticationProvider.class.getName(),
                     "ssl.authProvider=x509",
                     "X509AuthenticationProvider.superUser=" + MemberX509AuthenticationProvider.MEMBER_PRINCIPAL));
+            MemberTlsPolicy.serverConfiguration().forEach((key, value) -> cfg.add(key + "=" + value));
         }
         replace(zooCfg, String.join("\n", cfg) + "\n");
         return zooCfg;
@@ -391,10 +392,13 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
 
     /**
      * ZooKeeper owns zoo.cfg after the first start (it rewrites it on reconfiguration), so only
-     * the timing keys are brought up to date, in place, keeping every other line.
+     * the timing keys and the TLS policy are brought up to date, in place, keeping every other line.
      */
     private static void updateTimings(Path zooCfg, ZooKeeperSettings settings) throws IOException {
         Map<String, String> wanted = new LinkedHashMap<>(FailoverTimings.configuration(settings.tickMillis()));
+        if (settings.tls() != null) {
+            wanted.putAll(MemberTlsPolicy.serverConfiguration());
+        }
         List<String> lines = new ArrayList<>();
         boolean changed = false;
         for (String line : Files.readAllLines(zooCfg)) {

@@ -9,17 +9,17 @@ import javax.net.ssl.TrustManager;
 /**
  * ZooKeeper's {@code ssl.quorum.context.supplier.class}: the TLS context of the quorum and
  * election ports, both directions. ZooKeeper caches the context, so its trust manager must be
- * (and is) live.
+ * (and is) live, and it must not resume sessions (see {@link MemberTlsPolicy}).
  */
 public final class MemberQuorumSslContext implements Supplier<SSLContext> {
 
     @Override
     public SSLContext get() {
         try {
-            SSLContext context = SSLContext.getInstance("TLSv1.3");
+            SSLContext context = SSLContext.getInstance(MemberTlsPolicy.PROTOCOL);
             context.init(new KeyManager[] {JvmPeerTls.keyManager()},
                     new TrustManager[] {JvmPeerTls.trustManager()}, null);
-            return context;
+            return MemberTlsPolicy.withoutResumption(context);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot create the quorum TLS context: " + e.getMessage(), e);
         }

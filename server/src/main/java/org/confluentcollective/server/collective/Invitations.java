@@ -33,6 +33,8 @@ public final class Invitations {
     public static final Duration MAX_TTL = Duration.ofDays(7);
 
     private static final Logger LOG = LoggerFactory.getLogger(Invitations.class);
+    /** The one answer to a wrong proof and to a name with no pending invitation. */
+    private static final String INVALID_TOKEN = "invalid token";
 
     private final CuratorFramework curator;
     private final CollectivePaths paths;
@@ -129,12 +131,15 @@ public final class Invitations {
             pending = json.readValue(curator.getData().storingStatIn(inviteStat).forPath(paths.invite(name)),
                     PendingInvite.class);
         } catch (KeeperException.NoNodeException e) {
-            throw forbidden("invalid token: no pending invitation for " + name + " (it may have been used)");
+            // The same answer as for a wrong proof, so that nobody learns which names are invited.
+            LOG.info("enrollment of {} refused: no pending invitation (it may have been used)", name);
+            throw forbidden(INVALID_TOKEN);
         }
         byte[] verifier = Base64.getDecoder().decode(cipher.decrypt(pending.verifier(), sealContext(name)));
         if (!InviteToken.sameProof(InviteToken.proof(verifier, request.inviterCert(), request.joinerCert()),
                 request.proof())) {
-            throw forbidden("invalid token");
+            LOG.info("enrollment of {} refused: the proof does not match the pending invitation", name);
+            throw forbidden(INVALID_TOKEN);
         }
         if (clock.millis() > pending.expiresMillis()) {
             throw forbidden("the invitation for " + name + " expired at "

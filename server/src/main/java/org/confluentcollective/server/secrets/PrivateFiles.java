@@ -5,11 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -46,6 +49,49 @@ public final class PrivateFiles {
                     "state directory " + dir + " is not on a POSIX file system; cannot protect keys", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create state directory " + dir, e);
+        }
+    }
+
+    /**
+     * Makes {@code dir} and everything below it owner-only: directories 0700, and group and
+     * others lose every permission on files (so 0644 becomes 0600). Run at every start, because
+     * a directory created beforehand (or restored from a backup) keeps its modes. Directories
+     * being 0700 is what protects files created later with a looser mode, such as ZooKeeper's
+     * logs and snapshots: others cannot reach them. Symbolic links are not followed.
+     *
+     * @throws IllegalStateException naming the path and the fix when a mode cannot be changed
+     */
+    public static void restrictTree(Path dir) {
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                    restrict(d, OWNER_RWX);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    if (!attrs.isSymbolicLink()) {
+                        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+                        perms.removeAll(GROUP_OR_OTHERS);
+                        restrict(file, perms);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalStateException(
+                    "state directory " + dir + " is not on a POSIX file system; cannot protect keys", e);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot make the state directory " + dir + " private ("
+                    + e + "); run confluentd as the owner of every file in it, or run chmod -R go-rwx " + dir, e);
+        }
+    }
+
+    private static void restrict(Path path, Set<PosixFilePermission> wanted) throws IOException {
+        if (!Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS).equals(wanted)) {
+            Files.setPosixFilePermissions(path, wanted);
         }
     }
 

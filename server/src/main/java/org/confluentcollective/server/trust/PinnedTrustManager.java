@@ -5,8 +5,11 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -27,6 +30,7 @@ public final class PinnedTrustManager extends X509ExtendedTrustManager {
     private static final X509Certificate[] NO_ISSUERS = new X509Certificate[0];
 
     private final Set<String> pinned = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<String>> unpinListeners = new CopyOnWriteArrayList<>();
 
     public PinnedTrustManager() {
     }
@@ -40,9 +44,20 @@ public final class PinnedTrustManager extends X509ExtendedTrustManager {
         pinned.add(normalize(fingerprint));
     }
 
-    /** Stops trusting this fingerprint; open connections are not affected. */
+    /**
+     * Stops trusting this fingerprint for new handshakes and tells the {@link #onUnpin}
+     * listeners, which end the connections and sessions that were opened while it was trusted.
+     */
     public void unpin(String fingerprint) {
-        pinned.remove(normalize(fingerprint));
+        String f = normalize(fingerprint);
+        if (pinned.remove(f)) {
+            unpinListeners.forEach(listener -> listener.accept(f));
+        }
+    }
+
+    /** Calls {@code listener} with each fingerprint that stops being trusted. */
+    public void onUnpin(Consumer<String> listener) {
+        unpinListeners.add(listener);
     }
 
     /** A snapshot of the pinned fingerprints. */

@@ -48,6 +48,16 @@ class PinnedTrustManagerTest {
     }
 
     @Test
+    void tellsListenersOnceWhenAPinIsDropped() {
+        PinnedTrustManager trust = new PinnedTrustManager(List.of(alpha.fingerprint(), beta.fingerprint()));
+        List<String> revoked = new java.util.ArrayList<>();
+        trust.onUnpin(revoked::add);
+        trust.unpin(alpha.fingerprint());
+        trust.unpin(alpha.fingerprint());
+        assertEquals(List.of(alpha.fingerprint()), revoked, "only a pin that was there is reported");
+    }
+
+    @Test
     void acceptsExactlyPinnedLeaf() {
         PinnedTrustManager trust = new PinnedTrustManager(List.of(alpha.fingerprint()));
         X509Certificate[] a = {alpha.certificate()};

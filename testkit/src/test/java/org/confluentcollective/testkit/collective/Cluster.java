@@ -58,9 +58,14 @@ final class Cluster implements BeforeEachCallback, AfterEachCallback {
 
     /** Starts a fresh member named {@code name} on a new machine (state directory) {@code machine}. */
     MemberProcess start(String name, String machine) throws Exception {
+        return create(name, machine).start();
+    }
+
+    /** A member that is not started yet, so that a test can prepare its machine first. */
+    MemberProcess create(String name, String machine) throws IOException {
         MemberProcess member = new MemberProcess(root, name, machine, MemberProcess.TEST_JVM);
         members.add(member);
-        return member.start();
+        return member;
     }
 
     /** {@code first} plus fresh members {@code names}, each invited by {@code first} and joined. */

@@ -32,12 +32,15 @@ public final class ApiServer implements AutoCloseable {
     private final ServerConnector https;
     private final ServerConnector member;
     private final LocalSocket socket;
+    private final MemberConnections memberConnections;
 
-    private ApiServer(Server server, ServerConnector https, ServerConnector member, LocalSocket socket) {
+    private ApiServer(Server server, ServerConnector https, ServerConnector member, LocalSocket socket,
+                      MemberConnections memberConnections) {
         this.server = server;
         this.https = https;
         this.member = member;
         this.socket = socket;
+        this.memberConnections = memberConnections;
     }
 
     /** The ports the connectors bound, known before the application is built. */
@@ -68,7 +71,9 @@ public final class ApiServer implements AutoCloseable {
 
         ServerConnector https = httpsConnector(server, http, settings);
         server.addConnector(https);
+        MemberConnections memberConnections = new MemberConnections(settings.memberTrust());
         ServerConnector member = memberConnector(server, http, settings);
+        member.addEventListener(memberConnections);
         server.addConnector(member);
 
         LocalSocket socket = LocalSocket.prepare(settings.socketPath());
@@ -95,7 +100,7 @@ public final class ApiServer implements AutoCloseable {
             socket.remove();
             throw e;
         }
-        return new ApiServer(server, https, member, socket);
+        return new ApiServer(server, https, member, socket, memberConnections);
     }
 
     /**
@@ -105,7 +110,7 @@ public final class ApiServer implements AutoCloseable {
      */
     private static ServerConnector httpsConnector(Server server, HttpConfiguration http, ApiServerSettings settings) {
         SslContextFactory.Server tls = tlsWithTrust(settings, SslContextFactory.TRUST_ALL_CERTS);
-        tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        TlsPolicy.forUsers(tls);
         tls.setWantClientAuth(true);
         return connector(server, http, tls, settings.httpsAddress(), settings.httpsPort());
     }
@@ -113,7 +118,7 @@ public final class ApiServer implements AutoCloseable {
     /** Member-to-member requests: mutual TLS admitting only pinned member certificates. */
     private static ServerConnector memberConnector(Server server, HttpConfiguration http, ApiServerSettings settings) {
         SslContextFactory.Server tls = tlsWithTrust(settings, new TrustManager[] {settings.memberTrust()});
-        tls.setIncludeProtocols("TLSv1.3");
+        TlsPolicy.forMembers(tls);
         tls.setNeedClientAuth(true);
         ServerConnector connector = connector(server, http, tls, settings.memberAddress(), settings.memberPort());
         connector.setName(MEMBER_CONNECTOR);
@@ -146,6 +151,11 @@ public final class ApiServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         return connector;
+    }
+
+    /** Ends the member API connections of certificates the member trust no longer admits. */
+    public void closeUntrustedMemberConnections() {
+        memberConnections.closeUntrusted();
     }
 
     public int memberPort() {
