@@ -267,13 +267,22 @@ final class ZkNodeDatabase implements NodeDatabase {
             }
         }
         boolean explicitIndex = changes.setNames().contains(ID_INDEX);
+        // Every new record is alike but for its name and id.index: one sample is checked against
+        // the record limit (before an index is reserved) and sizes the batches.
+        Map<String, StoredValue> sampleAttributes = changes.applyAttributes(Map.of(), cipher, null, new ArrayList<>());
+        sampleAttributes.putIfAbsent(ID_INDEX, StoredValue.ofValue(Long.toString(Long.MAX_VALUE)));
+        List<String> sampleGroups = new ArrayList<>(changes.applyGroups(List.of(), tree));
+        ChangeSet.appendEverything(sampleGroups, tree);
+        NodeRecord sample = new NodeRecord(sampleGroups, sampleAttributes);
+        transactions.check(List.of(new ZkWriter.Create(layout.nodePath(names.get(0)), sample)));
+        int recordBytes = 64 + RecordSizes.estimate(sample);
         long firstIndex = explicitIndex ? 0 : ids.reserve(names.size());
         Map<String, Long> indexes = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             indexes.put(names.get(i), firstIndex + i);
         }
         List<Supplier<List<ZkWriter.Write>>> plans = new ArrayList<>();
-        for (List<String> batch : batches(names, name -> 256 + estimateInput(attributes))) {
+        for (List<String> batch : batches(names, name -> recordBytes)) {
             plans.add(() -> {
                 List<ZkWriter.Write> writes = new ArrayList<>();
                 for (String name : batch) {
@@ -498,7 +507,10 @@ final class ZkNodeDatabase implements NodeDatabase {
     /** Plans a rewrite of each node's record, in batches, retrying each batch on conflict. */
     private void rewriteNodes(List<String> nodes, BiFunction<String, NodeRecord, NodeRecord> rewrite) {
         List<Supplier<List<ZkWriter.Write>>> plans = new ArrayList<>();
-        for (List<String> batch : batches(nodes, this::recordSize)) {
+        // Sized from the records as they will be: a change that grows them must not outgrow a multi.
+        ToIntFunction<String> sizeAfter = node -> tree.node(node)
+                .map(held -> RecordSizes.estimate(rewrite.apply(node, held.record()))).orElse(64);
+        for (List<String> batch : batches(nodes, sizeAfter)) {
             plans.add(() -> {
                 List<ZkWriter.Write> writes = new ArrayList<>();
                 for (String node : batch) {
@@ -562,14 +574,6 @@ final class ZkNodeDatabase implements NodeDatabase {
 
     private int recordSize(String node) {
         return tree.node(node).map(held -> RecordSizes.estimate(held.record())).orElse(64);
-    }
-
-    private static int estimateInput(Map<String, AttributeInput> attributes) {
-        int size = 0;
-        for (Map.Entry<String, AttributeInput> entry : attributes.entrySet()) {
-            size += entry.getKey().length() + String.valueOf(entry.getValue()).length() + 160;
-        }
-        return size;
     }
 
     private static List<String> without(List<String> groups, String group) {
