@@ -20,7 +20,7 @@ final class NameBudget {
     /** Takes {@code names} from the budget, or refuses the noderange naming where it ran out. */
     void spend(long names, String noderange, int column) {
         if (names > left) {
-            throw new NodeRangeException(noderange, column,
+            throw new NodeRangeLimitException(noderange, column,
                     "the noderange spells more than " + LIMIT + " names, the most one noderange may spell");
         }
         left -= names;

@@ -49,7 +49,7 @@ public final class NodeRanges {
 
     private static Parsed parse(String noderange) {
         if (noderange.length() > MAX_LENGTH) {
-            throw new NodeRangeException(noderange.substring(0, 40) + "...", MAX_LENGTH + 1,
+            throw new NodeRangeLimitException(noderange.substring(0, 40) + "...", MAX_LENGTH + 1,
                     "a noderange has at most " + MAX_LENGTH + " characters; this one has " + noderange.length());
         }
         return Parser.parse(noderange);

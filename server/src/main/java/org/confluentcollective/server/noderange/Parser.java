@@ -129,7 +129,8 @@ final class Parser {
                     throw fail(token, "empty parentheses");
                 }
                 if (++depth > MAX_DEPTH) {
-                    throw fail(token, "parentheses nested more than " + MAX_DEPTH + " deep");
+                    throw new NodeRangeLimitException(noderange, token.column(),
+                            "parentheses nested more than " + MAX_DEPTH + " deep");
                 }
                 Expr inner = chain(true);
                 depth--;

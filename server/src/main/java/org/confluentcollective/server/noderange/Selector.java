@@ -82,7 +82,7 @@ final class Selector {
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new NodeRangeException(noderange, column, "bad regular expression '" + regex + "': "
+            throw new NodeRangeLimitException(noderange, column, "bad regular expression '" + regex + "': "
                     + e.getDescription() + " (regular expressions are matched in linear time (RE2 syntax):"
                     + " backreferences and lookaround are not supported)");
         }

@@ -125,7 +125,7 @@ final class UniverseResolver implements Evaluator.Resolver {
         }
         if (session.expanding().size() > MAX_GROUP_DEPTH) {
             session.expanding().remove(group);
-            throw fail(atom, "dynamic groups name each other more than " + MAX_GROUP_DEPTH + " deep: "
+            throw new NodeRangeLimitException(noderange, atom.column(), "dynamic groups name each other more than " + MAX_GROUP_DEPTH + " deep: "
                     + String.join(" -> ", session.expanding()) + " -> " + group);
         }
         try {

@@ -33,14 +33,21 @@ final class Answers {
         String names = Bodies.requiredText(request, "name");
         Map<String, AttributeInput> attributes = AttributeJson.inputs(request, Set.of("name"));
         try {
-            return created(database.defineNodes(names, attributes));
+            List<String> created = database.defineNodes(names, attributes);
+            ObjectNode answer = names("created", created);
+            addWarnings(answer, NameShadows.ofNodes(database, created));
+            return Response.status(Response.Status.CREATED).entity(answer).build();
         } catch (NodeRangeException e) {
             throw RequestException.badRequest(e.getMessage());
         }
     }
 
     static Response created(List<String> names) {
-        return Response.status(Response.Status.CREATED).entity(names("created", names)).build();
+        return Response.status(Response.Status.CREATED).entity(createdBody(names)).build();
+    }
+
+    static ObjectNode createdBody(List<String> names) {
+        return names("created", names);
     }
 
     static ObjectNode deleted(List<String> names) {

@@ -47,7 +47,9 @@ public final class NodeGroupsResource {
         ObjectNode request = Bodies.object(body);
         String name = Bodies.requiredText(request, "name");
         database.defineGroup(name, AttributeJson.inputs(request, Set.of("name")));
-        return Answers.created(List.of(name));
+        ObjectNode answer = Answers.createdBody(List.of(name));
+        Answers.addWarnings(answer, NameShadows.ofGroup(database, name));
+        return Response.status(Response.Status.CREATED).entity(answer).build();
     }
 
     @GET
@@ -101,6 +103,7 @@ public final class NodeGroupsResource {
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.put("oldname", group);
         answer.put("newname", newName);
+        Answers.addWarnings(answer, NameShadows.ofGroup(database, newName));
         return answer;
     }
 
