@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
+import org.confluentcollective.server.api.Defined;
 import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.attributes.AttributeCatalog;
 import org.confluentcollective.server.attributes.Glob;
@@ -254,7 +255,7 @@ final class ZkNodeDatabase implements NodeDatabase {
     // ---- node writes ---------------------------------------------------------------------------
 
     @Override
-    public List<String> defineNodes(String noderange, Map<String, AttributeInput> attributes) {
+    public Defined defineNodes(String noderange, Map<String, AttributeInput> attributes) {
         List<String> names = noderanges.expandNames(noderange);
         if (names.isEmpty()) {
             throw RequestException.badRequest("the noderange " + noderange + " names no nodes");
@@ -303,7 +304,23 @@ final class ZkNodeDatabase implements NodeDatabase {
             });
         }
         transactions.runAll(plans);
-        return names;
+        List<String> warnings = new ArrayList<>();
+        for (String name : names) {
+            if (tree.hasGroup(name)) {
+                warnings.add("node " + name + " has the name of group " + name + ": in a noderange '" + name
+                        + "' now means the node only, and no longer the group's members");
+            }
+        }
+        return new Defined(names, warnings);
+    }
+
+    /** A node and a group may share a name (the node wins in noderanges), but the caller is told. */
+    private List<String> hiddenGroup(String group) {
+        if (!tree.hasNode(group)) {
+            return List.of();
+        }
+        return List.of("group " + group + " has the name of node " + group + ": in a noderange '" + group
+                + "' means the node only, so the group's members cannot be named through it");
     }
 
     @Override
@@ -393,7 +410,7 @@ final class ZkNodeDatabase implements NodeDatabase {
     // ---- group writes --------------------------------------------------------------------------
 
     @Override
-    public void defineGroup(String group, Map<String, AttributeInput> attributes) {
+    public List<String> defineGroup(String group, Map<String, AttributeInput> attributes) {
         checkEntityName("group", group);
         if (tree.hasGroup(group)) {
             throw RequestException.conflict("group " + group + " already exists");
@@ -410,6 +427,7 @@ final class ZkNodeDatabase implements NodeDatabase {
             return List.of(new ZkWriter.Create(layout.groupPath(group), record));
         });
         membership.ifPresent(change -> rewriteMembers(group, change));
+        return hiddenGroup(group);
     }
 
     @Override
@@ -446,7 +464,7 @@ final class ZkNodeDatabase implements NodeDatabase {
     }
 
     @Override
-    public void renameGroup(String group, String newName) {
+    public List<String> renameGroup(String group, String newName) {
         groupRecord(group);
         checkEntityName("group", newName);
         if (tree.hasGroup(newName)) {
@@ -462,6 +480,7 @@ final class ZkNodeDatabase implements NodeDatabase {
                     new ZkWriter.Create(layout.groupPath(newName), held.record()));
         });
         rewriteMembers(group, (node, groups) -> groups.stream().map(g -> g.equals(group) ? newName : g).toList());
+        return hiddenGroup(newName);
     }
 
     /** How a group's {@code nodes} input changes each affected node's group list. */

@@ -16,6 +16,7 @@ import org.confluentcollective.server.attributes.AttributeInput;
 import org.confluentcollective.server.attributes.AttributeSelection;
 import org.confluentcollective.server.attributes.AttributeView;
 import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.api.Defined;
 import org.confluentcollective.server.noderange.NodeRangeException;
 
 /** Answer shapes shared by the resources. */
@@ -33,9 +34,9 @@ final class Answers {
         String names = Bodies.requiredText(request, "name");
         Map<String, AttributeInput> attributes = AttributeJson.inputs(request, Set.of("name"));
         try {
-            List<String> created = database.defineNodes(names, attributes);
-            ObjectNode answer = names("created", created);
-            addWarnings(answer, NameShadows.ofNodes(database, created));
+            Defined defined = database.defineNodes(names, attributes);
+            ObjectNode answer = names("created", defined.names());
+            addWarnings(answer, defined.warnings());
             return Response.status(Response.Status.CREATED).entity(answer).build();
         } catch (NodeRangeException e) {
             throw RequestException.badRequest(e.getMessage());

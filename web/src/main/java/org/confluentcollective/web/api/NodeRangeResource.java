@@ -119,7 +119,6 @@ public final class NodeRangeResource {
                 databynode.addObject().putObject(node).putObject("rename").put("value", to);
             }
         }
-        Answers.addWarnings(answer, NameShadows.ofNodes(database, List.copyOf(renamed.values())));
         return answer;
     }
 

@@ -3,7 +3,7 @@ package org.confluentcollective.web.errors;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.confluentcollective.server.noderange.NodeRangeException;
-import org.confluentcollective.server.noderange.NodeRangeLimitException;
+import org.confluentcollective.server.api.RefusedInput;
 
 /** A noderange that names nothing valid is, as in the original, "not found". */
 public final class NodeRangeExceptionMapper implements ExceptionMapper<NodeRangeException> {
@@ -11,6 +11,6 @@ public final class NodeRangeExceptionMapper implements ExceptionMapper<NodeRange
     @Override
     public Response toResponse(NodeRangeException e) {
         // A noderange refused for its cost is bad whatever the database holds.
-        return ErrorBody.response(e instanceof NodeRangeLimitException ? 400 : 404, e.getMessage());
+        return ErrorBody.response(e instanceof RefusedInput ? 400 : 404, e.getMessage());
     }
 }
