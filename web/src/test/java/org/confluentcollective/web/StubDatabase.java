@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.confluentcollective.server.api.Defined;
 import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.attributes.AttributeInput;
 import org.confluentcollective.server.attributes.AttributeSelection;
@@ -113,9 +114,9 @@ final class StubDatabase implements NodeDatabase, UserDirectory {
     }
 
     @Override
-    public List<String> defineNodes(String noderange, Map<String, AttributeInput> attributes) {
+    public Defined defineNodes(String noderange, Map<String, AttributeInput> attributes) {
         calls.add("define " + noderange + " " + attributes);
-        return List.of(noderange);
+        return new Defined(List.of(noderange), List.of());
     }
 
     @Override
@@ -135,8 +136,9 @@ final class StubDatabase implements NodeDatabase, UserDirectory {
     }
 
     @Override
-    public void defineGroup(String group, Map<String, AttributeInput> attributes) {
+    public List<String> defineGroup(String group, Map<String, AttributeInput> attributes) {
         calls.add("define group " + group);
+        return List.of();
     }
 
     @Override
@@ -149,7 +151,8 @@ final class StubDatabase implements NodeDatabase, UserDirectory {
     }
 
     @Override
-    public void renameGroup(String group, String newName) {
+    public List<String> renameGroup(String group, String newName) {
+        return List.of();
     }
 
     @Override

@@ -17,6 +17,8 @@ public class RequestException extends RuntimeException {
         CONFLICT,
         /** The caller may not do this. */
         FORBIDDEN,
+        /** The change would make a stored record larger than the database holds; nothing was changed. */
+        TOO_LARGE,
         /** The collective cannot serve the request now (e.g. no quorum); nothing was changed. */
         UNAVAILABLE,
         /**
@@ -54,6 +56,10 @@ public class RequestException extends RuntimeException {
     public static RequestException outcomeUnknown(String detail) {
         return new RequestException(Kind.OUTCOME_UNKNOWN, "outcome unknown: " + detail
                 + "; the change may or may not have been made: read it back with ?consistent=true");
+    }
+
+    public static RequestException tooLarge(String message) {
+        return new RequestException(Kind.TOO_LARGE, message);
     }
 
     public static RequestException conflict(String message) {

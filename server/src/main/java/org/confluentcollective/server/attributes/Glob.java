@@ -1,11 +1,12 @@
 package org.confluentcollective.server.attributes;
 
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * A shell-style pattern ({@code net.*switch}, {@code tpm2:*}) as Python's fnmatch reads it:
  * {@code *} matches any text (dots included), {@code ?} one character, {@code [...]} a character
- * class ({@code [!...]} negated). Matching is case-sensitive.
+ * class ({@code [!...]} negated). Matching is case-sensitive, and linear in the text (RE2):
+ * users send globs, and {@code *a*a*a*...} would backtrack polynomially in java.util.regex.
  */
 public final class Glob {
 
@@ -87,8 +88,8 @@ public final class Glob {
             char c = body.charAt(i);
             if (c == '-' && i > 0 && i < body.length() - 1) {
                 out.append('-');   // a range such as [0-9]
-            } else if (Character.isLetterOrDigit(c)) {
-                out.append(c);
+            } else if (Character.isLetterOrDigit(c) || c >= 0x80) {
+                out.append(c);   // RE2 refuses an escaped non-ASCII character
             } else {
                 out.append('\\').append(c);   // literal inside the class
             }

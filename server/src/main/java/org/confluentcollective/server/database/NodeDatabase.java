@@ -1,5 +1,6 @@
 package org.confluentcollective.server.database;
 
+import org.confluentcollective.server.api.Defined;
 import org.confluentcollective.server.api.RequestException;
 import java.util.List;
 import java.util.Map;
@@ -77,9 +78,10 @@ public interface NodeDatabase {
      * Defines new nodes (all or none).
      *
      * @param noderange names spelled as a noderange ({@code r1u[01-42]}), checked against no database
-     * @return the created nodes, naturally sorted
+     * @return the created nodes, naturally sorted, and a warning for each named like a group (which
+     *         the node now hides in noderanges, noderange.md)
      */
-    List<String> defineNodes(String noderange, Map<String, AttributeInput> attributes);
+    Defined defineNodes(String noderange, Map<String, AttributeInput> attributes);
 
     /**
      * Changes attributes of existing nodes (all or none).
@@ -98,7 +100,8 @@ public interface NodeDatabase {
      */
     Map<String, String> renameNodes(List<String> nodes, String newName);
 
-    void defineGroup(String group, Map<String, AttributeInput> attributes);
+    /** @return a warning when a node of that name hides the group in noderanges */
+    List<String> defineGroup(String group, Map<String, AttributeInput> attributes);
 
     /** @return warnings */
     List<String> updateGroup(String group, Map<String, AttributeInput> changes);
@@ -106,5 +109,6 @@ public interface NodeDatabase {
     /** Removes a group; its members stay, without it. */
     void removeGroup(String group);
 
-    void renameGroup(String group, String newName);
+    /** @return a warning when a node of the new name hides the group in noderanges */
+    List<String> renameGroup(String group, String newName);
 }

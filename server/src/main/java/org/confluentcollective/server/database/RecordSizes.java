@@ -11,11 +11,11 @@ final class RecordSizes {
     static int estimate(NodeRecord record) {
         int size = 32;
         for (String group : record.groups()) {
-            size += group.length() + 3;
+            size += utf8Length(group) + 3;
         }
         for (Map.Entry<String, StoredValue> entry : record.attributes().entrySet()) {
             StoredValue value = entry.getValue();
-            size += entry.getKey().length() + 16
+            size += utf8Length(entry.getKey()) + 16
                     + length(value.value()) + length(value.expression()) + length(value.cryptvalue())
                     + length(value.hashvalue()) + length(value.grubhashvalue());
         }
@@ -24,6 +24,16 @@ final class RecordSizes {
     }
 
     private static int length(String text) {
-        return text == null ? 0 : text.length() + 12;
+        return text == null ? 0 : utf8Length(text) + 12;
+    }
+
+    /** What the text takes in UTF-8: the codec writes non-ASCII text unescaped. */
+    static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
     }
 }

@@ -52,15 +52,29 @@ final class Transactions {
         await(attempt(plan, 1));
     }
 
-    /** Runs independent transactions (batches of a bulk change), several at a time. */
+    /** Refuses writes that could never be sent (TOO_LARGE), without sending anything. */
+    void check(List<ZkWriter.Write> writes) {
+        writer.prepare(writes);
+    }
+
+    /**
+     * Runs independent transactions (batches of a bulk change), several at a time. Every batch
+     * is planned and checked (record and multi sizes) before the first is sent, so a refusal
+     * leaves nothing half-written.
+     */
     void runAll(List<Supplier<List<ZkWriter.Write>>> plans) {
         quorum.requireQuorum();
+        List<ZkWriter.Prepared> firstAttempts = new ArrayList<>(plans.size());
+        for (Supplier<List<ZkWriter.Write>> plan : plans) {
+            firstAttempts.add(writer.prepare(plan.get()));
+        }
         Semaphore window = new Semaphore(WINDOW);
         List<CompletableFuture<Void>> running = new ArrayList<>(plans.size());
         try {
-            for (Supplier<List<ZkWriter.Write>> plan : plans) {
+            for (int i = 0; i < plans.size(); i++) {
                 window.acquire();
-                CompletableFuture<Void> done = attempt(plan, 1);
+                // set(i, null) hands the batch over and lets it be collected once written
+                CompletableFuture<Void> done = submit(plans.get(i), firstAttempts.set(i, null), 1);
                 done.whenComplete((ok, error) -> window.release());
                 running.add(done);
             }
@@ -82,13 +96,18 @@ final class Transactions {
     }
 
     private CompletableFuture<Void> attempt(Supplier<List<ZkWriter.Write>> plan, int attempt) {
-        List<ZkWriter.Write> writes;
+        ZkWriter.Prepared prepared;
         try {
-            writes = plan.get();
+            prepared = writer.prepare(plan.get());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return writer.submit(writes).thenComposeAsync(outcome -> {
+        return submit(plan, prepared, attempt);
+    }
+
+    private CompletableFuture<Void> submit(Supplier<List<ZkWriter.Write>> plan, ZkWriter.Prepared prepared, int attempt) {
+        List<ZkWriter.Write> writes = prepared.writes();
+        return writer.submit(prepared).thenComposeAsync(outcome -> {
             if (outcome.ok()) {
                 return CompletableFuture.completedFuture(null);
             }

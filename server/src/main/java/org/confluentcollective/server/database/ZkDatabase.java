@@ -79,7 +79,7 @@ public final class ZkDatabase implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        ZkWriter writer = new ZkWriter(() -> currentZooKeeper(curator), sync, codec);
+        ZkWriter writer = new ZkWriter(() -> currentZooKeeper(curator), sync, codec, layout);
         Transactions transactions = new Transactions(writer, sync, planner, quorum);
         ZkNodeDatabase nodes = new ZkNodeDatabase(tree, layout, transactions,
                 new IdCounter(curator, layout.nodeIndexCounter(), quorum), catalog, cipher, new CryptedHash(),

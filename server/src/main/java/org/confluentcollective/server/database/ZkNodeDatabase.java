@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
+import org.confluentcollective.server.api.Defined;
 import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.attributes.AttributeCatalog;
 import org.confluentcollective.server.attributes.Glob;
@@ -254,7 +255,7 @@ final class ZkNodeDatabase implements NodeDatabase {
     // ---- node writes ---------------------------------------------------------------------------
 
     @Override
-    public List<String> defineNodes(String noderange, Map<String, AttributeInput> attributes) {
+    public Defined defineNodes(String noderange, Map<String, AttributeInput> attributes) {
         List<String> names = noderanges.expandNames(noderange);
         if (names.isEmpty()) {
             throw RequestException.badRequest("the noderange " + noderange + " names no nodes");
@@ -267,13 +268,22 @@ final class ZkNodeDatabase implements NodeDatabase {
             }
         }
         boolean explicitIndex = changes.setNames().contains(ID_INDEX);
+        // Every new record is alike but for its name and id.index: one sample is checked against
+        // the record limit (before an index is reserved) and sizes the batches.
+        Map<String, StoredValue> sampleAttributes = changes.applyAttributes(Map.of(), cipher, null, new ArrayList<>());
+        sampleAttributes.putIfAbsent(ID_INDEX, StoredValue.ofValue(Long.toString(Long.MAX_VALUE)));
+        List<String> sampleGroups = new ArrayList<>(changes.applyGroups(List.of(), tree));
+        ChangeSet.appendEverything(sampleGroups, tree);
+        NodeRecord sample = new NodeRecord(sampleGroups, sampleAttributes);
+        transactions.check(List.of(new ZkWriter.Create(layout.nodePath(names.get(0)), sample)));
+        int recordBytes = 64 + RecordSizes.estimate(sample);
         long firstIndex = explicitIndex ? 0 : ids.reserve(names.size());
         Map<String, Long> indexes = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             indexes.put(names.get(i), firstIndex + i);
         }
         List<Supplier<List<ZkWriter.Write>>> plans = new ArrayList<>();
-        for (List<String> batch : batches(names, name -> 256 + estimateInput(attributes))) {
+        for (List<String> batch : batches(names, name -> recordBytes)) {
             plans.add(() -> {
                 List<ZkWriter.Write> writes = new ArrayList<>();
                 for (String name : batch) {
@@ -294,7 +304,23 @@ final class ZkNodeDatabase implements NodeDatabase {
             });
         }
         transactions.runAll(plans);
-        return names;
+        List<String> warnings = new ArrayList<>();
+        for (String name : names) {
+            if (tree.hasGroup(name)) {
+                warnings.add("node " + name + " has the name of group " + name + ": in a noderange '" + name
+                        + "' now means the node only, and no longer the group's members");
+            }
+        }
+        return new Defined(names, warnings);
+    }
+
+    /** A node and a group may share a name (the node wins in noderanges), but the caller is told. */
+    private List<String> hiddenGroup(String group) {
+        if (!tree.hasNode(group)) {
+            return List.of();
+        }
+        return List.of("group " + group + " has the name of node " + group + ": in a noderange '" + group
+                + "' means the node only, so the group's members cannot be named through it");
     }
 
     @Override
@@ -384,7 +410,7 @@ final class ZkNodeDatabase implements NodeDatabase {
     // ---- group writes --------------------------------------------------------------------------
 
     @Override
-    public void defineGroup(String group, Map<String, AttributeInput> attributes) {
+    public List<String> defineGroup(String group, Map<String, AttributeInput> attributes) {
         checkEntityName("group", group);
         if (tree.hasGroup(group)) {
             throw RequestException.conflict("group " + group + " already exists");
@@ -401,6 +427,7 @@ final class ZkNodeDatabase implements NodeDatabase {
             return List.of(new ZkWriter.Create(layout.groupPath(group), record));
         });
         membership.ifPresent(change -> rewriteMembers(group, change));
+        return hiddenGroup(group);
     }
 
     @Override
@@ -437,7 +464,7 @@ final class ZkNodeDatabase implements NodeDatabase {
     }
 
     @Override
-    public void renameGroup(String group, String newName) {
+    public List<String> renameGroup(String group, String newName) {
         groupRecord(group);
         checkEntityName("group", newName);
         if (tree.hasGroup(newName)) {
@@ -453,6 +480,7 @@ final class ZkNodeDatabase implements NodeDatabase {
                     new ZkWriter.Create(layout.groupPath(newName), held.record()));
         });
         rewriteMembers(group, (node, groups) -> groups.stream().map(g -> g.equals(group) ? newName : g).toList());
+        return hiddenGroup(newName);
     }
 
     /** How a group's {@code nodes} input changes each affected node's group list. */
@@ -498,7 +526,10 @@ final class ZkNodeDatabase implements NodeDatabase {
     /** Plans a rewrite of each node's record, in batches, retrying each batch on conflict. */
     private void rewriteNodes(List<String> nodes, BiFunction<String, NodeRecord, NodeRecord> rewrite) {
         List<Supplier<List<ZkWriter.Write>>> plans = new ArrayList<>();
-        for (List<String> batch : batches(nodes, this::recordSize)) {
+        // Sized from the records as they will be: a change that grows them must not outgrow a multi.
+        ToIntFunction<String> sizeAfter = node -> tree.node(node)
+                .map(held -> RecordSizes.estimate(rewrite.apply(node, held.record()))).orElse(64);
+        for (List<String> batch : batches(nodes, sizeAfter)) {
             plans.add(() -> {
                 List<ZkWriter.Write> writes = new ArrayList<>();
                 for (String node : batch) {
@@ -562,14 +593,6 @@ final class ZkNodeDatabase implements NodeDatabase {
 
     private int recordSize(String node) {
         return tree.node(node).map(held -> RecordSizes.estimate(held.record())).orElse(64);
-    }
-
-    private static int estimateInput(Map<String, AttributeInput> attributes) {
-        int size = 0;
-        for (Map.Entry<String, AttributeInput> entry : attributes.entrySet()) {
-            size += entry.getKey().length() + String.valueOf(entry.getValue()).length() + 160;
-        }
-        return size;
     }
 
     private static List<String> without(List<String> groups, String group) {

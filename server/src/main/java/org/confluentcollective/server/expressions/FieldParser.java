@@ -28,6 +28,11 @@ final class FieldParser {
     private static final List<List<String>> LEVELS = List.of(
             List.of("|"), List.of("^"), List.of("&"), List.of("<<", ">>"), List.of("+", "-"), List.of("*", "/", "%"));
     private static final int MAX_NESTING = 100;
+    /**
+     * Longest field: operator chains ({@code 1+1+...}, {@code x[0][0]...}) build trees as deep as
+     * they are long, and evaluation recurses through them.
+     */
+    static final int MAX_TOKENS = 1000;
 
     private enum Kind { NAME, NUMBER, STRING, OPERATOR, END }
 
@@ -220,7 +225,9 @@ final class FieldParser {
     }
 
     private Broken fail(String problem) {
-        return new Broken("cannot evaluate '" + source + "': " + problem);
+        // Messages are shown for every node that inherits the field: quote a long one shortened.
+        String shown = source.length() <= 200 ? source : source.substring(0, 200) + "...";
+        return new Broken("cannot evaluate '" + shown + "': " + problem);
     }
 
     // ---- tokens
@@ -229,6 +236,9 @@ final class FieldParser {
         int i = 0;
         int n = source.length();
         while (i < n) {
+            if (tokens.size() >= MAX_TOKENS) {
+                throw fail("a field has at most " + MAX_TOKENS + " tokens (names, numbers and operators)");
+            }
             char c = source.charAt(i);
             if (c == ' ' || c == '\t') {
                 i++;

@@ -20,7 +20,7 @@ final class Brackets {
      *
      * @param column 1-based column of the atom within {@code noderange}, whose text it is a part of
      */
-    static List<String> expand(String noderange, String atom, int column) {
+    static List<String> expand(String noderange, String atom, int column, NameBudget budget) {
         List<String> texts = new ArrayList<>(List.of(""));
         int from = column - 1;
         int i = 0;
@@ -32,10 +32,8 @@ final class Brackets {
             }
             append(texts, atom.substring(i, open));
             int close = atom.indexOf(']', open);
-            List<String> items = items(noderange, from + open + 1, from + close);
-            if ((long) texts.size() * items.size() > NameRange.LIMIT) {
-                throw new NodeRangeException(noderange, column, "brackets spell more than " + NameRange.LIMIT + " names");
-            }
+            List<String> items = items(noderange, from + open + 1, from + close, budget);
+            budget.spend((long) texts.size() * items.size(), noderange, column);
             List<String> product = new ArrayList<>(texts.size() * items.size());
             for (String text : texts) {
                 for (String item : items) {
@@ -49,9 +47,9 @@ final class Brackets {
     }
 
     /** The plain strings of {@code noderange[from, to)}, naturally sorted and paginated. */
-    private static List<String> items(String noderange, int from, int to) {
+    private static List<String> items(String noderange, int from, int to, NameBudget budget) {
         Parsed parsed = Parser.parse(noderange, from, to);
-        Set<String> strings = Evaluator.evaluate(parsed.expr(), new NameResolver(noderange, true));
+        Set<String> strings = Evaluator.evaluate(parsed.expr(), new NameResolver(noderange, true, budget));
         return Evaluator.sortAndPage(strings, parsed.pagination());
     }
 

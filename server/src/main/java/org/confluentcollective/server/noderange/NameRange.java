@@ -14,8 +14,8 @@ import java.util.function.Consumer;
  */
 record NameRange(List<String> texts, List<Numbers> numbers) {
 
-    /** Largest number of names one range or bracket expansion may produce. */
-    static final long LIMIT = 1_000_000;
+    /** Largest number of names one range may spell: no more than a whole noderange may. */
+    static final long LIMIT = NameBudget.LIMIT;
 
     /** One varying number: from..to by step, printed at least {@code width} digits wide. */
     record Numbers(long from, long to, long step, int width) {

@@ -13,10 +13,12 @@ final class NameResolver implements Evaluator.Resolver {
 
     private final String noderange;
     private final boolean bracket;
+    private final NameBudget budget;
 
-    NameResolver(String noderange, boolean bracket) {
+    NameResolver(String noderange, boolean bracket, NameBudget budget) {
         this.noderange = noderange;
         this.bracket = bracket;
+        this.budget = budget;
     }
 
     @Override
@@ -31,7 +33,7 @@ final class NameResolver implements Evaluator.Resolver {
         }
         Set<String> names = new HashSet<>();
         if (text.indexOf('[') >= 0) {
-            for (String spelled : Brackets.expand(noderange, text, atom.column())) {
+            for (String spelled : Brackets.expand(noderange, text, atom.column(), budget)) {
                 add(names, spelled, atom);
             }
         } else {
@@ -45,6 +47,7 @@ final class NameResolver implements Evaluator.Resolver {
         if (range == null) {
             addName(names, text, atom);
         } else {
+            budget.spend(range.size(), noderange, atom.column());
             range.forEach(name -> addName(names, name, atom));
         }
     }

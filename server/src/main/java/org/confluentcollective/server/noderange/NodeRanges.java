@@ -12,6 +12,9 @@ public final class NodeRanges {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?");
 
+    /** Longest noderange accepted, in characters (docs/api.md). */
+    public static final int MAX_LENGTH = 8192;
+
     private final AttributeCatalog catalog;
 
     public NodeRanges(AttributeCatalog catalog) {
@@ -25,7 +28,7 @@ public final class NodeRanges {
      * @throws NodeRangeException on a syntax error or an unknown name
      */
     public List<String> expand(String noderange, NodeUniverse universe) {
-        Parsed parsed = Parser.parse(noderange);
+        Parsed parsed = parse(noderange);
         UniverseResolver resolver = new UniverseResolver(noderange, universe, catalog);
         return Evaluator.sortAndPage(Evaluator.evaluate(parsed.expr(), resolver), parsed.pagination());
     }
@@ -39,9 +42,17 @@ public final class NodeRanges {
      * is part of the name ({@code login-1}).
      */
     public List<String> expandNames(String noderange) {
-        Parsed parsed = Parser.parse(noderange);
-        return Evaluator.sortAndPage(Evaluator.evaluate(parsed.expr(), new NameResolver(noderange, false)),
+        Parsed parsed = parse(noderange);
+        return Evaluator.sortAndPage(Evaluator.evaluate(parsed.expr(), new NameResolver(noderange, false, new NameBudget())),
                 parsed.pagination());
+    }
+
+    private static Parsed parse(String noderange) {
+        if (noderange.length() > MAX_LENGTH) {
+            throw new NodeRangeLimitException(noderange.substring(0, 40) + "...", MAX_LENGTH + 1,
+                    "a noderange has at most " + MAX_LENGTH + " characters; this one has " + noderange.length());
+        }
+        return Parser.parse(noderange);
     }
 
     /**

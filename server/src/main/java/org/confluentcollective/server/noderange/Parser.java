@@ -26,9 +26,13 @@ import org.confluentcollective.server.noderange.Token.Kind;
  */
 final class Parser {
 
+    /** Deepest nesting of parentheses: parsing and evaluation recurse once per level. */
+    static final int MAX_DEPTH = 32;
+
     private final String noderange;
     private final List<Token> tokens;
     private int next;
+    private int depth;
 
     private Parser(String noderange, List<Token> tokens) {
         this.noderange = noderange;
@@ -124,7 +128,12 @@ final class Parser {
                 if (peek().kind() == Kind.CLOSE) {
                     throw fail(token, "empty parentheses");
                 }
+                if (++depth > MAX_DEPTH) {
+                    throw new NodeRangeLimitException(noderange, token.column(),
+                            "parentheses nested more than " + MAX_DEPTH + " deep");
+                }
                 Expr inner = chain(true);
+                depth--;
                 Token close = take();
                 if (close.kind() == Kind.CLOSE) {
                     return inner;

@@ -185,7 +185,7 @@ final class RangeSyntax {
         texts.add(text.toString());
         NameRange range = new NameRange(texts, numbers);
         if (range.size() > NameRange.LIMIT) {
-            throw fail(0, "range spells more than " + NameRange.LIMIT + " names");
+            throw new NodeRangeLimitException(noderange, column, "range spells more than " + NameRange.LIMIT + " names");
         }
         return range;
     }

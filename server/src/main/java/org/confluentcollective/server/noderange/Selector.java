@@ -2,8 +2,8 @@ package org.confluentcollective.server.noderange;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import org.confluentcollective.server.attributes.AttributeCatalog;
 import org.confluentcollective.server.attributes.Glob;
 
@@ -74,12 +74,17 @@ final class Selector {
         throw new NodeRangeException(noderange, column, "not an attribute selector");
     }
 
+    /**
+     * Compiled for RE2's linear-time matching: users send these, and a backtracking engine spends
+     * minutes on nested quantifiers. RE2 has no backreferences or lookaround.
+     */
     static Pattern compile(String noderange, String regex, int column) {
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new NodeRangeException(noderange, column,
-                    "bad regular expression '" + regex + "': " + e.getDescription());
+            throw new NodeRangeLimitException(noderange, column, "bad regular expression '" + regex + "': "
+                    + e.getDescription() + " (regular expressions are matched in linear time (RE2 syntax):"
+                    + " backreferences and lookaround are not supported)");
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 import org.confluentcollective.server.attributes.AttributeCatalog;
 import org.confluentcollective.server.noderange.Expr.Atom;
 import org.confluentcollective.server.noderange.Expr.Parsed;
@@ -23,14 +23,17 @@ final class UniverseResolver implements Evaluator.Resolver {
 
     /** What all resolvers of one expansion share, including those of dynamic groups. */
     private record Session(NodeUniverse universe, AttributeCatalog catalog,
-                           Map<String, Set<String>> members, Set<String> expanding) {
+                           Map<String, Set<String>> members, Set<String> expanding, NameBudget budget) {
     }
+
+    /** Dynamic groups naming dynamic groups: deeper than this is refused, never a stack overflow. */
+    static final int MAX_GROUP_DEPTH = 16;
 
     private final String noderange;
     private final Session session;
 
     UniverseResolver(String noderange, NodeUniverse universe, AttributeCatalog catalog) {
-        this(noderange, new Session(universe, catalog, new HashMap<>(), new LinkedHashSet<>()));
+        this(noderange, new Session(universe, catalog, new HashMap<>(), new LinkedHashSet<>(), new NameBudget()));
     }
 
     private UniverseResolver(String noderange, Session session) {
@@ -50,7 +53,7 @@ final class UniverseResolver implements Evaluator.Resolver {
         }
         if (text.indexOf('[') >= 0) {
             Set<String> nodes = new HashSet<>();
-            for (String spelled : Brackets.expand(noderange, text, atom.column())) {
+            for (String spelled : Brackets.expand(noderange, text, atom.column(), session.budget())) {
                 resolveName(nodes, spelled, atom);
             }
             return nodes;
@@ -76,6 +79,7 @@ final class UniverseResolver implements Evaluator.Resolver {
         if (range == null) {
             throw new UnknownNameException(noderange, atom.column(), "'" + text + "' is neither a node nor a group");
         }
+        session.budget().spend(range.size(), noderange, atom.column());
         range.forEach(name -> {
             if (!addNodeOrGroup(nodes, name, atom)) {
                 throw new UnknownNameException(noderange, atom.column(),
@@ -118,6 +122,11 @@ final class UniverseResolver implements Evaluator.Resolver {
             cycle = cycle.subList(cycle.indexOf(group), cycle.size());
             throw fail(atom, "dynamic groups refer to each other in a cycle: "
                     + String.join(" -> ", cycle) + " -> " + group);
+        }
+        if (session.expanding().size() > MAX_GROUP_DEPTH) {
+            session.expanding().remove(group);
+            throw new NodeRangeLimitException(noderange, atom.column(), "dynamic groups name each other more than " + MAX_GROUP_DEPTH + " deep: "
+                    + String.join(" -> ", session.expanding()) + " -> " + group);
         }
         try {
             Parsed parsed = Parser.parse(groupRange);

@@ -46,7 +46,7 @@ class ZkNodeDatabaseTest {
     @Test
     void definesNodesFromANoderangeInEverythingWithDistinctIndexes() {
         assertEquals(List.of("everything"), db.groups(), "a fresh database has the everything group");
-        List<String> created = db.defineNodes("r1u[01-03]", text("location.rack", "1"));
+        List<String> created = db.defineNodes("r1u[01-03]", text("location.rack", "1")).names();
         assertEquals(List.of("r1u01", "r1u02", "r1u03"), created);
         assertEquals(created, db.nodes());
         assertEquals(List.of("everything"), attr("r1u02", "groups").items());

@@ -16,6 +16,7 @@ import org.confluentcollective.server.attributes.AttributeInput;
 import org.confluentcollective.server.attributes.AttributeSelection;
 import org.confluentcollective.server.attributes.AttributeView;
 import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.api.Defined;
 import org.confluentcollective.server.noderange.NodeRangeException;
 
 /** Answer shapes shared by the resources. */
@@ -33,14 +34,21 @@ final class Answers {
         String names = Bodies.requiredText(request, "name");
         Map<String, AttributeInput> attributes = AttributeJson.inputs(request, Set.of("name"));
         try {
-            return created(database.defineNodes(names, attributes));
+            Defined defined = database.defineNodes(names, attributes);
+            ObjectNode answer = names("created", defined.names());
+            addWarnings(answer, defined.warnings());
+            return Response.status(Response.Status.CREATED).entity(answer).build();
         } catch (NodeRangeException e) {
             throw RequestException.badRequest(e.getMessage());
         }
     }
 
     static Response created(List<String> names) {
-        return Response.status(Response.Status.CREATED).entity(names("created", names)).build();
+        return Response.status(Response.Status.CREATED).entity(createdBody(names)).build();
+    }
+
+    static ObjectNode createdBody(List<String> names) {
+        return names("created", names);
     }
 
     static ObjectNode deleted(List<String> names) {

@@ -46,8 +46,10 @@ public final class NodeGroupsResource {
     public Response define(JsonNode body) {
         ObjectNode request = Bodies.object(body);
         String name = Bodies.requiredText(request, "name");
-        database.defineGroup(name, AttributeJson.inputs(request, Set.of("name")));
-        return Answers.created(List.of(name));
+        List<String> warnings = database.defineGroup(name, AttributeJson.inputs(request, Set.of("name")));
+        ObjectNode answer = Answers.createdBody(List.of(name));
+        Answers.addWarnings(answer, warnings);
+        return Response.status(Response.Status.CREATED).entity(answer).build();
     }
 
     @GET
@@ -97,10 +99,11 @@ public final class NodeGroupsResource {
     public ObjectNode rename(@PathParam("group") String group, JsonNode body) {
         String newName = Bodies.requiredText(Bodies.object(body), "rename");
         requireGroupForChange(group);
-        database.renameGroup(group, newName);
+        List<String> warnings = database.renameGroup(group, newName);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.put("oldname", group);
         answer.put("newname", newName);
+        Answers.addWarnings(answer, warnings);
         return answer;
     }
 

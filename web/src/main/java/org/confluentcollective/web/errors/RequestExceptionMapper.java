@@ -21,6 +21,7 @@ public final class RequestExceptionMapper implements ExceptionMapper<RequestExce
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case FORBIDDEN -> 403;
+            case TOO_LARGE -> 413;
             case UNAVAILABLE -> 503;
             case OUTCOME_UNKNOWN -> 504;
         };

@@ -69,6 +69,7 @@ public final class JsonBodyProvider implements MessageBodyReader<JsonNode>, Mess
         if (tree == null || tree.isMissingNode()) {
             throw RequestException.badRequest("the request body is empty; a JSON object is expected");
         }
+        BodyText.check(tree);
         return tree;
     }
 
