@@ -1,5 +1,6 @@
 package org.confluentcollective.web.api;
 
+import java.time.Duration;
 import org.confluentcollective.server.collective.CollectiveView;
 import org.confluentcollective.server.api.QuorumStatus;
 import org.confluentcollective.server.database.NodeDatabase;
@@ -25,6 +26,8 @@ public final class ApiApplication extends ResourceConfig {
 
     /** Larger bodies are refused with 413 (the contract's limit). */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** A body must arrive in full within this time, however it trickles (408 otherwise). */
+    public static final Duration BODY_DEADLINE = Duration.ofSeconds(30);
 
     public ApiApplication(NodeDatabase database, UserDirectory users, QuorumStatus quorum, CollectiveView collective,
                           CollectiveAdministration administration, String version) {
@@ -41,7 +44,7 @@ public final class ApiApplication extends ResourceConfig {
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         property(ServerProperties.BV_FEATURE_DISABLE, true);
 
-        register(new JsonBodyProvider(MAX_BODY_BYTES));
+        register(new JsonBodyProvider(MAX_BODY_BYTES, BODY_DEADLINE));
         register(new AuthenticationFilter(users));
         register(new AccessFeature());
         register(new StaleReadMarker(quorum));
