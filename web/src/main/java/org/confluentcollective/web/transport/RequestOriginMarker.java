@@ -21,6 +21,7 @@ final class RequestOriginMarker extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         request.setAttribute(RequestOrigin.ATTRIBUTE, originOf(request));
+        request.setAttribute(RequestOrigin.ADDRESS_ATTRIBUTE, Request.getRemoteAddr(request));
         return super.handle(request, response, callback);
     }
 
