@@ -28,6 +28,21 @@ class LoginThrottleApiTest {
     @TempDir
     Path dir;
 
+    /** A guess answered within 10 s; otherwise the API threads' stacks are printed for the diagnosis. */
+    private static Answer answerWithin(ApiClient client) throws Exception {
+        try {
+            return client.send(client.request("GET", "/nodes/").timeout(10, java.util.concurrent.TimeUnit.SECONDS));
+        } catch (java.util.concurrent.TimeoutException e) {
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                if (thread.getName().startsWith("confluentd-api")) {
+                    System.out.println("unanswered guess; " + thread.getName() + " " + thread.getState() + " "
+                            + java.util.Arrays.toString(stack));
+                }
+            });
+            throw e;
+        }
+    }
+
     @Test
     void aPasswordFloodOnOneUserLeavesTheOthersAlone() throws Exception {
         try (DaemonFixture fixture = DaemonFixture.start(dir.resolve("state"))) {
@@ -47,7 +62,7 @@ class LoginThrottleApiTest {
             for (int i = 0; i < 8; i++) {
                 floods.add(flood.submit(() -> {
                     while (System.nanoTime() < until) {
-                        Answer answer = guesser.get("/nodes/");
+                        Answer answer = answerWithin(guesser);
                         floodStatuses.computeIfAbsent(answer.status(), s -> new AtomicInteger()).incrementAndGet();
                         if (answer.status() == 429) {
                             assertError(429, answer);
