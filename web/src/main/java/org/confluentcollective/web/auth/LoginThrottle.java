@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class LoginThrottle {
 
     private static final Logger AUDIT = LoggerFactory.getLogger("org.confluentcollective.audit.login");
+    /** Longer user names (none exists) are remembered by their start: 10,000 of them stay small. */
+    private static final int KEY_CHARS = 128;
 
     /**
      * @param userAllowance    failures for one user name before the delays begin
@@ -53,7 +55,8 @@ public final class LoginThrottle {
     }
 
     /** How long {@code user} must wait before trying from {@code address}; empty if it may try now. */
-    public synchronized Optional<Duration> waitBefore(String user, String address) {
+    public synchronized Optional<Duration> waitBefore(String name, String address) {
+        String user = key(name);
         long now = nanoTime.getAsLong();
         long until = blockedUntil(users, user, now);
         if (!recentlyLoggedIn(user, address, now)) {
@@ -62,7 +65,8 @@ public final class LoginThrottle {
         return until > now ? Optional.of(Duration.ofNanos(until - now)) : Optional.empty();
     }
 
-    public synchronized void failed(String user, String address) {
+    public synchronized void failed(String name, String address) {
+        String user = key(name);
         long now = nanoTime.getAsLong();
         Burst forUser = fail(users, user, policy.userAllowance(), now);
         Burst forAddress = fail(addresses, address, policy.addressAllowance(), now);
@@ -73,7 +77,8 @@ public final class LoginThrottle {
         }
     }
 
-    public synchronized void succeeded(String user, String address) {
+    public synchronized void succeeded(String name, String address) {
+        String user = key(name);
         long now = nanoTime.getAsLong();
         Burst burst = users.remove(user);
         if (burst != null && burst.failures >= policy.userAllowance()) {
@@ -81,6 +86,12 @@ public final class LoginThrottle {
         }
         makeRoom(recentLogins, now);
         recentLogins.put(user + "@" + address, now);
+    }
+
+    /** The user name as remembered and logged: bounded, without control characters (no forged log lines). */
+    private static String key(String name) {
+        String bounded = name.length() > KEY_CHARS ? name.substring(0, KEY_CHARS) : name;
+        return bounded.replaceAll("\\p{Cntrl}", "?");
     }
 
     private boolean recentlyLoggedIn(String user, String address, long now) {
@@ -109,7 +120,7 @@ public final class LoginThrottle {
         burst.lastFailure = now;
         int beyond = burst.failures - allowance;
         if (beyond >= 0) {
-            long delay = policy.firstDelay().toNanos() << Math.min(beyond, 30);
+            long delay = policy.firstDelay().toNanos() << Math.min(beyond, 20);
             burst.blockedUntil = now + Math.min(delay, policy.maxDelay().toNanos());
         }
         return burst;
