@@ -1,5 +1,6 @@
 package org.confluentcollective.web.api;
 
+import java.time.Duration;
 import org.confluentcollective.server.collective.CollectiveView;
 import org.confluentcollective.server.api.QuorumStatus;
 import org.confluentcollective.server.database.NodeDatabase;
@@ -7,6 +8,7 @@ import org.confluentcollective.server.inspect.ZnodeInspector;
 import org.confluentcollective.server.users.UserDirectory;
 import org.confluentcollective.web.auth.AccessFeature;
 import org.confluentcollective.web.auth.AuthenticationFilter;
+import org.confluentcollective.web.auth.LoginThrottle;
 import org.confluentcollective.web.errors.ApiExceptionMapper;
 import org.confluentcollective.web.errors.NodeRangeExceptionMapper;
 import org.confluentcollective.web.errors.RequestExceptionMapper;
@@ -25,6 +27,8 @@ public final class ApiApplication extends ResourceConfig {
 
     /** Larger bodies are refused with 413 (the contract's limit). */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** A body must arrive in full within this time, however it trickles (408 otherwise). */
+    public static final Duration BODY_DEADLINE = Duration.ofSeconds(30);
 
     public ApiApplication(NodeDatabase database, UserDirectory users, QuorumStatus quorum, CollectiveView collective,
                           CollectiveAdministration administration, String version) {
@@ -41,8 +45,8 @@ public final class ApiApplication extends ResourceConfig {
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         property(ServerProperties.BV_FEATURE_DISABLE, true);
 
-        register(new JsonBodyProvider(MAX_BODY_BYTES));
-        register(new AuthenticationFilter(users));
+        register(new JsonBodyProvider(MAX_BODY_BYTES, BODY_DEADLINE));
+        register(new AuthenticationFilter(users, new LoginThrottle(LoginThrottle.Policy.DEFAULT)));
         register(new AccessFeature());
         register(new StaleReadMarker(quorum));
         register(new ConsistentReadFilter(database));

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.Optional;
 import org.confluentcollective.server.users.UserDirectory;
 import org.confluentcollective.server.users.UserInfo;
@@ -24,9 +25,11 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     static final String ENROLL_PATH = "collective/enroll";
 
     private final UserDirectory users;
+    private final LoginThrottle throttle;
 
-    public AuthenticationFilter(UserDirectory users) {
+    public AuthenticationFilter(UserDirectory users, LoginThrottle throttle) {
         this.users = users;
+        this.throttle = throttle;
     }
 
     @Override
@@ -52,6 +55,17 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         BasicCredentials given = credentials.get();
+        String address = String.valueOf(request.getProperty(RequestOrigin.ADDRESS_ATTRIBUTE));
+        Optional<Duration> wait = throttle.waitBefore(given.user(), address);
+        if (wait.isPresent()) {
+            given.erase();
+            // Answered at once, password unchecked: guessing costs neither a thread nor a hash.
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            request.abortWith(ErrorBody.builder(429, "too many failed logins for user " + given.user()
+                    + " or from this address; try again in " + seconds + " s")
+                    .header(HttpHeaders.RETRY_AFTER, seconds).build());
+            return;
+        }
         Optional<UserInfo> user;
         try {
             user = users.authenticate(given.user(), given.password());
@@ -59,9 +73,11 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
             given.erase();
         }
         if (user.isEmpty()) {
+            throttle.failed(given.user(), address);
             request.abortWith(unauthorized("wrong user name or password"));
             return;
         }
+        throttle.succeeded(given.user(), address);
         Caller caller = new Caller(user.get().name(), user.get().role(), RequestOrigin.NETWORK);
         request.setSecurityContext(new CallerSecurityContext(caller));
     }

@@ -13,6 +13,8 @@ public enum RequestOrigin {
     MEMBER;
 
     public static final String ATTRIBUTE = RequestOrigin.class.getName();
+    /** The request attribute holding the client's IP address, as the connection shows it. */
+    public static final String ADDRESS_ATTRIBUTE = RequestOrigin.class.getName() + ".address";
 
     /** Anything not positively marked as local or member is treated as coming from the network. */
     public static RequestOrigin of(Object attribute) {

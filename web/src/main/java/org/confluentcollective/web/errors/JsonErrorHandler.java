@@ -23,6 +23,12 @@ public final class JsonErrorHandler extends ErrorHandler {
         setShowCauses(false);
     }
 
+    /** Jetty leaves the body out for methods other than GET, POST and HEAD (a PRI preface's 426, a PUT's 400). */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message,
                                     Throwable cause, Callback callback) throws IOException {

@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import org.confluentcollective.server.api.RequestException;
 
 /**
@@ -40,9 +41,12 @@ public final class JsonBodyProvider implements MessageBodyReader<JsonNode>, Mess
             .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT)
             .build();
     private final long maxBodyBytes;
+    private final Duration bodyDeadline;
 
-    public JsonBodyProvider(long maxBodyBytes) {
+    /** @param bodyDeadline how long a body may take to arrive in full; a slower one gets 408 */
+    public JsonBodyProvider(long maxBodyBytes, Duration bodyDeadline) {
         this.maxBodyBytes = maxBodyBytes;
+        this.bodyDeadline = bodyDeadline;
     }
 
     @Override
@@ -62,9 +66,12 @@ public final class JsonBodyProvider implements MessageBodyReader<JsonNode>, Mess
         }
         JsonNode tree;
         try {
-            tree = mapper.readTree(new LimitedInputStream(body, maxBodyBytes));
+            tree = mapper.readTree(new LimitedInputStream(body, maxBodyBytes, bodyDeadline));
         } catch (JsonProcessingException e) {
             throw RequestException.badRequest("malformed JSON: " + describe(e));
+        } catch (IOException | RuntimeException e) {
+            // Failures of the connection or of Jetty's parsing of the body, not of the server.
+            throw BodyReadFailure.of(e);
         }
         if (tree == null || tree.isMissingNode()) {
             throw RequestException.badRequest("the request body is empty; a JSON object is expected");

@@ -3,6 +3,8 @@ package org.confluentcollective.web.json;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import org.confluentcollective.web.errors.ApiException;
 
 /**
@@ -19,11 +21,17 @@ final class LimitedInputStream extends FilterInputStream {
     static final long DISCARD_LIMIT = 16L * 1024 * 1024;
 
     private final long limit;
+    private final long deadlineNanos;
     private long consumed;
 
-    LimitedInputStream(InputStream in, long limit) {
+    /**
+     * @param deadline the time the whole body may take: a client trickling a byte now and then
+     *                 never trips the idle timeout, but holds a thread; past it the read fails (408)
+     */
+    LimitedInputStream(InputStream in, long limit, Duration deadline) {
         super(in);
         this.limit = limit;
+        this.deadlineNanos = System.nanoTime() + deadline.toNanos();
     }
 
     @Override
@@ -56,7 +64,10 @@ final class LimitedInputStream extends FilterInputStream {
         return false;
     }
 
-    private void count(long n) {
+    private void count(long n) throws IOException {
+        if (System.nanoTime() - deadlineNanos > 0) {
+            throw new IOException(new TimeoutException("the request body took longer than allowed"));
+        }
         consumed += n;
         if (consumed > limit) {
             throw tooLarge(in, limit);

@@ -48,16 +48,21 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public static ApiServer start(ApiServerSettings settings, ResourceConfig application) throws Exception {
-        return start(settings, ports -> application);
+        return start(settings, RequestLimits.DEFAULT, ports -> application);
+    }
+
+    public static ApiServer start(ApiServerSettings settings, Function<Ports, ResourceConfig> application)
+            throws Exception {
+        return start(settings, RequestLimits.DEFAULT, application);
     }
 
     /**
      * Binds the ports, then serves the application built for them: an application that needs
      * its own ports (to tell another member, when joining) gets them without waiting for a start.
      */
-    public static ApiServer start(ApiServerSettings settings, Function<Ports, ResourceConfig> application)
-            throws Exception {
-        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+    public static ApiServer start(ApiServerSettings settings, RequestLimits limits,
+                                  Function<Ports, ResourceConfig> application) throws Exception {
+        QueuedThreadPool threads = new QueuedThreadPool(limits.threads(), 4);
         threads.setName("confluentd-api");
         Server server = new Server(threads);
         server.setErrorHandler(new JsonErrorHandler());
@@ -68,6 +73,7 @@ public final class ApiServer implements AutoCloseable {
         http.setSendXPoweredBy(false);
         // A noderange such as /regex/ arrives as one segment with %2F inside; Jetty must pass it on.
         http.setUriCompliance(UriCompliance.DEFAULT.with("noderange", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
+        limits.configure(http);
 
         ServerConnector https = httpsConnector(server, http, settings);
         server.addConnector(https);
@@ -89,7 +95,7 @@ public final class ApiServer implements AutoCloseable {
             context.setErrorHandler(new JsonErrorHandler());
             context.addServlet(new ServletHolder("api", new ServletContainer(
                     application.apply(new Ports(https.getLocalPort(), member.getLocalPort())))), "/*");
-            server.setHandler(new AfterAnswer.Installer(new RequestOriginMarker(context)));
+            server.setHandler(limits.limit(new AfterAnswer.Installer(new RequestOriginMarker(context))));
             server.start();
             socket.publish();
         } catch (Exception e) {

@@ -20,11 +20,15 @@ final class RequestOriginMarker extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        request.setAttribute(RequestOrigin.ATTRIBUTE, originOf(request));
+        request.setAttribute(RequestOrigin.ADDRESS_ATTRIBUTE, Request.getRemoteAddr(request));
+        return super.handle(request, response, callback);
+    }
+
+    static RequestOrigin originOf(Request request) {
         Connector connector = request.getConnectionMetaData().getConnector();
-        RequestOrigin origin = connector instanceof UnixDomainServerConnector ? RequestOrigin.LOCAL_SOCKET
+        return connector instanceof UnixDomainServerConnector ? RequestOrigin.LOCAL_SOCKET
                 : ApiServer.MEMBER_CONNECTOR.equals(connector.getName()) ? RequestOrigin.MEMBER
                 : RequestOrigin.NETWORK;
-        request.setAttribute(RequestOrigin.ATTRIBUTE, origin);
-        return super.handle(request, response, callback);
     }
 }
