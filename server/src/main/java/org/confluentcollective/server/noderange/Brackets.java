@@ -32,7 +32,9 @@ final class Brackets {
             }
             append(texts, atom.substring(i, open));
             int close = atom.indexOf(']', open);
-            List<String> items = items(noderange, from + open + 1, from + close, budget);
+            // A bracket's items are bounded on their own; only the names they spell count
+            // against the noderange's budget, so n[1-100000] costs 100,000 and not twice that.
+            List<String> items = items(noderange, from + open + 1, from + close, new NameBudget());
             budget.spend((long) texts.size() * items.size(), noderange, column);
             List<String> product = new ArrayList<>(texts.size() * items.size());
             for (String text : texts) {

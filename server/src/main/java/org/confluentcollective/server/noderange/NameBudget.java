@@ -9,9 +9,9 @@ package org.confluentcollective.server.noderange;
 final class NameBudget {
 
     /**
-     * Most names one noderange may spell, counting every range and bracket as it expands
-     * ({@code n[1-100000]} spells 100,000 items and 100,000 names). Databases hold up to about
-     * 100,000 nodes (docs/benchmarks.md).
+     * Most names one noderange may spell, counting every range and every name a bracket spells
+     * ({@code n[1-100000]} spells 100,000; a bracket's own items are bounded by a budget of their
+     * own). Databases hold up to about 100,000 nodes (docs/benchmarks.md).
      */
     static final long LIMIT = 250_000;
 

@@ -36,9 +36,11 @@ class NodeRangeLimitsTest {
         assertTrue(refused("n1,x[1-1000000]").contains("more than 250000 names"));
         // Each below the limit, together above it: the budget is per noderange.
         NodeRangeException together = assertThrows(NodeRangeException.class,
-                () -> ranges.expandNames("a[1-60000],b[1-60000],c[1-60000]"));
+                () -> ranges.expandNames("a[1-100000],b[1-100000],c[1-100000]"));
         assertTrue(together.getMessage().contains("more than 250000 names"), together.getMessage());
         assertEquals(100_000, ranges.expandNames("n[1-100000]").size());
+        // A bracket's items are not counted again: 200,000 names are within the budget.
+        assertEquals(200_000, ranges.expandNames("n[1-200000]").size());
     }
 
     @Test
