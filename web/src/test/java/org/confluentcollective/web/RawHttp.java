@@ -89,6 +89,11 @@ final class RawHttp implements AutoCloseable {
         return new Reply(status, head, new String(body, StandardCharsets.UTF_8));
     }
 
+    /** Only the status line and headers of an answer, leaving its body unread. */
+    String head() throws IOException {
+        return readHead();
+    }
+
     private String readHead() throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;

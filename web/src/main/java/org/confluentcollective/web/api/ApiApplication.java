@@ -9,6 +9,7 @@ import org.confluentcollective.server.users.UserDirectory;
 import org.confluentcollective.web.auth.AccessFeature;
 import org.confluentcollective.web.auth.AuthenticationFilter;
 import org.confluentcollective.web.auth.LoginThrottle;
+import org.confluentcollective.web.auth.RequestsInProgress;
 import org.confluentcollective.web.errors.ApiExceptionMapper;
 import org.confluentcollective.web.errors.NodeRangeExceptionMapper;
 import org.confluentcollective.web.errors.RequestExceptionMapper;
@@ -46,7 +47,9 @@ public final class ApiApplication extends ResourceConfig {
         property(ServerProperties.BV_FEATURE_DISABLE, true);
 
         register(new JsonBodyProvider(MAX_BODY_BYTES, BODY_DEADLINE));
-        register(new AuthenticationFilter(users, new LoginThrottle(LoginThrottle.Policy.DEFAULT)));
+        RequestsInProgress inProgress = new RequestsInProgress();
+        register(inProgress);
+        register(new AuthenticationFilter(users, new LoginThrottle(LoginThrottle.Policy.DEFAULT), inProgress));
         register(new AccessFeature());
         register(new StaleReadMarker(quorum));
         register(new ConsistentReadFilter(database));

@@ -26,10 +26,12 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
 
     private final UserDirectory users;
     private final LoginThrottle throttle;
+    private final RequestsInProgress inProgress;
 
-    public AuthenticationFilter(UserDirectory users, LoginThrottle throttle) {
+    public AuthenticationFilter(UserDirectory users, LoginThrottle throttle, RequestsInProgress inProgress) {
         this.users = users;
         this.throttle = throttle;
+        this.inProgress = inProgress;
     }
 
     @Override
@@ -78,6 +80,12 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         throttle.succeeded(given.user(), address);
+        if (!inProgress.admit(request, user.get().name())) {
+            request.abortWith(ErrorBody.builder(429, "user " + user.get().name() + " already has "
+                    + inProgress.perUser() + " requests in progress, the most one user may have; try again when one"
+                    + " has ended").header(HttpHeaders.RETRY_AFTER, 1).build());
+            return;
+        }
         Caller caller = new Caller(user.get().name(), user.get().role(), RequestOrigin.NETWORK);
         request.setSecurityContext(new CallerSecurityContext(caller));
     }
