@@ -80,13 +80,13 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         throttle.succeeded(given.user(), address);
-        if (!inProgress.admit(request, user.get().name())) {
-            request.abortWith(ErrorBody.builder(429, "user " + user.get().name() + " already has "
+        Caller caller = new Caller(user.get().name(), user.get().role(), RequestOrigin.NETWORK);
+        if (!inProgress.admit(request, caller.name())) {
+            request.abortWith(ErrorBody.builder(429, "user " + caller.name() + " already has "
                     + inProgress.perUser() + " requests in progress, the most one user may have; try again when one"
                     + " has ended").header(HttpHeaders.RETRY_AFTER, 1).build());
             return;
         }
-        Caller caller = new Caller(user.get().name(), user.get().role(), RequestOrigin.NETWORK);
         request.setSecurityContext(new CallerSecurityContext(caller));
     }
 
