@@ -1,12 +1,16 @@
 package org.confluentcollective.server.trust;
 
+import java.io.IOException;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -31,6 +35,12 @@ public final class PinnedTrustManager extends X509ExtendedTrustManager {
 
     private final Set<String> pinned = ConcurrentHashMap.newKeySet();
     private final List<Consumer<String>> unpinListeners = new CopyOnWriteArrayList<>();
+    /**
+     * The sockets each pin admitted (ZooKeeper's quorum and election connections are plain
+     * SSLSockets), so that dropping the pin also ends connections opened while it was trusted.
+     * Weakly held: a socket ZooKeeper has let go of is not kept alive here.
+     */
+    private final Map<String, Set<Socket>> admitted = new ConcurrentHashMap<>();
 
     public PinnedTrustManager() {
     }
@@ -51,6 +61,7 @@ public final class PinnedTrustManager extends X509ExtendedTrustManager {
     public void unpin(String fingerprint) {
         String f = normalize(fingerprint);
         if (pinned.remove(f)) {
+            closeAdmitted(f);
             unpinListeners.forEach(listener -> listener.accept(f));
         }
     }
@@ -78,13 +89,13 @@ public final class PinnedTrustManager extends X509ExtendedTrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
-        check(chain);
+        remember(check(chain), socket);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
-        check(chain);
+        remember(check(chain), socket);
     }
 
     @Override
@@ -105,7 +116,47 @@ public final class PinnedTrustManager extends X509ExtendedTrustManager {
         return NO_ISSUERS;
     }
 
-    private void check(X509Certificate[] chain) throws CertificateException {
+    private void remember(String fingerprint, Socket socket) {
+        if (socket == null) {
+            return;
+        }
+        Set<Socket> sockets = admitted.computeIfAbsent(fingerprint,
+                f -> Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>())));
+        sockets.removeIf(Socket::isClosed);
+        sockets.add(socket);
+    }
+
+    /**
+     * Closes the sockets a dropped pin admitted, on a thread of its own: closing a TLS socket may
+     * wait for its peer, and the caller is the registry's watcher.
+     */
+    private void closeAdmitted(String fingerprint) {
+        Set<Socket> sockets = admitted.remove(fingerprint);
+        if (sockets == null) {
+            return;
+        }
+        List<Socket> open;
+        synchronized (sockets) {
+            open = sockets.stream().filter(socket -> !socket.isClosed()).toList();
+        }
+        if (open.isEmpty()) {
+            return;
+        }
+        Thread closer = new Thread(() -> open.forEach(PinnedTrustManager::closeQuietly),
+                "closing connections of " + fingerprint);
+        closer.setDaemon(true);
+        closer.start();
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException alreadyBroken) {
+            // the connection is gone either way
+        }
+    }
+
+    private String check(X509Certificate[] chain) throws CertificateException {
         if (chain == null || chain.length == 0) {
             throw new CertificateException("peer presented no certificate");
         }
@@ -119,6 +170,7 @@ public final class PinnedTrustManager extends X509ExtendedTrustManager {
             throw new CertificateException("peer certificate " + fingerprint + " ("
                     + chain[0].getSubjectX500Principal().getName() + ") is not a pinned member certificate");
         }
+        return fingerprint;
     }
 
     private static String normalize(String fingerprint) {

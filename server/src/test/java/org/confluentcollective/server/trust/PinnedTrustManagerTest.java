@@ -97,6 +97,51 @@ class PinnedTrustManagerTest {
         assertThrows(IOException.class, () -> exchange(alphaTrusts, betaTrusts));
     }
 
+    /** ZooKeeper's quorum connections are plain SSLSockets: dropping the pin closes the ones it admitted. */
+    @Test
+    void droppingAPinClosesTheConnectionsItAdmitted() throws Exception {
+        PinnedTrustManager alphaTrusts = new PinnedTrustManager(List.of(beta.fingerprint()));
+        PinnedTrustManager betaTrusts = new PinnedTrustManager(List.of(alpha.fingerprint()));
+        try (SSLServerSocket server = (SSLServerSocket) alpha.sslContext(alphaTrusts).getServerSocketFactory()
+                .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            server.setNeedClientAuth(true);
+            server.setSoTimeout(5_000);
+            CompletableFuture<SSLSocket> accepted = CompletableFuture.supplyAsync(() -> {
+                try {
+                    SSLSocket s = (SSLSocket) server.accept();
+                    s.startHandshake();
+                    s.getOutputStream().write(42);
+                    s.getOutputStream().flush();
+                    return s;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            try (SSLSocket client = (SSLSocket) beta.sslContext(betaTrusts).getSocketFactory()
+                    .createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+                client.setSoTimeout(10_000);
+                client.startHandshake();
+                assertEquals(42, client.getInputStream().read());
+                SSLSocket serverSide = accepted.get(10, TimeUnit.SECONDS);
+                assertTrue(!serverSide.isClosed());
+
+                alphaTrusts.unpin(beta.fingerprint());
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (!serverSide.isClosed() && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertTrue(serverSide.isClosed(), "the connection the dropped pin admitted is closed");
+                int after;
+                try {
+                    after = client.getInputStream().read();
+                } catch (IOException closed) {
+                    after = -1;
+                }
+                assertEquals(-1, after, "the peer sees its connection end");
+            }
+        }
+    }
+
     /**
      * alpha serves on loopback and requires a client certificate; beta connects. Returns the
      * byte alpha sends once the handshake is done. The client reads that byte so that a

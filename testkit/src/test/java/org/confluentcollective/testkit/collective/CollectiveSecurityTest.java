@@ -204,11 +204,16 @@ class CollectiveSecurityTest {
                 .getBytes(StandardCharsets.US_ASCII));
         held.setSoTimeout(10_000);
         assertEquals("HTTP/1.1 200", new String(held.getInputStream().readNBytes(12), StandardCharsets.US_ASCII));
+        // Silent on the leader's quorum port: ZooKeeper itself would wait initLimit (30 s) for it.
+        SSLSocket heldQuorum = connect(identityOf(m3).sslContext(new AnyCertificate()), quorumPort, null, null);
 
         m1.ok("collective", "delete", "m3");
         long deleted = System.nanoTime();
         assertClosedSoon(held);
         assertTrue(System.nanoTime() - deleted < 20_000_000_000L, "closed by the revocation, not by idling");
+        assertClosedSoon(heldQuorum);
+        assertTrue(System.nanoTime() - deleted < 20_000_000_000L,
+                "the quorum connection closed by the revocation, not by ZooKeeper's 30 s wait");
         cluster.drop(m3);
         cluster.assertAgree(2, 0);
         for (int port : ports) {
@@ -225,7 +230,7 @@ class CollectiveSecurityTest {
                 // the rest of the earlier answer
             }
         } catch (SocketTimeoutException e) {
-            throw new AssertionError("the member API connection of a deleted member stayed open", e);
+            throw new AssertionError("a connection of a deleted member stayed open", e);
         } catch (IOException closed) {
             // reset or alert: closed
         }
