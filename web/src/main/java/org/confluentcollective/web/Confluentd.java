@@ -95,8 +95,12 @@ public final class Confluentd implements AutoCloseable {
                                     ports, this::restart),
                             new ZnodeInspector(store.curator()), VERSION)));
 
-            // A dropped pin (a deleted member, a replaced certificate) also ends its open member API connections.
-            trust.onUnpin(revoked -> api.closeUntrustedMemberConnections());
+            // A dropped pin (a deleted member, a replaced certificate) also ends its open member API
+            // connections and ZooKeeper client sessions (the trust manager closes quorum ones itself).
+            trust.onUnpin(revoked -> {
+                api.closeUntrustedMemberConnections();
+                zooKeeper.closeUntrustedClientConnections();
+            });
 
             LOG.info("confluentd {} member {} serving https://{}:{}/, the member API on {}:{} and {} "
                             + "with certificate {}", VERSION, startup.name(), config.httpsAddress(), api.httpsPort(),

@@ -73,6 +73,11 @@ final class ZooKeeperPeer implements LocalPeer, AutoCloseable {
         return peer().state();
     }
 
+    /** Ends the ZooKeeper client sessions of certificates no longer pinned. */
+    void closeUntrustedClientConnections() {
+        peer().closeUntrustedClientConnections();
+    }
+
     @Override
     public void close() {
         if (running != null) {

@@ -143,6 +143,19 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
                 : new PeerState(role, OptionalInt.of((int) quorumPeer.getCurrentVote().getId()));
     }
 
+    /**
+     * Closes the client-port connections whose certificate the member's trust manager no longer
+     * trusts (a deleted or replaced member): new ones are refused at the handshake, these were
+     * opened before.
+     */
+    public void closeUntrustedClientConnections() {
+        QuorumPeer quorumPeer = peer.quorumPeer();
+        ZooKeeperServer server = quorumPeer == null ? null : quorumPeer.getActiveServer();
+        if (server != null && server.getSecureServerCnxnFactory() != null) {
+            JvmPeerTls.closeUntrusted(server.getSecureServerCnxnFactory().getConnections());
+        }
+    }
+
     @Override
     public void close() {
         peer.shutdown();

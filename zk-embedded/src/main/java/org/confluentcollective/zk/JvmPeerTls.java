@@ -3,13 +3,16 @@ package org.confluentcollective.zk;
 import java.net.Socket;
 import java.security.Principal;
 import java.security.PrivateKey;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509KeyManager;
+import org.apache.zookeeper.server.ServerCnxn;
 
 /**
  * The one place this JVM's member TLS credentials are reachable by ZooKeeper. ZooKeeper creates
@@ -33,6 +36,24 @@ final class JvmPeerTls {
 
     static void install(PeerTls tls) {
         CURRENT.set(new Installed(tls.keyManager(), tls.trustManager()));
+    }
+
+    /**
+     * Closes those of {@code clients} whose certificate the installed trust manager no longer
+     * trusts: the handshake admitted them while it did.
+     */
+    static void closeUntrusted(Iterable<ServerCnxn> clients) {
+        for (ServerCnxn client : clients) {
+            Certificate[] chain = client.getClientCertificateChain();
+            X509Certificate[] x509 = chain == null ? new X509Certificate[0]
+                    : Arrays.stream(chain).filter(X509Certificate.class::isInstance)
+                            .map(X509Certificate.class::cast).toArray(X509Certificate[]::new);
+            try {
+                current().trustManager().checkClientTrusted(x509, "UNKNOWN");
+            } catch (CertificateException untrusted) {
+                client.close(ServerCnxn.DisconnectReason.CONNECTION_CLOSE_FORCED);
+            }
+        }
     }
 
     private static Installed current() {

@@ -25,6 +25,12 @@ import java.util.Base64;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+import java.util.Properties;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.client.ZKClientConfig;
 import org.confluentcollective.cli.CliRunner;
 import org.confluentcollective.server.collective.InviteToken;
 import org.confluentcollective.server.trust.AnyCertificate;
@@ -206,6 +212,11 @@ class CollectiveSecurityTest {
         assertEquals("HTTP/1.1 200", new String(held.getInputStream().readNBytes(12), StandardCharsets.US_ASCII));
         // Silent on the leader's quorum port: ZooKeeper itself would wait initLimit (30 s) for it.
         SSLSocket heldQuorum = connect(identityOf(m3).sslContext(new AnyCertificate()), quorumPort, null, null);
+        // A ZooKeeper session on m1's client port: m3's key, trusting m1's certificate.
+        LinkedBlockingQueue<Watcher.Event.KeeperState> sessionStates = new LinkedBlockingQueue<>();
+        ZooKeeper heldSession = new ZooKeeper("127.0.0.1:" + m1.clientPort, 30_000,
+                event -> sessionStates.add(event.getState()), clientOf(m3, m1));
+        assertEquals(Watcher.Event.KeeperState.SyncConnected, sessionStates.poll(30, TimeUnit.SECONDS));
 
         m1.ok("collective", "delete", "m3");
         long deleted = System.nanoTime();
@@ -214,11 +225,41 @@ class CollectiveSecurityTest {
         assertClosedSoon(heldQuorum);
         assertTrue(System.nanoTime() - deleted < 20_000_000_000L,
                 "the quorum connection closed by the revocation, not by ZooKeeper's 30 s wait");
+        try {
+            assertEquals(Watcher.Event.KeeperState.Disconnected, sessionStates.poll(20, TimeUnit.SECONDS),
+                    "the deleted member's ZooKeeper session on m1's client port is cut");
+        } finally {
+            heldSession.close(1_000);
+        }
         cluster.drop(m3);
         cluster.assertAgree(2, 0);
         for (int port : ports) {
             assertRefused(port, () -> connect(revoked, port, null, null), "a resumption after the delete");
         }
+    }
+
+    /**
+     * ZooKeeper client settings presenting {@code as}'s member key and trusting {@code server}'s
+     * certificate (each member's own client settings trust only itself).
+     */
+    private static ZKClientConfig clientOf(MemberProcess as, MemberProcess server) throws Exception {
+        Properties key = clientProperties(as);
+        Properties trust = clientProperties(server);
+        ZKClientConfig config = new ZKClientConfig();
+        for (String name : key.stringPropertyNames()) {
+            config.setProperty(name, name.startsWith("zookeeper.ssl.trustStore.") ? trust.getProperty(name)
+                    : key.getProperty(name));
+        }
+        return config;
+    }
+
+    private static Properties clientProperties(MemberProcess member) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(
+                member.dir.resolve("state/zookeeper/client-tls/client.properties"))) {
+            properties.load(in);
+        }
+        return properties;
     }
 
     /** The connection ends: end of stream or an error, not silence. */
