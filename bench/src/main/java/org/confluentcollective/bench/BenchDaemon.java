@@ -20,6 +20,26 @@ final class BenchDaemon {
                 .zooKeeperPorts(0, 0, 0).build();
     }
 
+    /** A benchmark's body, run by {@link #runAndExit}. */
+    @FunctionalInterface
+    interface Body {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs a single-member benchmark and exits: 1 with the stack trace on failure. Exiting also
+     * ends the non-daemon Netty thread ZooKeeper's TLS client leaves behind.
+     */
+    static void runAndExit(Body body) {
+        try {
+            body.run();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;

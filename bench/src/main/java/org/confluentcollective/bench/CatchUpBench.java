@@ -27,14 +27,8 @@ public final class CatchUpBench {
     private static final int NODES = Integer.getInteger("bench.nodes", 100_000);
     private static final int SLICE = Integer.getInteger("bench.slice", 10_000);
 
-    public static void main(String[] args) throws Exception {
-        try {
-            run();
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+    public static void main(String[] args) {
+        BenchDaemon.runAndExit(CatchUpBench::run);
     }
 
     private static void run() throws Exception {

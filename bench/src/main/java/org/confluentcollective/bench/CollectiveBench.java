@@ -2,7 +2,6 @@ package org.confluentcollective.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +49,6 @@ public final class CollectiveBench {
     private static final int READS = Integer.getInteger("bench.reads", 250);
     private static final int READ_NODES = Math.min(NODES, Integer.getInteger("bench.readnodes", 1_000));
     private static final String HEAP = System.getProperty("bench.member.heap", "1g");
-    private static final int DEFINE_CHUNK = 10_000;
 
     private static final Duration CONVERGE = Duration.ofSeconds(240);
     private static final String USER = "bench";
@@ -204,22 +202,9 @@ public final class CollectiveBench {
     /** Defines a group and NODES nodes of about 20 attributes each, in bulk POSTs of 10,000 nodes. */
     private void define(BenchRest rest, MemberProcess member, String label) throws Exception {
         long start = System.nanoTime();
-        ObjectNode group = JSON.createObjectNode().put("name", "compute")
-                .put("hardwaremanagement.method", "redfish").put("console.method", "openbmc")
-                .put("location.u", "{n1}").put("deployment.pendingprofile", "rocky-9-x86_64-default");
-        rest.call(member.httpsPort, HttpMethod.POST, "/nodegroups/", group.toString());
-        for (int first = 1; first <= NODES; first += DEFINE_CHUNK) {
-            int last = Math.min(NODES, first + DEFINE_CHUNK - 1);
-            ObjectNode body = JSON.createObjectNode().put("name", "n" + first + "-n" + last);
-            body.putArray("groups").add("compute");
-            String[] pairs = BenchNodes.ATTRIBUTES;
-            for (int i = 0; i < pairs.length; i += 2) {
-                body.put(pairs[i], pairs[i + 1]);
-            }
-            rest.call(member.httpsPort, HttpMethod.POST, "/noderange/", body.toString());
-        }
+        BenchNodes.defineOverRest(rest, member.httpsPort, NODES);
         long elapsed = System.nanoTime() - start;
-        row(String.format("define %,d nodes through REST (%s, POSTs of %,d)", NODES, label, DEFINE_CHUNK),
+        row(String.format("define %,d nodes through REST (%s, POSTs of %,d)", NODES, label, BenchNodes.DEFINE_CHUNK),
                 seconds(elapsed), nodesPerSecond(NODES, elapsed));
     }
 

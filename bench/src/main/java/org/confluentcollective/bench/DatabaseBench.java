@@ -45,15 +45,8 @@ public final class DatabaseBench {
     private static final int BATCH_OPS = 1000;
     private static final int WINDOW = 8;
 
-    public static void main(String[] args) throws Exception {
-        try {
-            run();
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-            System.exit(1);
-        }
-        // ZooKeeper's TLS client leaves a non-daemon Netty thread behind: do not wait for it.
-        System.exit(0);
+    public static void main(String[] args) {
+        BenchDaemon.runAndExit(DatabaseBench::run);
     }
 
     private static void run() throws Exception {

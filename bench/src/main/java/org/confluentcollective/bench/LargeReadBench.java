@@ -1,7 +1,5 @@
 package org.confluentcollective.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +29,8 @@ public final class LargeReadBench {
     private static final int PARALLEL = Integer.getInteger("bench.parallel", 1);
     private static final String HEAP = System.getProperty("bench.member.heap", "2g");
     private static final boolean KEEP = Boolean.getBoolean("bench.keep");
-    private static final int DEFINE_CHUNK = 10_000;
     private static final String USER = "bench";
     private static final String PASSWORD = "bench-password-1";
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Unified GC logging: "GC(12) Pause Young (Normal) (G1 Evacuation Pause) 812M->301M(2048M) 45.123ms". */
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\) ([0-9.]+)ms");
 
@@ -74,7 +70,7 @@ public final class LargeReadBench {
         int gcLinesBefore;
         try (BenchRest rest = new BenchRest(USER, PASSWORD)) {
             long defineStart = System.nanoTime();
-            define(rest, member);
+            BenchNodes.defineOverRest(rest, member.httpsPort, NODES);
             System.out.printf("defined %,d nodes in %.1f s%n", NODES, (System.nanoTime() - defineStart) / 1e9);
             gcLinesBefore = gcLines(member).size();
 
@@ -115,23 +111,6 @@ public final class LargeReadBench {
                 : ":\n" + String.join("\n", log.lines().filter(l -> l.contains("quorum")).toList()));
         List<String> gc = gcLines(member);
         gcSummary(gc.subList(Math.min(gcLinesBefore, gc.size()), gc.size()));
-    }
-
-    private static void define(BenchRest rest, MemberProcess member) throws Exception {
-        ObjectNode group = JSON.createObjectNode().put("name", "compute")
-                .put("hardwaremanagement.method", "redfish").put("console.method", "openbmc")
-                .put("location.u", "{n1}").put("deployment.pendingprofile", "rocky-9-x86_64-default");
-        rest.call(member.httpsPort, HttpMethod.POST, "/nodegroups/", group.toString());
-        for (int first = 1; first <= NODES; first += DEFINE_CHUNK) {
-            int last = Math.min(NODES, first + DEFINE_CHUNK - 1);
-            ObjectNode body = JSON.createObjectNode().put("name", "n" + first + "-n" + last);
-            body.putArray("groups").add("compute");
-            String[] pairs = BenchNodes.ATTRIBUTES;
-            for (int i = 0; i < pairs.length; i += 2) {
-                body.put(pairs[i], pairs[i + 1]);
-            }
-            rest.call(member.httpsPort, HttpMethod.POST, "/noderange/", body.toString());
-        }
     }
 
     /** Changes one attribute of 100 nodes, again and again, until stopped. */
