@@ -1,6 +1,8 @@
 /**
- * Node hardware management (the node-operations issue): one BMC interface, IPMI and Redfish
- * behind it, chosen by {@code hardwaremanagement.method}. It may use only server's api package
- * (ArchitectureTest). Empty until then; named now so that the module has its place in the build.
+ * Node hardware management: the node operations ({@code power/state}, {@code boot/nextdevice},
+ * {@code identify}, inventory, health, sensors) run on the nodes this member manages, through one
+ * BMC interface ({@code bmc}) with IPMI ({@code ipmi}) and Redfish ({@code redfish}) behind it,
+ * chosen by {@code hardwaremanagement.method}. It uses only server's api package
+ * (ArchitectureTest).
  */
 package org.confluentcollective.hardware;

@@ -1,0 +1,33 @@
+package org.confluentcollective.hardware.bmc;
+
+import java.util.List;
+
+/**
+ * One open connection to a node's baseboard management controller. Not shared between threads:
+ * each operation on a node opens its own, so a slow BMC holds only its own node's worker.
+ * Every call is bounded by the timeout the connection was opened with.
+ */
+public interface Bmc extends AutoCloseable {
+
+    PowerState powerState() throws BmcException;
+
+    /** Requests the power change; it may land later (Redfish BMCs act within seconds). */
+    void power(PowerAction action) throws BmcException;
+
+    BootTarget nextBoot() throws BmcException;
+
+    void setNextBoot(BootTarget target) throws BmcException;
+
+    /** Turns the locating light on (until turned off) or off. */
+    void identify(boolean on) throws BmcException;
+
+    /** The system first, then processors, memory and network adapters, each with what the BMC tells. */
+    List<InventoryItem> inventory() throws BmcException;
+
+    /** Every sensor the BMC reports; empty if it reports none. */
+    List<SensorReading> sensors() throws BmcException;
+
+    /** Ends the session; never throws. */
+    @Override
+    void close();
+}
