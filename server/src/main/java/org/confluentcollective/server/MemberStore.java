@@ -9,6 +9,7 @@ import org.confluentcollective.server.attributes.AttributeCatalog;
 import java.time.Clock;
 import org.confluentcollective.server.collective.Collective;
 import org.confluentcollective.server.collective.Invitations;
+import org.confluentcollective.server.collective.MemberDirectory;
 import org.confluentcollective.server.collective.MemberPins;
 import org.confluentcollective.server.collective.Membership;
 import org.confluentcollective.server.collective.CollectivePaths;
@@ -33,15 +34,17 @@ public final class MemberStore implements AutoCloseable {
     private final Invitations invitations;
     private final Membership membership;
     private final MemberPins pins;
+    private final MemberDirectory directory;
 
     private MemberStore(CuratorFramework curator, ZkDatabase database, Collective collective, Invitations invitations,
-                        Membership membership, MemberPins pins) {
+                        Membership membership, MemberPins pins, MemberDirectory directory) {
         this.curator = curator;
         this.database = database;
         this.collective = collective;
         this.invitations = invitations;
         this.membership = membership;
         this.pins = pins;
+        this.directory = directory;
     }
 
     public static MemberStore open(MemberStoreSettings settings) throws IOException {
@@ -87,7 +90,9 @@ public final class MemberStore implements AutoCloseable {
                     settings.member().version(), Clock.systemUTC());
             Membership membership = new Membership(curator, paths, database.quorum(), settings.member().name(),
                     settings.maxVoters());
-            return new MemberStore(curator, database, collective, invitations, membership, pins);
+            MemberDirectory directory = new MemberDirectory(curator, paths, settings.member().name());
+            directory.start();
+            return new MemberStore(curator, database, collective, invitations, membership, pins, directory);
         } catch (IOException | RuntimeException e) {
             curator.close();
             throw e;
@@ -120,6 +125,11 @@ public final class MemberStore implements AutoCloseable {
         return membership;
     }
 
+    /** Where each member is reached and whether it is live, for routing node operations. */
+    public MemberDirectory directory() {
+        return directory;
+    }
+
     /** The ZooKeeper client, for read-only inspection of the raw tree. */
     public CuratorFramework curator() {
         return curator;
@@ -132,6 +142,7 @@ public final class MemberStore implements AutoCloseable {
 
     @Override
     public void close() {
+        directory.close();
         if (pins != null) {
             pins.close();
         }

@@ -114,6 +114,11 @@ final class StubDatabase implements NodeDatabase, UserDirectory {
     }
 
     @Override
+    public Map<String, String> values(String node, java.util.Collection<String> attributes) {
+        return Map.of();
+    }
+
+    @Override
     public Defined defineNodes(String noderange, Map<String, AttributeInput> attributes) {
         calls.add("define " + noderange + " " + attributes);
         return new Defined(List.of(noderange), List.of());

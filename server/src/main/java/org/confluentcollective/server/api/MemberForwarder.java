@@ -13,11 +13,10 @@ public interface MemberForwarder {
     /**
      * Runs {@code operation} for {@code nodes} on {@code member} and returns its answer for them.
      *
-     * @param address    the member's address
-     * @param memberPort its member API port
-     * @param timeout    how long to wait for the whole answer
+     * @param member  where the member is reached and the certificate it must present
+     * @param timeout how long to wait for the whole answer
      * @throws RequestException UNAVAILABLE when the member cannot be reached or does not answer in time
      */
-    Map<String, NodeResult> forward(String member, String address, int memberPort, NodeOperation operation,
-                                    List<String> nodes, Duration timeout);
+    Map<String, NodeResult> forward(MemberAddress member, NodeOperation operation, List<String> nodes,
+                                    Duration timeout);
 }

@@ -13,6 +13,13 @@ public interface NodeHandler {
     /** Whether this handler knows the operation (a path it does not serve is a 404 for the caller). */
     boolean handles(NodeOperation operation);
 
+    /**
+     * Checks the operation's input before anything runs or is forwarded.
+     *
+     * @throws RequestException BAD_REQUEST naming what is wrong with the input
+     */
+    void validate(NodeOperation operation);
+
     /** Runs the operation for each node; the map holds one result per node given. */
     Map<String, NodeResult> run(NodeOperation operation, List<String> nodes);
 }

@@ -1,6 +1,7 @@
 package org.confluentcollective.server.database;
 
 import org.confluentcollective.server.api.Defined;
+import org.confluentcollective.server.api.NodeValues;
 import org.confluentcollective.server.api.RequestException;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,15 @@ import org.confluentcollective.server.expressions.Evaluation;
  * in-memory copy and see every write this member acknowledged; writes are replicated before
  * they return. Failures are {@link RequestException}s (or a
  * {@link org.confluentcollective.server.noderange.NodeRangeException} for a bad noderange) and
- * leave the database unchanged.
+ * leave the database unchanged. As {@link NodeValues} it gives services the effective values
+ * they act on, secrets opened.
  */
-public interface NodeDatabase {
+public interface NodeDatabase extends NodeValues {
+
+    @Override
+    default void set(String node, String attribute, String value) {
+        updateNodes(List.of(node), Map.of(attribute, new AttributeInput.Value(value)));
+    }
 
     /**
      * Waits until this member's copy holds every change the collective committed before the

@@ -1,6 +1,7 @@
 package org.confluentcollective.server.database;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,12 +33,16 @@ import org.confluentcollective.server.noderange.NodeRanges;
 import org.confluentcollective.server.noderange.UnknownNameException;
 import org.confluentcollective.server.secrets.CryptedHash;
 import org.confluentcollective.server.secrets.SecretCipher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The node database on ZooKeeper: reads from the memory tree, writes as optimistic
  * transactions in {@code multi} batches (design.md §4).
  */
 final class ZkNodeDatabase implements NodeDatabase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZkNodeDatabase.class);
 
     static final String EVERYTHING = "everything";
     static final String ID_INDEX = "id.index";
@@ -210,6 +215,37 @@ final class ZkNodeDatabase implements NodeDatabase {
             results.put(node, expressions.evaluate(node, expression, universe));
         }
         return results;
+    }
+
+    @Override
+    public Map<String, String> values(String node, Collection<String> attributes) {
+        NodeRecord record = nodeRecord(node);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : attributes) {
+            inheritance.resolve(record, name).ifPresent(resolved -> effectiveValue(node, name, resolved.stored())
+                    .ifPresent(value -> values.put(name, value)));
+        }
+        return values;
+    }
+
+    /** The value a service acts on: evaluated, or opened for a secret; hashes and broken expressions have none. */
+    private Optional<String> effectiveValue(String node, String name, StoredValue stored) {
+        if (stored.cryptvalue() != null) {
+            try {
+                return Optional.of(cipher.decrypt(stored.cryptvalue(), name));
+            } catch (RuntimeException e) {
+                LOG.warn("node {}: the secret {} cannot be opened: {}", node, name, e.getMessage());
+                return Optional.empty();
+            }
+        }
+        if (stored.hashvalue() != null) {
+            return Optional.empty();
+        }
+        if (stored.isExpression()) {
+            Evaluation evaluation = expressions.evaluate(node, stored.expression(), universe);
+            return evaluation.isBroken() ? Optional.empty() : Optional.of(evaluation.value());
+        }
+        return Optional.ofNullable(stored.value());
     }
 
     private AttributeView view(String node, Inheritance.Resolved resolved) {

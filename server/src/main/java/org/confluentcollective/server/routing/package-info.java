@@ -1,6 +1,6 @@
 /**
- * Request routing (next issue): a request for nodes may reach any member and is carried out by
- * the member that manages each node ({@code collective.manager}), over the member-to-member
- * channel. Empty until then; named now so that the routing code has its home.
+ * Request routing: a node operation may reach any member; the member splits the nodes by
+ * {@code collective.manager}, runs its own share, forwards the others to their managers over the
+ * member channel, and merges the answers in natural node order (design.md §5).
  */
 package org.confluentcollective.server.routing;
