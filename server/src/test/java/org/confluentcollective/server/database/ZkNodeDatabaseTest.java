@@ -172,6 +172,28 @@ class ZkNodeDatabaseTest {
     }
 
     @Test
+    void servicesReadEffectiveValuesWithSecretsOpenedInheritedAndEvaluated() {
+        db.defineGroup("bmcs", Map.of());
+        db.updateGroup("bmcs", text("bmcpass", "Gr0upS3cret", "hardwaremanagement.method", "redfish"));
+        db.updateGroup("bmcs", Map.of("hardwaremanagement.manager", new AttributeInput.Expression("{node}-bmc:8443")));
+        db.defineNodes("n1", Map.of("groups", new AttributeInput.Text("bmcs")));
+        db.updateNodes(List.of("n1"), text("bmcuser", "admin", "crypted.rootpassword", "RootPa55word"));
+
+        Map<String, String> values = db.values("n1", List.of("secret.hardwaremanagementuser",
+                "secret.hardwaremanagementpassword", "hardwaremanagement.method", "hardwaremanagement.manager",
+                "crypted.rootpassword", "location.rack"));
+
+        assertEquals(Map.of("secret.hardwaremanagementuser", "admin", "secret.hardwaremanagementpassword",
+                "Gr0upS3cret", "hardwaremanagement.method", "redfish", "hardwaremanagement.manager", "n1-bmc:8443"),
+                values, "a hash cannot be opened and an unset attribute has no value");
+        db.set("n1", "pubkeys.tls_hardwaremanager", "sha512$abcd");
+        assertEquals("sha512$abcd", db.values("n1", List.of("pubkeys.tls_hardwaremanager"))
+                .get("pubkeys.tls_hardwaremanager"));
+        assertEquals(RequestException.Kind.NOT_FOUND,
+                assertThrows(RequestException.class, () -> db.values("n9", List.of("location.rack"))).kind());
+    }
+
+    @Test
     void badInputIsRefusedAndChangesNothing() throws Exception {
         db.defineGroup("rack1", text("location.rack", "1"));
         db.defineNodes("n1,n2", text("location.rack", "3"));
