@@ -2,6 +2,7 @@ package org.confluentcollective.web;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.confluentcollective.hardware.HardwareSettings;
 
 /**
  * Everything one confluentd member needs to start. Ports of 0 pick a free port (tests,
@@ -22,13 +23,15 @@ import java.util.Objects;
  */
 public record DaemonConfig(Path stateDir, String memberName, String httpsAddress, int httpsPort,
                            Path socketPath, String zooKeeperAddress, int zooKeeperClientPort,
-                           int zooKeeperQuorumPort, int zooKeeperElectionPort, int memberPort, int maxVoters) {
+                           int zooKeeperQuorumPort, int zooKeeperElectionPort, int memberPort, int maxVoters,
+                           HardwareSettings hardware) {
 
     public DaemonConfig {
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(socketPath, "socketPath");
         Objects.requireNonNull(httpsAddress, "httpsAddress");
         Objects.requireNonNull(zooKeeperAddress, "zooKeeperAddress");
+        Objects.requireNonNull(hardware, "hardware");
         if (memberName == null || memberName.isBlank()) {
             throw new IllegalArgumentException("a member name is required");
         }
@@ -60,6 +63,7 @@ public record DaemonConfig(Path stateDir, String memberName, String httpsAddress
         private int zooKeeperElectionPort;
         private int memberPort;
         private int maxVoters = 5;
+        private HardwareSettings hardware = HardwareSettings.DEFAULTS;
 
         private Builder(Path stateDir, String memberName) {
             this.stateDir = stateDir;
@@ -104,10 +108,15 @@ public record DaemonConfig(Path stateDir, String memberName, String httpsAddress
             return this;
         }
 
+        public Builder hardware(HardwareSettings settings) {
+            this.hardware = settings;
+            return this;
+        }
+
         public DaemonConfig build() {
             return new DaemonConfig(stateDir, memberName, httpsAddress, httpsPort, socketPath,
                     zooKeeperAddress, zooKeeperClientPort, zooKeeperQuorumPort, zooKeeperElectionPort, memberPort,
-                    maxVoters);
+                    maxVoters, hardware);
         }
     }
 }

@@ -9,8 +9,10 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import org.confluentcollective.hardware.HardwareSettings;
 
 /**
  * The daemon's configuration as properties: the embedded defaults, then the config file, then
@@ -62,7 +64,10 @@ final class DaemonProperties {
                 port(properties, "zookeeper.quorum.port"),
                 port(properties, "zookeeper.election.port"),
                 port(properties, "member.port"),
-                number(properties, "collective.max.voters"));
+                number(properties, "collective.max.voters"),
+                new HardwareSettings(Duration.ofSeconds(number(properties, "hardware.exchange.timeout")),
+                        Duration.ofSeconds(number(properties, "hardware.node.timeout")),
+                        number(properties, "hardware.parallelism")));
     }
 
     private static String required(Properties properties, String key) {

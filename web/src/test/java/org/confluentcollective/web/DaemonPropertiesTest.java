@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import org.confluentcollective.hardware.HardwareSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +29,8 @@ class DaemonPropertiesTest {
         DaemonConfig config = DaemonProperties.toConfig(DaemonProperties.load(Optional.of(file), system));
 
         assertEquals(new DaemonConfig(Path.of("/override"), "alpha", "0.0.0.0", 5005,
-                Path.of("/var/run/confluent-collective/api.sock"), "127.0.0.1", 4006, 4007, 4008, 4009, 5), config);
+                Path.of("/var/run/confluent-collective/api.sock"), "127.0.0.1", 4006, 4007, 4008, 4009, 5,
+                new HardwareSettings(Duration.ofSeconds(5), Duration.ofSeconds(15), 64)), config);
     }
 
     @Test
