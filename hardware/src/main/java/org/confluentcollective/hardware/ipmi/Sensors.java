@@ -22,7 +22,8 @@ import org.metricshub.ipmi.core.coding.payload.lan.NetworkFunction;
  */
 final class Sensors {
 
-    private static final int BMC_ADDRESS = 0x20;
+    /** The BMC's slave address 0x20 as the library decodes owner ids: the 7-bit form. */
+    private static final int BMC_OWNER = 0x20 >> 1;
     private static final int LAST_RECORD = 0xffff;
     private static final int SDR_HEADER = 5;
     private static final int SDR_CHUNK = 16;
@@ -91,7 +92,7 @@ final class Sensors {
         } catch (RuntimeException e) {
             throw new BmcException(Kind.BMC_ERROR, bmc + ": a sensor record cannot be decoded: " + e, e);
         }
-        if (!(parsed instanceof FullSensorRecord record) || (record.getSensorOwnerId() & 0xff) != BMC_ADDRESS) {
+        if (!(parsed instanceof FullSensorRecord record) || (record.getSensorOwnerId() & 0xff) != BMC_OWNER) {
             return Optional.empty();  // sensors behind other controllers need bridging
         }
         String name = record.getName().strip();
