@@ -1,14 +1,19 @@
 package org.confluentcollective.web;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.zookeeper.client.ZKClientConfig;
+import org.confluentcollective.hardware.HardwareService;
+import org.confluentcollective.hardware.bmc.BmcConnector;
+import org.confluentcollective.hardware.ipmi.IpmiBmcConnector;
 import org.confluentcollective.server.MemberStore;
 import org.confluentcollective.server.MemberStoreSettings;
 import org.confluentcollective.server.collective.LocalMembership;
@@ -17,12 +22,14 @@ import org.confluentcollective.server.collective.MemberRole;
 import org.confluentcollective.server.database.NodeDatabase;
 import org.confluentcollective.server.inspect.ZnodeInspector;
 import org.confluentcollective.server.lifecycle.Lifecycle;
+import org.confluentcollective.server.routing.RequestRouter;
 import org.confluentcollective.server.secrets.PrivateFiles;
 import org.confluentcollective.server.trust.MemberIdentity;
 import org.confluentcollective.server.trust.PinnedTrustManager;
 import org.confluentcollective.server.users.UserDirectory;
 import org.confluentcollective.web.api.ApiApplication;
 import org.confluentcollective.web.channel.HttpsMemberChannel;
+import org.confluentcollective.web.channel.HttpsMemberForwarder;
 import org.confluentcollective.web.transport.ApiServer;
 import org.confluentcollective.web.transport.ApiServerSettings;
 import org.confluentcollective.web.transport.TlsIdentity;
@@ -44,11 +51,14 @@ public final class Confluentd implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Confluentd.class);
     private static final int ZOOKEEPER_TICK_MILLIS = 1000;
+    /** What a forwarded share may take beyond its nodes' own deadline: the hop and the manager's queue. */
+    private static final Duration FORWARDING_MARGIN = Duration.ofSeconds(5);
 
     private final Lifecycle parts = new Lifecycle();
     private final MemberIdentity identity;
     private final ZooKeeperPeer zooKeeper;
     private final MemberStore store;
+    private final RequestRouter nodeOperations;
     private final ApiServer api;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicBoolean restartRequested = new AtomicBoolean();
@@ -83,6 +93,14 @@ public final class Confluentd implements AutoCloseable {
                             .withMaxVoters(config.maxVoters())
                             .withZooKeeperPeer(zooKeeper::state)));
             startup.afterStoreOpens(store.membership(), self, own);
+
+            // Node operations: this member's nodes through their BMCs, the others forwarded to their managers.
+            BmcConnector ipmi = parts.start("IPMI", IpmiBmcConnector::new);
+            HardwareService hardware = parts.start("hardware management", () -> new HardwareService(store.nodes(),
+                    Map.of("ipmi", ipmi), config.hardware()));
+            nodeOperations = parts.start("request routing", () -> new RequestRouter(hardware, store.nodes(),
+                    store.directory(), new HttpsMemberForwarder(identity),
+                    config.hardware().nodeTimeout().plus(FORWARDING_MARGIN)));
 
             LocalMembership local = new LocalMembership(stateDir, store.collective(), store.quorum(), zooKeeper,
                     new HttpsMemberChannel(identity), VERSION);
