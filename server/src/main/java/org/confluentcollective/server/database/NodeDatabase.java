@@ -1,6 +1,7 @@
 package org.confluentcollective.server.database;
 
 import org.confluentcollective.server.api.Defined;
+import org.confluentcollective.server.api.NodeNames;
 import org.confluentcollective.server.api.RequestException;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.confluentcollective.server.expressions.Evaluation;
  * {@link org.confluentcollective.server.noderange.NodeRangeException} for a bad noderange) and
  * leave the database unchanged.
  */
-public interface NodeDatabase {
+public interface NodeDatabase extends NodeNames {
 
     /**
      * Waits until this member's copy holds every change the collective committed before the
@@ -32,21 +33,6 @@ public interface NodeDatabase {
 
     /** All groups, naturally sorted. */
     List<String> groups();
-
-    /** Expands a noderange against the current database (naturally sorted). */
-    List<String> expand(String noderange);
-
-    boolean nodeExists(String node);
-
-    /**
-     * Expands a noderange that a change is about to act on. A name this member's copy does not
-     * hold may have been created on another member a moment ago, so before calling it unknown
-     * the copy catches up with the collective (as a consistent read does).
-     */
-    List<String> expandForChange(String noderange);
-
-    /** {@link #nodeExists}, asking the collective before answering no (see expandForChange). */
-    boolean nodeExistsForChange(String node);
 
     /** {@link #groupExists}, asking the collective before answering no. */
     boolean groupExistsForChange(String group);
