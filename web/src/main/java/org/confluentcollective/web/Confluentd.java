@@ -3,14 +3,23 @@ package org.confluentcollective.web;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.zookeeper.client.ZKClientConfig;
 import org.confluentcollective.server.MemberStore;
 import org.confluentcollective.server.MemberStoreSettings;
+import org.confluentcollective.server.api.NodeOperation;
+import org.confluentcollective.server.api.NodeOperations;
+import org.confluentcollective.server.api.NodeResult;
 import org.confluentcollective.server.collective.LocalMembership;
 import org.confluentcollective.server.collective.MemberInfo;
 import org.confluentcollective.server.collective.MemberRole;
@@ -44,6 +53,30 @@ public final class Confluentd implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Confluentd.class);
     private static final int ZOOKEEPER_TICK_MILLIS = 1000;
+
+    /**
+     * PLACEHOLDER until hardware management is merged (the integrator replaces it where the API
+     * is built): the node operations' paths exist, and every node answers 501.
+     */
+    private static final NodeOperations NO_HARDWARE_YET = new NodeOperations() {
+        private final Set<String> resources = Set.of("power/state", "boot/nextdevice", "identify",
+                "inventory/hardware/all/all", "health/hardware", "sensors/hardware/all");
+
+        @Override
+        public boolean handles(NodeOperation operation) {
+            return resources.contains(operation.resource());
+        }
+
+        @Override
+        public SortedMap<String, NodeResult> run(NodeOperation operation, List<String> nodes, boolean forwarded) {
+            Map<String, Integer> given = new HashMap<>(); // nodes come in natural order: keep it
+            nodes.forEach(node -> given.putIfAbsent(node, given.size()));
+            SortedMap<String, NodeResult> results = new TreeMap<>(Comparator.comparing(given::get));
+            nodes.forEach(node -> results.put(node,
+                    NodeResult.failed(501, "hardware management is not available on this member")));
+            return results;
+        }
+    };
 
     private final Lifecycle parts = new Lifecycle();
     private final MemberIdentity identity;
@@ -93,7 +126,7 @@ public final class Confluentd implements AutoCloseable {
                     ports -> new ApiApplication(store.nodes(), store.users(), store.quorum(), store.collective(),
                             new MemberAdministration(config.zooKeeperAddress(), identity, store, local, zooKeeper,
                                     ports, this::restart),
-                            new ZnodeInspector(store.curator()), VERSION)));
+                            new ZnodeInspector(store.curator()), NO_HARDWARE_YET, VERSION)));
 
             // A dropped pin (a deleted member, a replaced certificate) also ends its open member API
             // connections and ZooKeeper client sessions (the trust manager closes quorum ones itself).
