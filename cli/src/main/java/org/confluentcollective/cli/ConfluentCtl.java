@@ -10,6 +10,13 @@ import org.confluentcollective.cli.groups.NodeGroupDefineCommand;
 import org.confluentcollective.cli.groups.NodeGroupListCommand;
 import org.confluentcollective.cli.groups.NodeGroupRemoveCommand;
 import org.confluentcollective.cli.groups.NodeGroupRenameCommand;
+import org.confluentcollective.cli.hardware.NodeBootCommand;
+import org.confluentcollective.cli.hardware.NodeHealthCommand;
+import org.confluentcollective.cli.hardware.NodeIdentifyCommand;
+import org.confluentcollective.cli.hardware.NodeInventoryCommand;
+import org.confluentcollective.cli.hardware.NodePowerCommand;
+import org.confluentcollective.cli.hardware.NodeSensorsCommand;
+import org.confluentcollective.cli.hardware.NodeSetBootCommand;
 import org.confluentcollective.cli.nodes.NodeAttribCommand;
 import org.confluentcollective.cli.nodes.NodeDefineCommand;
 import org.confluentcollective.cli.nodes.NodeListCommand;
@@ -31,12 +38,14 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "confluentctl", scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Manages nodes, groups and users of a confluent-collective cluster through confluentd.",
+        description = "Manages nodes, their hardware, groups and users of a confluent-collective cluster through confluentd.",
         subcommands = {
             NodeDefineCommand.class, NodeAttribCommand.class, NodeListCommand.class,
             NodeRemoveCommand.class, NodeRenameCommand.class,
             NodeGroupDefineCommand.class, NodeGroupAttribCommand.class, NodeGroupListCommand.class,
             NodeGroupRemoveCommand.class, NodeGroupRenameCommand.class,
+            NodePowerCommand.class, NodeSetBootCommand.class, NodeBootCommand.class, NodeIdentifyCommand.class,
+            NodeInventoryCommand.class, NodeHealthCommand.class, NodeSensorsCommand.class,
             UserCommand.class, CollectiveCommand.class, ZkCommand.class, CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {

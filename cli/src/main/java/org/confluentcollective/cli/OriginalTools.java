@@ -10,7 +10,8 @@ public final class OriginalTools {
 
     public static final List<String> NAMES = List.of(
             "nodedefine", "nodeattrib", "nodelist", "noderemove", "noderename",
-            "nodegroupdefine", "nodegroupattrib", "nodegrouplist", "nodegroupremove", "nodegrouprename");
+            "nodegroupdefine", "nodegroupattrib", "nodegrouplist", "nodegroupremove", "nodegrouprename",
+            "nodepower", "nodesetboot", "nodeboot", "nodeidentify", "nodeinventory", "nodehealth", "nodesensors");
 
     private OriginalTools() {
     }

@@ -1,8 +1,8 @@
 package org.confluentcollective.web;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +54,10 @@ public final class Confluentd implements AutoCloseable {
     /** What a forwarded share may take beyond its nodes' own deadline: the hop and the manager's queue. */
     private static final Duration FORWARDING_MARGIN = Duration.ofSeconds(5);
 
+    /**
+     * PLACEHOLDER until hardware management is merged (the integrator replaces it where the API
+     * is built): the node operations' paths exist, and every node answers 501.
+     */
     private final Lifecycle parts = new Lifecycle();
     private final MemberIdentity identity;
     private final ZooKeeperPeer zooKeeper;
@@ -111,7 +115,7 @@ public final class Confluentd implements AutoCloseable {
                     ports -> new ApiApplication(store.nodes(), store.users(), store.quorum(), store.collective(),
                             new MemberAdministration(config.zooKeeperAddress(), identity, store, local, zooKeeper,
                                     ports, this::restart),
-                            new ZnodeInspector(store.curator()), VERSION)));
+                            new ZnodeInspector(store.curator()), nodeOperations, VERSION)));
 
             // A dropped pin (a deleted member, a replaced certificate) also ends its open member API
             // connections and ZooKeeper client sessions (the trust manager closes quorum ones itself).

@@ -1,6 +1,7 @@
 package org.confluentcollective.server.database;
 
 import org.confluentcollective.server.api.Defined;
+import org.confluentcollective.server.api.NodeNames;
 import org.confluentcollective.server.api.NodeValues;
 import org.confluentcollective.server.api.RequestException;
 import java.util.List;
@@ -17,10 +18,10 @@ import org.confluentcollective.server.expressions.Evaluation;
  * in-memory copy and see every write this member acknowledged; writes are replicated before
  * they return. Failures are {@link RequestException}s (or a
  * {@link org.confluentcollective.server.noderange.NodeRangeException} for a bad noderange) and
- * leave the database unchanged. As {@link NodeValues} it gives services the effective values
- * they act on, secrets opened.
+ * leave the database unchanged. As {@link NodeNames} it expands noderanges for transports; as
+ * {@link NodeValues} it gives services the effective values they act on, secrets opened.
  */
-public interface NodeDatabase extends NodeValues {
+public interface NodeDatabase extends NodeNames, NodeValues {
 
     @Override
     default void set(String node, String attribute, String value) {
@@ -39,21 +40,6 @@ public interface NodeDatabase extends NodeValues {
 
     /** All groups, naturally sorted. */
     List<String> groups();
-
-    /** Expands a noderange against the current database (naturally sorted). */
-    List<String> expand(String noderange);
-
-    boolean nodeExists(String node);
-
-    /**
-     * Expands a noderange that a change is about to act on. A name this member's copy does not
-     * hold may have been created on another member a moment ago, so before calling it unknown
-     * the copy catches up with the collective (as a consistent read does).
-     */
-    List<String> expandForChange(String noderange);
-
-    /** {@link #nodeExists}, asking the collective before answering no (see expandForChange). */
-    boolean nodeExistsForChange(String node);
 
     /** {@link #groupExists}, asking the collective before answering no. */
     boolean groupExistsForChange(String group);

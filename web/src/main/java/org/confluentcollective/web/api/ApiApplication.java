@@ -1,6 +1,8 @@
 package org.confluentcollective.web.api;
 
 import java.time.Duration;
+import org.confluentcollective.server.api.NodeNames;
+import org.confluentcollective.server.api.NodeOperations;
 import org.confluentcollective.server.collective.CollectiveView;
 import org.confluentcollective.server.api.QuorumStatus;
 import org.confluentcollective.server.database.NodeDatabase;
@@ -33,12 +35,16 @@ public final class ApiApplication extends ResourceConfig {
 
     public ApiApplication(NodeDatabase database, UserDirectory users, QuorumStatus quorum, CollectiveView collective,
                           CollectiveAdministration administration, String version) {
-        this(database, users, quorum, collective, administration, null, version);
+        this(database, users, quorum, collective, administration, null, NoNodeOperations.INSTANCE, version);
     }
 
-    /** @param inspector raw ZooKeeper reads for {@code /zookeeper/*}; {@code null} leaves them out */
+    /**
+     * @param inspector  raw ZooKeeper reads for {@code /zookeeper/*}; {@code null} leaves them out
+     * @param operations node operations under {@code /nodes/<n>/} and {@code /noderange/<nr>/}
+     */
     public ApiApplication(NodeDatabase database, UserDirectory users, QuorumStatus quorum, CollectiveView collective,
-                          CollectiveAdministration administration, ZnodeInspector inspector, String version) {
+                          CollectiveAdministration administration, ZnodeInspector inspector,
+                          NodeOperations operations, String version) {
         // Only what is registered here: no classpath scanning, no Jackson feature, no WADL.
         property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -73,9 +79,20 @@ public final class ApiApplication extends ResourceConfig {
                 }
             }
         });
+        NodeNames names = database; // all node operations need of the database
+        register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(names).to(NodeNames.class);
+                bind(operations).to(NodeOperations.class);
+            }
+        });
         register(RootResource.class);
         register(NodesResource.class);
         register(NodeRangeResource.class);
+        register(NodeOperationResource.class);
+        register(NodeRangeOperationResource.class);
+        register(MemberNodeOperationsResource.class);
         register(NodeGroupsResource.class);
         register(UsersResource.class);
         register(CollectiveResource.class);

@@ -1,0 +1,212 @@
+package org.confluentcollective.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.confluentcollective.server.trust.MemberIdentity;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the hardware commands send and print, as the original tools, against a scripted daemon. */
+class NodeOperationsCommandsTest {
+
+    @TempDir
+    static Path shared;
+
+    private static ScriptedDaemon daemon;
+
+    @TempDir
+    Path dir;
+
+    private CliRunner cli;
+
+    @BeforeAll
+    static void start() throws Exception {
+        daemon = new ScriptedDaemon(shared.resolve("api.sock"),
+                MemberIdentity.loadOrCreate(shared.resolve("identity"), "mgmt1", List.of(), List.of()));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        daemon.close();
+    }
+
+    @BeforeEach
+    void runner() {
+        daemon.reset();
+        cli = new CliRunner(dir).with("CONFLUENT_SOCKET", daemon.socket().toString());
+    }
+
+    private List<String> requests() {
+        return daemon.exchanges().stream().map(ScriptedDaemon.Exchange::toString).toList();
+    }
+
+    private static void assertRun(CliRunner.Result result, int exitCode, String out, String err) {
+        assertEquals(exitCode, result.exitCode(), result.toString());
+        assertEquals(out, result.out(), result.toString());
+        assertEquals(err, result.err(), result.toString());
+    }
+
+    @Test
+    void nodepowerShowsTheStateByDefaultAndNodeErrorsOnStderr() {
+        daemon.on("GET /noderange/n1%2Cn2%2Cn10/power/state", 200, """
+                {"databynode":{"n1":{"state":{"value":"on"}},"n2":{"error":"BMC of n2 did not answer","errorcode":504},
+                 "n10":{"state":{"value":"off"}}}}""");
+        assertRun(cli.run("nodepower", "n1,n2,n10"), 1, "n1: on\nn10: off\n", "n2: Error: BMC of n2 did not answer\n");
+        assertRun(cli.run("nodepower", "n1,n2,n10", "status"), 1, "n1: on\nn10: off\n",
+                "n2: Error: BMC of n2 did not answer\n");
+        assertRun(cli.run("nodepower", "n1,n2,n10", "state"), 1, "n1: on\nn10: off\n",
+                "n2: Error: BMC of n2 did not answer\n");
+    }
+
+    @Test
+    void nodepowerChangePrintsOldToNewOnlyWhenItMoved() {
+        daemon.on("PUT /noderange/n1%2Cn2/power/state", 200, """
+                {"databynode":{"n1":{"state":{"value":"on"},"oldstate":{"value":"off"}},
+                 "n2":{"state":{"value":"on"},"oldstate":{"value":"on"}}}}""");
+        assertRun(cli.run("nodepower", "n1,n2", "on"), 0, "n1: off->on\nn2: on\n", "");
+        assertEquals(List.of("PUT /noderange/n1%2Cn2/power/state {\"state\":\"on\"}"), requests());
+    }
+
+    @Test
+    void nodepowerLeavesStateNamesToTheServer() {
+        daemon.on("PUT /noderange/n1/power/state", 400,
+                "{\"errorcode\":400,\"error\":\"'sideways' is not a power state\"}");
+        assertRun(cli.run("nodepower", "n1", "sideways"), 1, "", "Error: 'sideways' is not a power state\n");
+    }
+
+    @Test
+    void nodesetbootSendsDeviceModeAndPersistence() {
+        daemon.on("PUT /noderange/n%5B1-2%5D/boot/nextdevice", 200, """
+                {"databynode":{"n1":{"nextdevice":{"value":"network"},"bootmode":{"value":"uefi"},
+                 "persistent":{"value":true}},"n2":{"error":"bad credentials","errorcode":502}}}""");
+        assertRun(cli.run("nodesetboot", "n[1-2]", "net", "-p", "-u"), 1, "n1: network\n",
+                "n2: Error: bad credentials\n");
+        assertEquals(List.of("PUT /noderange/n%5B1-2%5D/boot/nextdevice "
+                + "{\"nextdevice\":\"net\",\"bootmode\":\"uefi\",\"persistent\":true}"), requests());
+        daemon.reset();
+        daemon.on("PUT /noderange/n1/boot/nextdevice", 200,
+                "{\"databynode\":{\"n1\":{\"nextdevice\":{\"value\":\"hd\"}}}}");
+        assertRun(cli.run("nodesetboot", "n1", "hd", "--bios"), 0, "n1: hd\n", "");
+        assertRun(cli.run("nodesetboot", "n1", "hd"), 0, "n1: hd\n", "");
+        assertEquals(List.of(
+                "PUT /noderange/n1/boot/nextdevice {\"nextdevice\":\"hd\",\"bootmode\":\"bios\",\"persistent\":false}",
+                "PUT /noderange/n1/boot/nextdevice "
+                        + "{\"nextdevice\":\"hd\",\"bootmode\":\"unspecified\",\"persistent\":false}"), requests());
+    }
+
+    @Test
+    void nodesetbootWithoutDeviceShowsTheNextOne() {
+        daemon.on("GET /noderange/n1/boot/nextdevice", 200, """
+                {"databynode":{"n1":{"nextdevice":{"value":"setup"},"bootmode":{"value":"bios"},
+                 "persistent":{"value":false}}}}""");
+        assertRun(cli.run("nodesetboot", "n1"), 0, "n1: setup\n", "");
+    }
+
+    @Test
+    void nodesetbootRefusesBothModes() {
+        assertEquals(ExitCode.USAGE, cli.run("nodesetboot", "n1", "hd", "-u", "-b").exitCode());
+        assertEquals(List.of(), requests());
+    }
+
+    @Test
+    void nodebootSetsTheDeviceThenBoots() {
+        daemon.on("PUT /noderange/n1%2Cn2/boot/nextdevice", 200, """
+                {"databynode":{"n1":{"nextdevice":{"value":"network"}},"n2":{"nextdevice":{"value":"network"}}}}""")
+                .on("PUT /noderange/n1%2Cn2/power/state", 200, """
+                {"databynode":{"n1":{"state":{"value":"on"},"oldstate":{"value":"off"}},
+                 "n2":{"state":{"value":"reset"},"oldstate":{"value":"on"}}}}""");
+        assertRun(cli.run("nodeboot", "n1,n2", "network"), 0, "n1: network\nn2: network\nn1: off->on\nn2: on->reset\n", "");
+        assertEquals(List.of("PUT /noderange/n1%2Cn2/boot/nextdevice "
+                        + "{\"nextdevice\":\"network\",\"bootmode\":\"unspecified\",\"persistent\":false}",
+                "PUT /noderange/n1%2Cn2/power/state {\"state\":\"boot\"}"), requests());
+    }
+
+    @Test
+    void nodebootWithoutDeviceOnlyBoots() {
+        daemon.on("PUT /noderange/n1/power/state", 200, """
+                {"databynode":{"n1":{"state":{"value":"on"},"oldstate":{"value":"off"}}}}""");
+        assertRun(cli.run("nodeboot", "n1"), 0, "n1: off->on\n", "");
+        assertEquals(List.of("PUT /noderange/n1/power/state {\"state\":\"boot\"}"), requests());
+    }
+
+    @Test
+    void nodebootBootsNothingWhenTheDeviceCouldNotBeSetEverywhere() {
+        daemon.on("PUT /noderange/n1%2Cn2/boot/nextdevice", 200, """
+                {"databynode":{"n1":{"nextdevice":{"value":"hd"}},"n2":{"error":"unsupported","errorcode":501}}}""");
+        assertRun(cli.run("nodeboot", "n1,n2", "hd"), 1, "n1: hd\n", "n2: Error: unsupported\n");
+        assertEquals(1, requests().size(), requests().toString());
+    }
+
+    @Test
+    void nodeidentifyTurnsTheLightOnOrOff() {
+        daemon.on("PUT /noderange/n1%2Cn2/identify", 200, """
+                {"databynode":{"n1":{"identify":{"value":"on"}},"n2":{"identify":{"value":"on"}}}}""");
+        assertRun(cli.run("nodeidentify", "n1,n2", "on"), 0, "n1: on\nn2: on\n", "");
+        assertEquals(List.of("PUT /noderange/n1%2Cn2/identify {\"identify\":\"on\"}"), requests());
+    }
+
+    @Test
+    void nodeinventoryPrintsOneLinePerPropertyInTheServersOrder() {
+        daemon.on("GET /noderange/n1%2Cn2/inventory/hardware/all/all", 200, """
+                {"databynode":{"n1":{"inventory":[
+                  {"name":"System","present":true,"information":{"Product name":"X","Serial Number":"S","UUID":"u-1",
+                   "Asset":null}},
+                  {"name":"Processor 1","present":true,"information":{"Model":"Xeon","Cores":16}},
+                  {"name":"Processor 2","present":false,"information":{}}]},
+                 "n2":{"error":"bad credentials","errorcode":502}}}""");
+        assertRun(cli.run("nodeinventory", "n1,n2"), 1, """
+                n1: System: Product name: X
+                n1: System: Serial Number: S
+                n1: System: UUID: u-1
+                n1: Processor 1: Model: Xeon
+                n1: Processor 1: Cores: 16
+                n1: Processor 2: Not Present
+                """, "n2: Error: bad credentials\n");
+    }
+
+    @Test
+    void nodehealthExplainsWhatIsNotOk() {
+        daemon.on("GET /noderange/n1%2Cn2%2Cn3/health/hardware", 200, """
+                {"databynode":{"n1":{"health":{"value":"ok"},"sensors":[]},
+                 "n2":{"health":{"value":"critical"},"sensors":[
+                   {"name":"Fan 1","health":"critical","states":["Lower critical"]},
+                   {"name":"PSU 2","health":"failed","states":["Failed"]}]},
+                 "n3":{"error":"BMC of n3 did not answer","errorcode":504}}}""");
+        assertRun(cli.run("nodehealth", "n1,n2,n3"), 1, "n1: ok\nn2: critical (Fan 1:Lower critical, PSU 2:Failed)\n",
+                "n3: Error: BMC of n3 did not answer\n");
+    }
+
+    @Test
+    void nodesensorsPrintsValuesWithUnitsOrStates() {
+        daemon.on("GET /noderange/n1/sensors/hardware/all", 200, """
+                {"databynode":{"n1":{"sensors":[
+                  {"name":"MB Temp","type":"Temperature","value":45.0,"units":"°C","health":"ok","states":[]},
+                  {"name":"Fan 1","type":"Fan","value":5400,"units":"RPM","health":"ok","states":[]},
+                  {"name":"Count","type":"Other","value":3,"units":"","health":"ok","states":[]},
+                  {"name":"PSU 2","type":"Power Supply","value":null,"units":"","health":"failed",
+                   "states":["Failed","Input lost"]}]}}}""");
+        assertRun(cli.run("nodesensors", "n1"), 0,
+                "n1: MB Temp: 45.0 °C\nn1: Fan 1: 5400 RPM\nn1: Count: 3\nn1: PSU 2: Failed, Input lost\n", "");
+    }
+
+    @Test
+    void jsonOutputIsTheServersDatabynode() {
+        daemon.on("GET /noderange/n1/identify", 200, "{\"databynode\":{\"n1\":{\"identify\":{\"value\":\"off\"}}}}");
+        daemon.on("PUT /noderange/n1/identify", 200, "{\"databynode\":{\"n1\":{\"identify\":{\"value\":\"off\"}}}}");
+        CliRunner.Result result = cli.run("-o", "json", "nodeidentify", "n1", "off");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertEquals("{\"n1\":{\"identify\":{\"value\":\"off\"}}}", result.out().replaceAll("\\s", ""));
+    }
+
+    @Test
+    void aRefusedRequestFailsAsOtherCommandsDo() {
+        daemon.on("GET /noderange/n1-/sensors/hardware/all", 404,
+                "{\"errorcode\":404,\"error\":\"bad noderange 'n1-' at column 4: range has no end\"}");
+        assertRun(cli.run("nodesensors", "n1-"), 1, "", "Error: bad noderange 'n1-' at column 4: range has no end\n");
+    }
+}
