@@ -316,7 +316,7 @@ final class RedfishSession {
             return certificateChanged(cause);
         }
         if (cause instanceof HttpConnectTimeoutException) {
-            return new BmcException(Kind.UNREACHABLE, bmc + " did not accept a connection within "
+            return new BmcException(Kind.UNREACHABLE, bmc + " did not connect (TCP and TLS handshake) within "
                     + target.timeout().toMillis() + " ms", cause);
         }
         if (cause instanceof HttpTimeoutException) {

@@ -308,6 +308,7 @@ class RedfishBmcTest {
                     new ArrayList<>(), timeout)));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertEquals(BmcException.Kind.UNREACHABLE, silentError.kind(), silentError.getMessage());
+            assertTrue(silentError.getMessage().contains("127.0.0.1:" + silent.getLocalPort()), silentError.getMessage());
             assertTrue(took.compareTo(timeout.plusSeconds(2)) < 0, "gave up after " + took.toMillis() + " ms");
             assertFalse(accepted.isEmpty(), "the connection was accepted, so only the timeout ended it");
         } finally {
