@@ -40,10 +40,6 @@ public final class RedfishConnector implements BmcConnector {
         });
     }
 
-    public RedfishConnector() {
-        this(new ObjectMapper());
-    }
-
     @Override
     public Bmc open(BmcTarget target) throws BmcException {
         Optional<String> pinned = target.pinned().map(String::strip).filter(pin -> !pin.isEmpty());

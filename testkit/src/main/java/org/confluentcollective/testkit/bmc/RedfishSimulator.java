@@ -73,10 +73,6 @@ public final class RedfishSimulator implements AutoCloseable {
         awaitPort();
     }
 
-    public int port() {
-        return port;
-    }
-
     /** {@code 127.0.0.1:port}, as {@code hardwaremanagement.manager} names it. */
     public String address() {
         return "127.0.0.1:" + port;
@@ -88,10 +84,6 @@ public final class RedfishSimulator implements AutoCloseable {
 
     public String mac() {
         return mac;
-    }
-
-    public Path stateDir() {
-        return stateDir;
     }
 
     /** The certificate the BMC presents now (PEM). */
@@ -131,10 +123,6 @@ public final class RedfishSimulator implements AutoCloseable {
             value >>= 8;
         }
         return bytes;
-    }
-
-    public boolean isAlive() {
-        return process != null && process.isAlive();
     }
 
     /** The emulator's output so far, for failure messages. */
