@@ -12,10 +12,13 @@ import org.confluentcollective.server.collective.Invitations;
 import org.confluentcollective.server.collective.MemberPins;
 import org.confluentcollective.server.collective.Membership;
 import org.confluentcollective.server.collective.CollectivePaths;
+import org.confluentcollective.server.api.ManagerAssignment;
 import org.confluentcollective.server.api.QuorumStatus;
 import org.confluentcollective.server.database.NodeDatabase;
 import org.confluentcollective.server.database.ZkDatabase;
 import org.confluentcollective.server.database.ZnodeLayout;
+import org.confluentcollective.server.failover.ManagerFailover;
+import org.confluentcollective.server.noderange.NodeRanges;
 import org.confluentcollective.server.secrets.CollectiveKey;
 import org.confluentcollective.server.secrets.SecretCipher;
 import org.confluentcollective.server.users.PasswordHasher;
@@ -33,15 +36,17 @@ public final class MemberStore implements AutoCloseable {
     private final Invitations invitations;
     private final Membership membership;
     private final MemberPins pins;
+    private final ManagerFailover failover;
 
     private MemberStore(CuratorFramework curator, ZkDatabase database, Collective collective, Invitations invitations,
-                        Membership membership, MemberPins pins) {
+                        Membership membership, MemberPins pins, ManagerFailover failover) {
         this.curator = curator;
         this.database = database;
         this.collective = collective;
         this.invitations = invitations;
         this.membership = membership;
         this.pins = pins;
+        this.failover = failover;
     }
 
     public static MemberStore open(MemberStoreSettings settings) throws IOException {
@@ -87,7 +92,10 @@ public final class MemberStore implements AutoCloseable {
                     settings.member().version(), Clock.systemUTC());
             Membership membership = new Membership(curator, paths, database.quorum(), settings.member().name(),
                     settings.maxVoters());
-            return new MemberStore(curator, database, collective, invitations, membership, pins);
+            ManagerFailover failover = new ManagerFailover(database.nodes(), collective, database.quorum(),
+                    new NodeRanges(AttributeCatalog.standard()), settings.failoverBatch());
+            failover.start();
+            return new MemberStore(curator, database, collective, invitations, membership, pins, failover);
         } catch (IOException | RuntimeException e) {
             curator.close();
             throw e;
@@ -108,6 +116,11 @@ public final class MemberStore implements AutoCloseable {
     /** This member's view of the collective: members, liveness, leader, quorum. */
     public Collective collective() {
         return collective;
+    }
+
+    /** Who manages which node: unmanaged nodes, rebalance (failover itself runs on its own). */
+    public ManagerAssignment managers() {
+        return failover;
     }
 
     /** Pending invitations: issue one, admit a joiner that proves one. */
@@ -132,6 +145,7 @@ public final class MemberStore implements AutoCloseable {
 
     @Override
     public void close() {
+        failover.close();
         if (pins != null) {
             pins.close();
         }

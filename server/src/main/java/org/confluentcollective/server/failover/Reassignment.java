@@ -22,14 +22,14 @@ import org.confluentcollective.server.noderange.NaturalOrder;
  * @param unmanaged  nodes whose manager is not live and that have no live candidate, naturally sorted
  * @param nonMembers candidate names that are not members of the collective, naturally sorted
  */
-public record Reassignment(List<Move> moves, List<String> unmanaged, Set<String> nonMembers) {
+public record Reassignment(List<Move> moves, List<String> unmanaged, List<String> nonMembers) {
 
     private static final Comparator<String> NATURAL = new NaturalOrder();
 
     public Reassignment {
         moves = List.copyOf(moves);
         unmanaged = List.copyOf(unmanaged);
-        nonMembers = Set.copyOf(nonMembers);
+        nonMembers = List.copyOf(nonMembers);
     }
 
     /** What failover does: only nodes whose manager is set and not live move. */
@@ -99,7 +99,7 @@ public record Reassignment(List<Move> moves, List<String> unmanaged, Set<String>
             }
         });
         unmanaged.sort(NATURAL);
-        return new Reassignment(moves, unmanaged, nonMembers);
+        return new Reassignment(moves, unmanaged, List.copyOf(nonMembers));
     }
 
     /**
