@@ -93,7 +93,7 @@ public final class Confluentd implements AutoCloseable {
                     ports -> new ApiApplication(store.nodes(), store.users(), store.quorum(), store.collective(),
                             new MemberAdministration(config.zooKeeperAddress(), identity, store, local, zooKeeper,
                                     ports, this::restart),
-                            new ZnodeInspector(store.curator()), VERSION)));
+                            store.managers(), new ZnodeInspector(store.curator()), VERSION)));
 
             // A dropped pin (a deleted member, a replaced certificate) also ends its open member API
             // connections and ZooKeeper client sessions (the trust manager closes quorum ones itself).

@@ -2,6 +2,7 @@ package org.confluentcollective.web.api;
 
 import java.time.Duration;
 import org.confluentcollective.server.collective.CollectiveView;
+import org.confluentcollective.server.api.ManagerAssignment;
 import org.confluentcollective.server.api.QuorumStatus;
 import org.confluentcollective.server.database.NodeDatabase;
 import org.confluentcollective.server.inspect.ZnodeInspector;
@@ -33,12 +34,16 @@ public final class ApiApplication extends ResourceConfig {
 
     public ApiApplication(NodeDatabase database, UserDirectory users, QuorumStatus quorum, CollectiveView collective,
                           CollectiveAdministration administration, String version) {
-        this(database, users, quorum, collective, administration, null, version);
+        this(database, users, quorum, collective, administration, new NoManagerAssignment(), null, version);
     }
 
-    /** @param inspector raw ZooKeeper reads for {@code /zookeeper/*}; {@code null} leaves them out */
+    /**
+     * @param managers  unmanaged nodes and rebalance ({@code /collective/unmanaged}, {@code /collective/rebalance})
+     * @param inspector raw ZooKeeper reads for {@code /zookeeper/*}; {@code null} leaves them out
+     */
     public ApiApplication(NodeDatabase database, UserDirectory users, QuorumStatus quorum, CollectiveView collective,
-                          CollectiveAdministration administration, ZnodeInspector inspector, String version) {
+                          CollectiveAdministration administration, ManagerAssignment managers,
+                          ZnodeInspector inspector, String version) {
         // Only what is registered here: no classpath scanning, no Jackson feature, no WADL.
         property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -67,6 +72,7 @@ public final class ApiApplication extends ResourceConfig {
                 bind(users).to(UserDirectory.class);
                 bind(collective).to(CollectiveView.class);
                 bind(administration).to(CollectiveAdministration.class);
+                bind(managers).to(ManagerAssignment.class);
                 bind(new ApiVersion(version)).to(ApiVersion.class);
                 if (inspector != null) {
                     bind(inspector).to(ZnodeInspector.class);
