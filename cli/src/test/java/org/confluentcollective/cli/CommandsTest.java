@@ -102,6 +102,18 @@ class CommandsTest {
     }
 
     @Test
+    void collectiveShowCountsUnmanagedNodesAndRebalanceSaysHowManyMoved() {
+        daemon.on("GET /collective/", 200, """
+                {"quorum":true,"leader":"mgt1","members":[
+                 {"name":"mgt1","role":"voter","address":"10.0.0.1","version":"0.1.0","live":true,"managednodes":12,
+                  "zookeeper":"leader"}],"unmanaged":3,"unmanagednodes":"n[1-3]"}""")
+                .on("POST /collective/rebalance", 200, "{\"moved\":42}");
+        CliRunner.Result shown = cli.run("collective", "show");
+        assertTrue(shown.out().endsWith("12 managed nodes)\nUnmanaged nodes: 3 (n[1-3])\n"), shown.toString());
+        assertRun(cli.run("collective", "rebalance"), 0, "Moved 42 nodes.\n", "");
+    }
+
+    @Test
     void answersServedWithoutQuorumCarryOneWarningOnStderr() {
         daemon.stale(true).on("GET /noderange/n1/attributes/current", 200,
                 "{\"databynode\":[{\"n1\":{\"b\":{\"value\":\"2\"}}}]}");

@@ -13,10 +13,13 @@ import org.confluentcollective.server.collective.MemberDirectory;
 import org.confluentcollective.server.collective.MemberPins;
 import org.confluentcollective.server.collective.Membership;
 import org.confluentcollective.server.collective.CollectivePaths;
+import org.confluentcollective.server.api.ManagerAssignment;
 import org.confluentcollective.server.api.QuorumStatus;
 import org.confluentcollective.server.database.NodeDatabase;
 import org.confluentcollective.server.database.ZkDatabase;
 import org.confluentcollective.server.database.ZnodeLayout;
+import org.confluentcollective.server.failover.ManagerFailover;
+import org.confluentcollective.server.noderange.NodeRanges;
 import org.confluentcollective.server.secrets.CollectiveKey;
 import org.confluentcollective.server.secrets.SecretCipher;
 import org.confluentcollective.server.users.PasswordHasher;
@@ -34,16 +37,18 @@ public final class MemberStore implements AutoCloseable {
     private final Invitations invitations;
     private final Membership membership;
     private final MemberPins pins;
+    private final ManagerFailover failover;
     private final MemberDirectory directory;
 
     private MemberStore(CuratorFramework curator, ZkDatabase database, Collective collective, Invitations invitations,
-                        Membership membership, MemberPins pins, MemberDirectory directory) {
+                        Membership membership, MemberPins pins, ManagerFailover failover, MemberDirectory directory) {
         this.curator = curator;
         this.database = database;
         this.collective = collective;
         this.invitations = invitations;
         this.membership = membership;
         this.pins = pins;
+        this.failover = failover;
         this.directory = directory;
     }
 
@@ -90,9 +95,13 @@ public final class MemberStore implements AutoCloseable {
                     settings.member().version(), Clock.systemUTC());
             Membership membership = new Membership(curator, paths, database.quorum(), settings.member().name(),
                     settings.maxVoters());
+            ManagerFailover failover = new ManagerFailover(database.nodes(), collective, database.quorum(),
+                    new NodeRanges(AttributeCatalog.standard()), settings.failoverBatch());
+            failover.start();
             MemberDirectory directory = new MemberDirectory(curator, paths, settings.member().name());
             directory.start();
-            return new MemberStore(curator, database, collective, invitations, membership, pins, directory);
+            return new MemberStore(curator, database, collective, invitations, membership, pins, failover,
+                    directory);
         } catch (IOException | RuntimeException e) {
             curator.close();
             throw e;
@@ -113,6 +122,11 @@ public final class MemberStore implements AutoCloseable {
     /** This member's view of the collective: members, liveness, leader, quorum. */
     public Collective collective() {
         return collective;
+    }
+
+    /** Who manages which node: unmanaged nodes, rebalance (failover itself runs on its own). */
+    public ManagerAssignment managers() {
+        return failover;
     }
 
     /** Pending invitations: issue one, admit a joiner that proves one. */
@@ -143,6 +157,7 @@ public final class MemberStore implements AutoCloseable {
     @Override
     public void close() {
         directory.close();
+        failover.close();
         if (pins != null) {
             pins.close();
         }

@@ -24,11 +24,12 @@ import org.confluentcollective.zk.ZooKeeperRole;
  * @param memberTrust          the live member trust set to keep equal to the registry; {@code null} for none
  * @param maxVoters            members beyond this many voters join as observers
  * @param zooKeeperPeer        the local ZooKeeper peer's state: the role the member publishes, the leader
+ * @param failoverBatch        nodes per change when manager failover or a rebalance moves nodes
  */
 public record MemberStoreSettings(MemberInfo member, String connectString, Path stateDir, Duration sessionTimeout,
                                   int passwordIterations, ZKClientConfig clientConfig,
                                   PinnedTrustManager memberTrust, int maxVoters,
-                                  Supplier<PeerState> zooKeeperPeer) {
+                                  Supplier<PeerState> zooKeeperPeer, int failoverBatch) {
 
     public MemberStoreSettings {
         Objects.requireNonNull(member, "member");
@@ -45,33 +46,39 @@ public record MemberStoreSettings(MemberInfo member, String connectString, Path 
     public static MemberStoreSettings of(String connectString, Path stateDir) {
         return new MemberStoreSettings(new MemberInfo("member", "127.0.0.1", MemberRole.VOTER, "", "unknown", 0, 0, 0),
                 connectString, stateDir, Duration.ofSeconds(10), 210_000, null, null, 5,
-                () -> new PeerState(ZooKeeperRole.UNKNOWN, OptionalInt.empty()));
+                () -> new PeerState(ZooKeeperRole.UNKNOWN, OptionalInt.empty()), 500);
     }
 
     public MemberStoreSettings withMember(MemberInfo newMember) {
         return new MemberStoreSettings(newMember, connectString, stateDir, sessionTimeout, passwordIterations,
-                clientConfig, memberTrust, maxVoters, zooKeeperPeer);
+                clientConfig, memberTrust, maxVoters, zooKeeperPeer, failoverBatch);
     }
 
     public MemberStoreSettings withPasswordIterations(int iterations) {
         return new MemberStoreSettings(member, connectString, stateDir, sessionTimeout, iterations,
-                clientConfig, memberTrust, maxVoters, zooKeeperPeer);
+                clientConfig, memberTrust, maxVoters, zooKeeperPeer, failoverBatch);
     }
 
     /** Connects over TLS and keeps {@code trust} equal to the member registry. */
     public MemberStoreSettings withTls(ZKClientConfig config, PinnedTrustManager trust) {
         return new MemberStoreSettings(member, connectString, stateDir, sessionTimeout, passwordIterations,
-                config, trust, maxVoters, zooKeeperPeer);
+                config, trust, maxVoters, zooKeeperPeer, failoverBatch);
     }
 
     public MemberStoreSettings withMaxVoters(int voters) {
         return new MemberStoreSettings(member, connectString, stateDir, sessionTimeout, passwordIterations,
-                clientConfig, memberTrust, voters, zooKeeperPeer);
+                clientConfig, memberTrust, voters, zooKeeperPeer, failoverBatch);
     }
 
     /** Where the member learns its own ZooKeeper peer's state (the embedded peer, in confluentd). */
     public MemberStoreSettings withZooKeeperPeer(Supplier<PeerState> peer) {
         return new MemberStoreSettings(member, connectString, stateDir, sessionTimeout, passwordIterations,
-                clientConfig, memberTrust, maxVoters, peer);
+                clientConfig, memberTrust, maxVoters, peer, failoverBatch);
+    }
+
+    /** Smaller batches than the default 500 (tests: a failover that takes a while to write). */
+    public MemberStoreSettings withFailoverBatch(int nodes) {
+        return new MemberStoreSettings(member, connectString, stateDir, sessionTimeout, passwordIterations,
+                clientConfig, memberTrust, maxVoters, zooKeeperPeer, nodes);
     }
 }

@@ -1,5 +1,6 @@
 package org.confluentcollective.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.apache.zookeeper.client.ZKClientConfig;
 import org.confluentcollective.hardware.HardwareService;
 import org.confluentcollective.hardware.bmc.BmcConnector;
 import org.confluentcollective.hardware.ipmi.IpmiBmcConnector;
+import org.confluentcollective.hardware.redfish.RedfishConnector;
 import org.confluentcollective.server.MemberStore;
 import org.confluentcollective.server.MemberStoreSettings;
 import org.confluentcollective.server.collective.LocalMembership;
@@ -100,8 +102,9 @@ public final class Confluentd implements AutoCloseable {
 
             // Node operations: this member's nodes through their BMCs, the others forwarded to their managers.
             BmcConnector ipmi = parts.start("IPMI", IpmiBmcConnector::new);
+            BmcConnector redfish = parts.start("Redfish", () -> new RedfishConnector(new ObjectMapper()));
             HardwareService hardware = parts.start("hardware management", () -> new HardwareService(store.nodes(),
-                    Map.of("ipmi", ipmi), config.hardware()));
+                    Map.of("ipmi", ipmi, "redfish", redfish), config.hardware()));
             nodeOperations = parts.start("request routing", () -> new RequestRouter(hardware, store.nodes(),
                     store.directory(), new HttpsMemberForwarder(identity),
                     config.hardware().nodeTimeout().plus(FORWARDING_MARGIN)));
@@ -115,7 +118,7 @@ public final class Confluentd implements AutoCloseable {
                     ports -> new ApiApplication(store.nodes(), store.users(), store.quorum(), store.collective(),
                             new MemberAdministration(config.zooKeeperAddress(), identity, store, local, zooKeeper,
                                     ports, this::restart),
-                            new ZnodeInspector(store.curator()), nodeOperations, VERSION)));
+                            store.managers(), new ZnodeInspector(store.curator()), nodeOperations, VERSION)));
 
             // A dropped pin (a deleted member, a replaced certificate) also ends its open member API
             // connections and ZooKeeper client sessions (the trust manager closes quorum ones itself).

@@ -44,7 +44,7 @@ class LockDownApiTest {
              ApiServer server = ApiServer.start(
                      new ApiServerSettings("127.0.0.1", 0, dir.resolve("run/api.sock"),
                              new TlsIdentity(identity.keyStore(password), password)),
-                     new ApiApplication(store.nodes(), store.users(), store.quorum(), store.collective(), new RefusingAdministration(), "0.1.0"));
+                     TestApplications.of(store.nodes(), store.users(), store.quorum(), store.collective(), new RefusingAdministration()));
              ApiClient api = ApiClient.socket(server.socketPath())) {
             assertEquals(201, api.post("/nodes/", "{\"name\":\"n1\",\"location.rack\":\"1\"}").status());
             assertNull(api.get("/nodes/n1/attributes/current").headers().get(StaleReadMarker.HEADER));

@@ -85,7 +85,7 @@ class NodeOperationsApiTest {
                         new TlsIdentity(identity.keyStore(password), password), "127.0.0.1", 0,
                         new PinnedTrustManager(List.of(peer.fingerprint()))),
                 new ApiApplication(database, database, () -> true, WebLayerTest::noCollective,
-                        new RefusingAdministration(), null, operations, "0.1.0"));
+                        new RefusingAdministration(), TestApplications.NO_MANAGERS, null, operations, "0.1.0"));
         https = ApiClient.https(server.httpsPort(), identity.fingerprint(), "admin", "secret");
         socket = ApiClient.socket(server.socketPath());
         member = HttpClient.newBuilder()

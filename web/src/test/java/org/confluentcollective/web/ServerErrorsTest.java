@@ -37,8 +37,8 @@ class ServerErrorsTest {
         server = ApiServer.start(
                 new ApiServerSettings("127.0.0.1", 0, dir.resolve("run/api.sock"),
                         new TlsIdentity(identity.keyStore(password), password)),
-                new ApiApplication(database, database, () -> true, WebLayerTest::noCollective,
-                        new RefusingAdministration(), "0.1.0"));
+                TestApplications.of(database, database, () -> true, WebLayerTest::noCollective,
+                        new RefusingAdministration()));
     }
 
     @AfterAll

@@ -43,8 +43,8 @@ class SlowBodyTest {
         RequestLimits limits = new RequestLimits(64, 24, 8, Duration.ofSeconds(1), Duration.ofSeconds(2));
         try (ApiServer server = ApiServer.start(new ApiServerSettings("127.0.0.1", 0, dir.resolve("run/api.sock"),
                         new TlsIdentity(identity.keyStore(password), password)), limits,
-                ports -> new ApiApplication(database, database, () -> true, WebLayerTest::noCollective,
-                        new RefusingAdministration(), "0.1.0"));
+                ports -> TestApplications.of(database, database, () -> true, WebLayerTest::noCollective,
+                        new RefusingAdministration()));
              ApiClient socket = ApiClient.socket(server.socketPath())) {
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
             try {

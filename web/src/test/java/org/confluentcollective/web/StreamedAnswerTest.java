@@ -52,8 +52,8 @@ class StreamedAnswerTest {
         server = ApiServer.start(
                 new ApiServerSettings("127.0.0.1", 0, dir.resolve("run/api.sock"),
                         new TlsIdentity(identity.keyStore(password), password)),
-                new ApiApplication(database, database, () -> true, () -> new CollectiveStatus(true, null, List.of()),
-                        new RefusingAdministration(), "0.1.0"));
+                TestApplications.of(database, database, () -> true, () -> new CollectiveStatus(true, null, List.of()),
+                        new RefusingAdministration()));
         https = ApiClient.https(server.httpsPort(), identity.fingerprint(), "admin", "secret");
     }
 

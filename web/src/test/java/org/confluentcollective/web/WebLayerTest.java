@@ -44,7 +44,7 @@ class WebLayerTest {
         server = ApiServer.start(
                 new ApiServerSettings("127.0.0.1", 0, dir.resolve("run/api.sock"),
                         new TlsIdentity(identity.keyStore(password), password)),
-                new ApiApplication(database, database, () -> true, WebLayerTest::noCollective, new RefusingAdministration(), "0.1.0"));
+                TestApplications.of(database, database, () -> true, WebLayerTest::noCollective, new RefusingAdministration()));
         https = ApiClient.https(server.httpsPort(), identity.fingerprint(), "admin", "secret");
         socket = ApiClient.socket(server.socketPath());
     }
@@ -198,13 +198,13 @@ class WebLayerTest {
         MemberIdentity identity = MemberIdentity.loadOrCreate(dir.resolve("state"), "test", List.of(), List.of());
         char[] password = "pw".toCharArray();
         var settings = new ApiServerSettings("127.0.0.1", 0, stale, new TlsIdentity(identity.keyStore(password), password));
-        try (ApiServer second = ApiServer.start(settings, new ApiApplication(database, database, () -> true, WebLayerTest::noCollective, new RefusingAdministration(), "0.1.0"));
+        try (ApiServer second = ApiServer.start(settings, TestApplications.of(database, database, () -> true, WebLayerTest::noCollective, new RefusingAdministration()));
              ApiClient client = ApiClient.socket(stale)) {
             assertEquals(200, client.get("/version").status());
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(stale)));
             var live = new ApiServerSettings("127.0.0.1", 0, server.socketPath(), settings.tls());
             org.junit.jupiter.api.Assertions.assertThrows(java.nio.file.FileAlreadyExistsException.class,
-                    () -> ApiServer.start(live, new ApiApplication(database, database, () -> true, WebLayerTest::noCollective, new RefusingAdministration(), "0.1.0")).close());
+                    () -> ApiServer.start(live, TestApplications.of(database, database, () -> true, WebLayerTest::noCollective, new RefusingAdministration())).close());
             assertEquals(200, socket.get("/version").status());
         }
         assertTrue(Files.notExists(stale), "a closed server removes its socket");

@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "collective",
         description = "Shows and changes the collective: quorum, leader, members.",
         subcommands = {CollectiveShowCommand.class, CollectiveInviteCommand.class, CollectiveJoinCommand.class,
-            CollectiveDeleteCommand.class, CollectiveRecoverCommand.class})
+            CollectiveDeleteCommand.class, CollectiveRecoverCommand.class, CollectiveRebalanceCommand.class})
 public final class CollectiveCommand {
 }

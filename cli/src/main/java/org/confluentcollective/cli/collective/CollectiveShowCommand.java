@@ -13,11 +13,14 @@ import picocli.CommandLine.Command;
 /**
  * {@code collective show}, printed as the original does ({@code Quorum: True}, {@code Leader:},
  * active and offline members, 4-space indented), with each member's role, ZooKeeper role, address,
- * version and managed-node count. {@code Leader:} is the collective's own leader; the line after it
+ * version and managed-node count, then how many nodes have no live manager (and which, if short). {@code Leader:} is the collective's own leader; the line after it
  * names the ZooKeeper leader, which orders every write and may be another member.
  */
 @Command(name = "show", description = "Shows quorum, leader and members (also without quorum).")
 public final class CollectiveShowCommand extends ApiCommand {
+
+    /** Longer noderanges are left to {@code GET /collective/unmanaged}: show stays one screen. */
+    private static final int SHORT_RANGE = 60;
 
     @Override
     public Integer call() throws CliException, ApiException, ConnectionException {
@@ -51,6 +54,13 @@ public final class CollectiveShowCommand extends ApiCommand {
         if (!offline.isEmpty()) {
             output().line("Offline collective members:");
             offline.forEach(output()::line);
+        }
+        // A member of an earlier version answers without the field.
+        if (answer.has("unmanaged")) {
+            int unmanaged = answer.path("unmanaged").asInt();
+            String range = answer.path("unmanagednodes").asText("");
+            output().line("Unmanaged nodes: " + unmanaged
+                    + (unmanaged > 0 && !range.isEmpty() && range.length() <= SHORT_RANGE ? " (" + range + ")" : ""));
         }
         return ExitCode.OK;
     }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -30,7 +32,7 @@ import org.slf4j.LoggerFactory;
 /**
  * This member's place in the collective: its registry entry, its liveness znode (ephemeral,
  * recreated by Curator after a new session, holding its ZooKeeper role) and its part in the
- * leader election. The latch leader is an internal role (it will run failover); users never need
+ * leader election. The latch leader is an internal role (it runs manager failover); users never need
  * to talk to it. The ZooKeeper leader is another member as often as not, and shown beside it.
  */
 public final class Collective implements CollectiveView, AutoCloseable {
@@ -53,6 +55,9 @@ public final class Collective implements CollectiveView, AutoCloseable {
     private final LeaderLatch latch;
     /** The last status read with a quorum: what a locked-down member still shows. */
     private volatile CollectiveStatus lastSeen;
+    private final List<LeaderListener> listeners = new CopyOnWriteArrayList<>();
+    /** Until the liveness cache is loaded, every other member would look dead to the leader. */
+    private volatile boolean livenessLoaded;
 
     /** @param localPeer this member's ZooKeeper peer's role and leader, known without a quorum too */
     public Collective(CuratorFramework curator, CollectivePaths paths, MemberInfo self, QuorumStatus quorum,
@@ -98,7 +103,21 @@ public final class Collective implements CollectiveView, AutoCloseable {
         }
         publisher.start();
         CountDownLatch loaded = new CountDownLatch(1);
-        live.listenable().addListener(CuratorCacheListener.builder().forInitialized(loaded::countDown).build());
+        live.listenable().addListener(CuratorCacheListener.builder()
+                .forInitialized(() -> {
+                    livenessLoaded = true;
+                    loaded.countDown();
+                    if (latch.hasLeadership()) {
+                        listeners.forEach(LeaderListener::leading);
+                    }
+                })
+                .forDeletes(gone -> {
+                    if (paths.liveParent().equals(ZKPaths.getPathAndNode(gone.getPath()).getPath())) {
+                        String member = ZKPaths.getNodeFromPath(gone.getPath());
+                        listeners.forEach(listener -> listener.memberLeft(member));
+                    }
+                })
+                .build());
         live.start();
         // Start-up only: return once some member leads, so the first show already names it.
         // Candidates already waiting mean a leader exists; otherwise this member will lead.
@@ -108,11 +127,15 @@ public final class Collective implements CollectiveView, AutoCloseable {
             @Override
             public void isLeader() {
                 leading.countDown();
+                if (livenessLoaded) {
+                    listeners.forEach(LeaderListener::leading);
+                }
             }
 
             @Override
             public void notLeader() {
-                // status() asks the latch for the current leader; nothing to keep here.
+                // status() asks the latch for the current leader; only the listeners keep state.
+                listeners.forEach(LeaderListener::notLeading);
             }
         });
         latch.start();
@@ -120,6 +143,31 @@ public final class Collective implements CollectiveView, AutoCloseable {
         if (!othersCandidates) {
             leading.await(ELECTION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * Registers work that runs on the leader; told {@code leading()} at once when this member
+     * already leads.
+     */
+    public void addListener(LeaderListener listener) {
+        listeners.add(listener);
+        if (livenessLoaded && latch.hasLeadership()) {
+            listener.leading();
+        }
+    }
+
+    public void removeListener(LeaderListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** The members whose liveness znode exists, as this member last saw them. */
+    public Set<String> liveMembers() {
+        return liveRoles().keySet();
+    }
+
+    /** Every registered member, live or not (read from ZooKeeper). */
+    public Set<String> memberNames() throws Exception {
+        return Set.copyOf(curator.getChildren().forPath(paths.members()));
     }
 
     /** The latch znodes of the members in the election (the leader's among them). */

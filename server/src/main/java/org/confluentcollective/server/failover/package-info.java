@@ -1,7 +1,7 @@
 /**
- * Manager failover (next issue): when a member goes offline, the nodes it managed move to a live
- * member of their {@code collective.managercandidates}, decided once for the collective (the
- * leader latch) from the liveness znodes. Empty until then; named now so that the code has its
- * home.
+ * Manager failover (design.md §5): when a member goes offline, the latch leader moves the nodes it
+ * managed to a live member of their {@code collective.managercandidates} ({@code ManagerFailover},
+ * driven by the collective's {@code LeaderListener} events), by a pure rule ({@code Reassignment});
+ * it also answers which nodes are unmanaged and rebalances on request ({@code api.ManagerAssignment}).
  */
 package org.confluentcollective.server.failover;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.confluentcollective.server.api.NodeNames;
 import org.confluentcollective.server.api.NodeOperations;
 import org.confluentcollective.server.collective.CollectiveView;
+import org.confluentcollective.server.api.ManagerAssignment;
 import org.confluentcollective.server.api.QuorumStatus;
 import org.confluentcollective.server.database.NodeDatabase;
 import org.confluentcollective.server.inspect.ZnodeInspector;
@@ -33,18 +34,14 @@ public final class ApiApplication extends ResourceConfig {
     /** A body must arrive in full within this time, however it trickles (408 otherwise). */
     public static final Duration BODY_DEADLINE = Duration.ofSeconds(30);
 
-    public ApiApplication(NodeDatabase database, UserDirectory users, QuorumStatus quorum, CollectiveView collective,
-                          CollectiveAdministration administration, String version) {
-        this(database, users, quorum, collective, administration, null, NoNodeOperations.INSTANCE, version);
-    }
-
     /**
+     * @param managers   unmanaged nodes and rebalance ({@code /collective/unmanaged}, {@code /collective/rebalance})
      * @param inspector  raw ZooKeeper reads for {@code /zookeeper/*}; {@code null} leaves them out
      * @param operations node operations under {@code /nodes/<n>/} and {@code /noderange/<nr>/}
      */
     public ApiApplication(NodeDatabase database, UserDirectory users, QuorumStatus quorum, CollectiveView collective,
-                          CollectiveAdministration administration, ZnodeInspector inspector,
-                          NodeOperations operations, String version) {
+                          CollectiveAdministration administration, ManagerAssignment managers,
+                          ZnodeInspector inspector, NodeOperations operations, String version) {
         // Only what is registered here: no classpath scanning, no Jackson feature, no WADL.
         property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -73,6 +70,7 @@ public final class ApiApplication extends ResourceConfig {
                 bind(users).to(UserDirectory.class);
                 bind(collective).to(CollectiveView.class);
                 bind(administration).to(CollectiveAdministration.class);
+                bind(managers).to(ManagerAssignment.class);
                 bind(new ApiVersion(version)).to(ApiVersion.class);
                 if (inspector != null) {
                     bind(inspector).to(ZnodeInspector.class);

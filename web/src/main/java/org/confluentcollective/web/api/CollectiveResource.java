@@ -21,7 +21,9 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
+import org.confluentcollective.server.api.ManagerAssignment;
 import org.confluentcollective.server.api.RequestException;
+import org.confluentcollective.server.api.UnmanagedNodes;
 import org.confluentcollective.server.collective.EnrollRequest;
 import org.confluentcollective.server.collective.Enrollment;
 import org.confluentcollective.server.collective.InviteToken;
@@ -43,8 +45,9 @@ import org.confluentcollective.server.collective.MemberStatus;
 
 /**
  * The collective: {@code GET /collective/} shows quorum, leader and members (role, address,
- * version, liveness, managed nodes, ZooKeeper role), without a quorum too, from the last state
- * this member saw.
+ * version, liveness, managed nodes, ZooKeeper role) and the unmanaged nodes, without a quorum too,
+ * from the last state this member saw; {@code unmanaged} lists those nodes and {@code rebalance}
+ * spreads nodes over their live candidates again.
  * Invitations, enrollment, join, delete and recovery change who is in it.
  */
 @Path("collective")
@@ -59,12 +62,36 @@ public final class CollectiveResource {
 
     private final CollectiveView collective;
     private final CollectiveAdministration administration;
+    private final ManagerAssignment managers;
     private final ObjectMapper json = new ObjectMapper();
 
     @Inject
-    public CollectiveResource(CollectiveView collective, CollectiveAdministration administration) {
+    public CollectiveResource(CollectiveView collective, CollectiveAdministration administration,
+                              ManagerAssignment managers) {
         this.collective = collective;
         this.administration = administration;
+        this.managers = managers;
+    }
+
+    /**
+     * {@code GET /collective/unmanaged}: nodes whose manager is not live (after failover, those
+     * without a live candidate), naturally sorted.
+     */
+    @GET
+    @Path("unmanaged")
+    public ObjectNode unmanaged() {
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        ArrayNode nodes = answer.putArray("unmanaged");
+        managers.unmanaged().nodes().forEach(nodes::add);
+        return answer;
+    }
+
+    /** {@code POST /collective/rebalance}: spreads nodes evenly over their live candidates again. */
+    @POST
+    @Path("rebalance")
+    @Allowed(Permission.ADMINISTER)
+    public ObjectNode rebalance() {
+        return JsonNodeFactory.instance.objectNode().put("moved", managers.rebalance());
     }
 
     /** {@code POST /collective/invites {"name":..., "ttl": seconds}}: a one-time token for a new member. */
@@ -224,6 +251,9 @@ public final class CollectiveResource {
                     .put("managednodes", member.managedNodes())
                     .put("zookeeper", member.zooKeeper().label());
         }
+        UnmanagedNodes unmanaged = managers.unmanaged();
+        json.put("unmanaged", unmanaged.nodes().size());
+        json.put("unmanagednodes", unmanaged.noderange());
         return json;
     }
 }

@@ -1,0 +1,55 @@
+package org.confluentcollective.web;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import org.confluentcollective.server.api.ManagerAssignment;
+import org.confluentcollective.server.api.NodeOperation;
+import org.confluentcollective.server.api.NodeOperations;
+import org.confluentcollective.server.api.NodeResult;
+import org.confluentcollective.server.api.QuorumStatus;
+import org.confluentcollective.server.api.RequestException;
+import org.confluentcollective.server.api.UnmanagedNodes;
+import org.confluentcollective.server.collective.CollectiveView;
+import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.users.UserDirectory;
+import org.confluentcollective.web.api.ApiApplication;
+import org.confluentcollective.web.api.CollectiveAdministration;
+
+/** The API as the web-layer tests serve it: no raw ZooKeeper reads, no managers to lose, no node operations. */
+final class TestApplications {
+
+    static final ManagerAssignment NO_MANAGERS = new ManagerAssignment() {
+        @Override
+        public UnmanagedNodes unmanaged() {
+            return new UnmanagedNodes(List.of(), "");
+        }
+
+        @Override
+        public int rebalance() {
+            throw RequestException.conflict("this API runs without a collective: there is nothing to rebalance");
+        }
+    };
+
+    /** Each node-operation path is a 404. */
+    static final NodeOperations NO_NODE_OPERATIONS = new NodeOperations() {
+        @Override
+        public boolean handles(NodeOperation operation) {
+            return false;
+        }
+
+        @Override
+        public SortedMap<String, NodeResult> run(NodeOperation operation, List<String> nodes, boolean forwarded) {
+            return Collections.emptySortedMap();
+        }
+    };
+
+    private TestApplications() {
+    }
+
+    static ApiApplication of(NodeDatabase database, UserDirectory users, QuorumStatus quorum,
+                             CollectiveView collective, CollectiveAdministration administration) {
+        return new ApiApplication(database, users, quorum, collective, administration, NO_MANAGERS, null,
+                NO_NODE_OPERATIONS, "0.1.0");
+    }
+}
