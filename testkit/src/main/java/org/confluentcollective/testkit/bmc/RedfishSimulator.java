@@ -228,8 +228,10 @@ public final class RedfishSimulator implements AutoCloseable {
         }
         Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         // from a module's directory or the repository's (/work/main or a worktree beside /work/shared)
-        Optional<Path> found = Stream.iterate(start, dir -> dir != null, Path::getParent)
-                .map(dir -> dir.resolve("../shared/vendor/sushy-tools/redfish-bmc").normalize())
+        // then where the development machines keep it, for a clone made elsewhere (CI)
+        Optional<Path> found = Stream.concat(Stream.iterate(start, dir -> dir != null, Path::getParent)
+                        .map(dir -> dir.resolve("../shared/vendor/sushy-tools/redfish-bmc").normalize()),
+                        Stream.of(Path.of("/work/shared/vendor/sushy-tools/redfish-bmc")))
                 .filter(Files::isExecutable)
                 .findFirst();
         return found.orElseThrow(() -> new IllegalStateException("no Redfish emulator: ../shared/vendor/sushy-tools/"
