@@ -9,14 +9,21 @@ import org.confluentcollective.cli.transport.ConnectionException;
 public final class Invocation implements AutoCloseable {
 
     private final Environment environment;
-    private final Connector connector;
+    private final ConnectionOptions options;
+    private Connector connector;
     private final Output output;
     private ApiClient api;
 
     Invocation(Environment environment, ConnectionOptions options, Output output) {
         this.environment = environment;
+        this.options = options;
         this.connector = new Connector(options, environment);
         this.output = output;
+    }
+
+    /** From now on a password that is not in the environment fails the connection instead of being asked for. */
+    public void neverPrompt() {
+        connector = new Connector(options, environment.withoutPrompts());
     }
 
     public ApiClient api() throws CliException, ConnectionException {
