@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.confluentcollective.cli.collate.CollateCommand;
 import org.confluentcollective.cli.collective.CollectiveCommand;
 import org.confluentcollective.cli.groups.NodeGroupAttribCommand;
 import org.confluentcollective.cli.groups.NodeGroupDefineCommand;
@@ -23,6 +24,9 @@ import org.confluentcollective.cli.nodes.NodeListCommand;
 import org.confluentcollective.cli.nodes.NodeRemoveCommand;
 import org.confluentcollective.cli.nodes.NodeRenameCommand;
 import org.confluentcollective.cli.output.Output;
+import org.confluentcollective.cli.parallel.NodePingCommand;
+import org.confluentcollective.cli.parallel.NodeRunCommand;
+import org.confluentcollective.cli.parallel.NodeShellCommand;
 import org.confluentcollective.cli.output.OutputFormat;
 import org.confluentcollective.cli.transport.Endpoint;
 import org.confluentcollective.cli.transport.Fingerprint;
@@ -46,6 +50,7 @@ import picocli.CommandLine.ScopeType;
             NodeGroupRemoveCommand.class, NodeGroupRenameCommand.class,
             NodePowerCommand.class, NodeSetBootCommand.class, NodeBootCommand.class, NodeIdentifyCommand.class,
             NodeInventoryCommand.class, NodeHealthCommand.class, NodeSensorsCommand.class,
+            NodeShellCommand.class, NodeRunCommand.class, NodePingCommand.class, CollateCommand.class,
             UserCommand.class, CollectiveCommand.class, ZkCommand.class, CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -132,12 +137,17 @@ public final class ConfluentCtl {
     /** The command tree; also what {@code completion} describes. */
     static CommandLine commandLine(ConfluentCtl root) {
         FailureReporter reporter = new FailureReporter(() -> root.debug);
-        return new CommandLine(root)
+        CommandLine commandLine = new CommandLine(root)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(root.out)
                 .setErr(root.err)
                 .setExecutionExceptionHandler(reporter)
                 .setParameterExceptionHandler(reporter);
+        // as the originals: what follows the noderange is the command, options included (nodeshell n1 ls -l)
+        for (String runner : new String[] {"nodeshell", "noderun"}) {
+            commandLine.getSubcommands().get(runner).setStopAtPositional(true);
+        }
+        return commandLine;
     }
 
     /** The state of this run, for the command being executed (options are parsed by then). */

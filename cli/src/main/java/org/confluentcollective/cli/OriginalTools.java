@@ -11,7 +11,8 @@ public final class OriginalTools {
     public static final List<String> NAMES = List.of(
             "nodedefine", "nodeattrib", "nodelist", "noderemove", "noderename",
             "nodegroupdefine", "nodegroupattrib", "nodegrouplist", "nodegroupremove", "nodegrouprename",
-            "nodepower", "nodesetboot", "nodeboot", "nodeidentify", "nodeinventory", "nodehealth", "nodesensors");
+            "nodepower", "nodesetboot", "nodeboot", "nodeidentify", "nodeinventory", "nodehealth", "nodesensors",
+            "nodeshell", "noderun", "nodeping", "collate");
 
     private OriginalTools() {
     }
