@@ -51,7 +51,7 @@ import picocli.CommandLine.ScopeType;
             NodePowerCommand.class, NodeSetBootCommand.class, NodeBootCommand.class, NodeIdentifyCommand.class,
             NodeInventoryCommand.class, NodeHealthCommand.class, NodeSensorsCommand.class,
             NodeShellCommand.class, NodeRunCommand.class, NodePingCommand.class, CollateCommand.class,
-            UserCommand.class, CollectiveCommand.class, ZkCommand.class, CompletionCommand.class, HelpCommand.class},
+            UserCommand.class, CollectiveCommand.class, ZkCommand.class, CompletionCommand.class, NamesCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",
