@@ -1,7 +1,10 @@
 package org.confluentcollective.cli;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -23,6 +26,7 @@ public final class CliRunner {
     private final Map<String, String> variables = new HashMap<>();
     private final Deque<String> answers = new ArrayDeque<>();
     private final Path home;
+    private String input = "";
 
     public CliRunner(Path home) {
         this.home = home;
@@ -35,6 +39,12 @@ public final class CliRunner {
 
     public CliRunner without(String variable) {
         variables.remove(variable);
+        return this;
+    }
+
+    /** What confluentctl reads on standard input (nothing by default). */
+    public CliRunner input(String text) {
+        input = text;
         return this;
     }
 
@@ -57,7 +67,8 @@ public final class CliRunner {
             }
             return answers.remove();
         };
-        int code = ConfluentCtl.run(new Environment(variables, home, prompter),
+        InputStream stdin = new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
+        int code = ConfluentCtl.run(new Environment(variables, home, prompter, stdin),
                 new PrintWriter(out), new PrintWriter(err), args);
         return new Result(code, out.toString(), err.toString());
     }

@@ -1,0 +1,135 @@
+package org.confluentcollective.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.confluentcollective.server.trust.MemberIdentity;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** noderun and nodeping against a scripted daemon, running real local processes. */
+class ParallelToolsTest {
+
+    @TempDir
+    static Path shared;
+
+    private static ScriptedDaemon daemon;
+
+    @TempDir
+    Path dir;
+
+    private CliRunner cli;
+
+    @BeforeAll
+    static void start() throws Exception {
+        daemon = new ScriptedDaemon(shared.resolve("api.sock"),
+                MemberIdentity.loadOrCreate(shared.resolve("identity"), "mgmt1", List.of(), List.of()));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        daemon.close();
+    }
+
+    @BeforeEach
+    void runner() {
+        daemon.reset();
+        cli = new CliRunner(dir).with("CONFLUENT_SOCKET", daemon.socket().toString());
+    }
+
+    private static List<String> sortedLines(String text) {
+        return Arrays.stream(text.split("\n")).filter(l -> !l.isEmpty()).sorted().toList();
+    }
+
+    @Test
+    void noderunRunsTheServersExpansionThroughShAndPrefixesEachLine() {
+        daemon.on("POST /noderange/n1%2Cn2%2Cn3/attributes/expression", 200, """
+                {"databynode":[{"n1":{"value":"echo n1 is 1; echo rack 7 | tr 7 8"}},
+                 {"n2":{"value":"echo n2 is 2; echo oops >&2; exit 3"}},
+                 {"n3":{"broken":"n3: location.rack is not set"}}]}""");
+        CliRunner.Result result = cli.run("noderun", "n1,n2,n3", "echo", "{node}", "is", "{n1};", "echo rack {location.rack}");
+        assertEquals(1, result.exitCode(), result.toString());
+        assertEquals(List.of("POST /noderange/n1%2Cn2%2Cn3/attributes/expression "
+                        + "{\"expression\":\"echo {node} is {n1}; echo rack {location.rack}\"}"),
+                daemon.exchanges().stream().map(ScriptedDaemon.Exchange::toString).toList());
+        assertEquals(List.of("n1: n1 is 1", "n1: rack 8", "n2: n2 is 2"), sortedLines(result.out()));
+        // n1's lines keep their order
+        assertTrue(result.out().indexOf("n1: n1 is 1") < result.out().indexOf("n1: rack 8"), result.out());
+        assertEquals(List.of("n2: [exit code 3]", "n2: oops", "n3: Error: n3: location.rack is not set"),
+                sortedLines(result.err()));
+    }
+
+    @Test
+    void noderunSucceedsWhenEveryNodeDoesAndCanDropThePrefix() {
+        daemon.on("POST /noderange/rack1/attributes/expression", 200, """
+                {"databynode":[{"r1":{"value":"echo one"}},{"r2":{"value":"echo two"}}]}""");
+        CliRunner.Result result = cli.run("noderun", "-n", "rack1", "whatever");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertEquals(List.of("one", "two"), sortedLines(result.out()));
+        assertEquals("", result.err());
+    }
+
+    @Test
+    void noderunRunsAtMostCountAtATime() throws Exception {
+        Path log = dir.resolve("log");
+        StringBuilder answer = new StringBuilder("{\"databynode\":[");
+        for (int i = 1; i <= 6; i++) {
+            answer.append(i == 1 ? "" : ",").append("{\"n").append(i).append("\":{\"value\":\"echo + >> ")
+                    .append(log).append("; sleep 0.3; echo - >> ").append(log).append("\"}}");
+        }
+        daemon.on("POST /noderange/n%5B1-6%5D/attributes/expression", 200, answer.append("]}").toString());
+        long started = System.nanoTime();
+        CliRunner.Result result = cli.run("noderun", "-c", "2", "n[1-6]", "x");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(0, result.exitCode(), result.toString());
+        int running = 0;
+        int most = 0;
+        for (String line : Files.readAllLines(log)) {
+            running += line.equals("+") ? 1 : -1;
+            most = Math.max(most, running);
+        }
+        assertEquals(2, most, "at most 2 at a time, and 2 did run together");
+        assertTrue(millis >= 900, "three rounds of 0.3 s took " + millis + " ms");
+    }
+
+    @Test
+    void noderunLeavesOptionsAfterTheNoderangeToTheCommand() {
+        daemon.on("POST /noderange/n1/attributes/expression", 200, """
+                {"databynode":[{"n1":{"value":"printf '%s\\\\n' -c -n"}}]}""");
+        CliRunner.Result result = cli.run("noderun", "n1", "printf", "'%s\\n'", "-c", "-n");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(daemon.exchanges().get(0).body().contains("printf '%s\\\\n' -c -n"), daemon.exchanges().toString());
+        assertEquals("n1: -c\nn1: -n\n", result.out());
+    }
+
+    @Test
+    void nodepingPrintsPingOrNoPingAndFailsWhenANodeDidNotAnswer() {
+        daemon.on("GET /noderange/localhost%2Cnowhere.invalid/nodes/", 200, """
+                {"_links":{"item":[{"href":"localhost/"},{"href":"nowhere.invalid/"}]}}""");
+        CliRunner.Result result = cli.run("nodeping", "localhost,nowhere.invalid");
+        assertEquals(1, result.exitCode(), result.toString());
+        assertEquals(List.of("localhost: ping", "nowhere.invalid: no_ping"), sortedLines(result.out()));
+        assertEquals("", result.err());
+    }
+
+    @Test
+    void nodepingPingsSubstitutedNamesAndShowsThemUnlessAskedForTheNodeName() {
+        String answer = """
+                {"databynode":[{"n1":{"value":"127.0.0.1"}},{"n2":{"value":"127.0.0.2"}}]}""";
+        daemon.on("POST /noderange/n1%2Cn2/attributes/expression", 200, answer);
+        CliRunner.Result result = cli.run("nodeping", "-s", "{custom.ip}", "n1,n2");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertEquals(List.of("127.0.0.1: ping", "127.0.0.2: ping"), sortedLines(result.out()));
+        assertEquals("{\"expression\":\"{custom.ip}\"}", daemon.exchanges().get(0).body());
+        result = cli.run("nodeping", "--origname", "-s", "-ib", "n1,n2");
+        assertEquals(List.of("n1: ping", "n2: ping"), sortedLines(result.out()));
+        assertEquals("{\"expression\":\"{node}-ib\"}", daemon.exchanges().get(1).body());
+    }
+}
