@@ -150,6 +150,7 @@ final class Transfer implements Runnable {
         long next = 1;      // the next block to send
         long produced = 0;  // the highest block read from the file
         long last = -1;     // the final (short) block, once read
+        long rolledBackAt = -1; // the ACK that last made us resend, so its duplicates do not
         int retries = 0;
         while (true) {
             while (next <= acked + window && (last < 0 || next <= last)) {
@@ -181,10 +182,18 @@ final class Transfer implements Runnable {
                         return false;
                     }
                     metrics.retransmissions.add(next - acked - 1);
+                    rolledBackAt = acked;
                     next = acked + 1;
                     break;
                 }
                 long delta = (ackedBlock - acked) & 0xFFFF;
+                if (delta == 0 && window > 1 && rolledBackAt != acked && next - 1 > acked) {
+                    // RFC 7440: the client lost the window's first block and says so once.
+                    metrics.retransmissions.add(next - acked - 1);
+                    rolledBackAt = acked;
+                    next = acked + 1;
+                    break;
+                }
                 if (delta == 0 || acked + delta >= next) {
                     continue; // a duplicate or stale ACK: never answered (Sorcerer's Apprentice)
                 }
@@ -195,8 +204,11 @@ final class Transfer implements Runnable {
                     return true;
                 }
                 if (acked < next - 1) {
+                    // The client lost the block after this one; the rest of the old window
+                    // will make it repeat this ACK, which must not restart us again.
                     metrics.retransmissions.add(next - acked - 1);
-                    next = acked + 1; // the client lost the block after this one
+                    rolledBackAt = acked;
+                    next = acked + 1;
                 }
             }
         }
