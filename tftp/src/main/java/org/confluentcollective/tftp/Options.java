@@ -41,7 +41,9 @@ record Options(int blockSize, long timeoutMs, int windowSize, Map<String, String
                     }
                 }
                 case "tsize" -> {
-                    if (value >= 0 && fileSize >= 0) {
+                    // Not for an empty file: curl (7.88) rejects "tsize 0" in an OACK as invalid,
+                    // from tftpd-hpa too; an unacknowledged tsize only leaves the size unknown.
+                    if (value >= 0 && fileSize > 0) {
                         accepted.put("tsize", Long.toString(fileSize));
                     }
                 }

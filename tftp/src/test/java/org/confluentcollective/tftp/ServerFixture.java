@@ -27,6 +27,15 @@ final class ServerFixture {
         return server;
     }
 
+    /** Waits for a counter: a client is done once it sent the last ACK, the server a moment later. */
+    static long await(java.util.function.LongSupplier counter, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (counter.getAsLong() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return counter.getAsLong();
+    }
+
     static Path randomFile(Path dir, String name, long size) throws IOException {
         Path file = dir.resolve(name);
         Files.createDirectories(file.getParent());
