@@ -9,6 +9,7 @@ import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -165,10 +166,12 @@ public final class TftpServer implements AutoCloseable {
         }
         try {
             pool.execute(() -> runTransfer(request, client));
-        } catch (RuntimeException e) {
+        } catch (RejectedExecutionException e) {
             slots.release();
             activeClients.remove(client);
-            throw e;
+            if (!closed) {
+                throw e;
+            }
         }
     }
 
