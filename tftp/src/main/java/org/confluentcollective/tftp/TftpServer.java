@@ -160,7 +160,7 @@ public final class TftpServer implements AutoCloseable {
             activeClients.remove(client);
             metrics.busyRefusals.increment();
             metrics.refusals.increment();
-            log.info("TFTP {} from {}: server busy ({} transfers)", request.filename(), client, settings.maxTransfers());
+            log.info("TFTP {} from {}: server busy ({} transfers)", Transfer.printable(request.filename()), client, settings.maxTransfers());
             sendError(socket, client.getAddress(), client.getPort(), TFTPErrorPacket.UNDEFINED, "server busy");
             return;
         }

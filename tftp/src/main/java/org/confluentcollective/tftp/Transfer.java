@@ -270,7 +270,7 @@ final class Transfer implements Runnable {
         }
     }
 
-    private static String printable(String text) {
+    static String printable(String text) {
         String s = text.length() > 100 ? text.substring(0, 100) : text;
         return s.replaceAll("[^\\x20-\\x7e]", "?");
     }

@@ -20,7 +20,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TftpBench {
 
-    private record Case(String name, String server, List<String> command) {
+    /** A client command line, or (command null) our Java test client with these options. */
+    private record Case(String name, String server, List<String> command, int port, Map<String, String> options) {
+        Case(String name, String server, List<String> command) {
+            this(name, server, command, 0, Map.of());
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -53,6 +57,9 @@ public final class TftpBench {
                 cases.add(new Case("atftp blksize 1428 windowsize 8", server, List.of("atftp", "--option",
                         "blksize 1428", "--option", "windowsize 8", "--get", "-r", "FILE", "-l", "OUT", "127.0.0.1",
                         Integer.toString(port))));
+                cases.add(new Case("java-client blksize 1428", server, null, port, Map.of("blksize", "1428")));
+                cases.add(new Case("java-client blksize 1428 windowsize 8", server, null, port,
+                        Map.of("blksize", "1428", "windowsize", "8")));
             }
             // Warm-up (our JIT; both servers' page cache), and a check that every case is byte-identical.
             Path out = dir.resolve("out");
@@ -90,6 +97,11 @@ public final class TftpBench {
                     median.get("tftpd-hpa|atftp blksize 1428") / median.get("ours|atftp blksize 1428 windowsize 8"));
             System.out.printf("  %-55s %.2fx%n", "ours atftp windowsize 8 vs tftpd-hpa curl without",
                     median.get("tftpd-hpa|curl blksize 1428") / median.get("ours|atftp blksize 1428 windowsize 8"));
+            System.out.printf("  %-55s %.2fx%n", "java-client, same options",
+                    median.get("tftpd-hpa|java-client blksize 1428") / median.get("ours|java-client blksize 1428"));
+            System.out.printf("  %-55s %.2fx%n", "ours java-client windowsize 8 vs tftpd-hpa without",
+                    median.get("tftpd-hpa|java-client blksize 1428")
+                            / median.get("ours|java-client blksize 1428 windowsize 8"));
             System.out.println("ours: " + ours.metrics());
         } finally {
             if (tftpd != null) {
@@ -105,6 +117,20 @@ public final class TftpBench {
     }
 
     private static double run(Case c, String file, String out) throws IOException, InterruptedException {
+        if (c.command() == null) {
+            long start = System.nanoTime();
+            TestClient client = new TestClient(c.port());
+            TestClient.Result r = out.equals("/dev/null") ? client.discarding().get(file, c.options())
+                    : client.get(file, c.options());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (!r.ok()) {
+                throw new IllegalStateException(c.server() + " " + c.name() + ": error " + r.errorMessage());
+            }
+            if (!out.equals("/dev/null")) {
+                Files.write(Path.of(out), r.data());
+            }
+            return seconds;
+        }
         List<String> command = c.command().stream()
                 .map(a -> a.replace("FILE", file).replace("OUT", out)).toList();
         long start = System.nanoTime();
