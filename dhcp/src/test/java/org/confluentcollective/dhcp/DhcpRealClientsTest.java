@@ -3,9 +3,16 @@ package org.confluentcollective.dhcp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,5 +89,86 @@ class DhcpRealClientsTest {
             assertEquals(0, m2.metrics().snapshot().answered());
             assertTrue(m2.metrics().snapshot().ignored() >= 2, "m2 saw the client: " + m2.metrics().snapshot());
         }
+    }
+
+    /**
+     * Next to a site server (dnsmasq) that hands out addresses, the node with no address of ours
+     * gets an address-less offer with the boot file: tcpdump in the client namespace sees both.
+     */
+    @Test
+    void proxyOffersNextToASiteServer() throws Exception {
+        MapView view = new MapView("m1", Set.of("*")).add("n2", "52:54:00:67:00:02", null, "rocky9");
+        Process dnsmasq = new ProcessBuilder("ip", "netns", "exec", Segment.DNSMASQ_NS, "dnsmasq", "--no-daemon",
+                "--conf-file=/dev/null", "--user=root", "--port=0", "--no-ping", "--interface=dhd0", "--bind-interfaces",
+                "--dhcp-range=10.231.67.100,10.231.67.150,255.255.255.0,1h",
+                "--dhcp-leasefile=" + dir.resolve("leases"), "--log-dhcp", "--log-facility=" + dir.resolve("dnsmasq.log"))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("dnsmasq.out").toFile()).start();
+        Path capture = dir.resolve("client.pcap");
+        Process tcpdump = new ProcessBuilder("ip", "netns", "exec", Segment.CLIENT_NS, "tcpdump", "-i",
+                Segment.CLIENT_IF, "-n", "-U", "-w", capture.toString(), "udp", "src", "port", "67")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("tcpdump.out").toFile()).start();
+        try (DhcpServer server = server(view)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!(Files.readString(dir.resolve("tcpdump.out")).contains("listening on")
+                    && Files.exists(dir.resolve("dnsmasq.log"))
+                    && Files.readString(dir.resolve("dnsmasq.log")).contains("DHCP, IP range"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            segment.clientMac("52:54:00:67:00:02");
+            // udhcpc, unlike PXE firmware, takes the first offer only (often our address-less
+            // one, then gets no lease): the capture shows what a PXE client would combine.
+            segment.udhcpc(dir, "-V", PXE, "-x", "0x5d:0000");
+            // tcpdump may write a little later than the client finished.
+            Map<String, List<DhcpPacket>> offers = offersBySource(Files.readAllBytes(capture));
+            for (deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                    offers.size() < 2 && System.nanoTime() < deadline; Thread.sleep(100)) {
+                offers = offersBySource(Files.readAllBytes(capture));
+            }
+            assertEquals(Set.of(Segment.DNSMASQ, Segment.SERVER), offers.keySet(), Files.readString(
+                    dir.resolve("dnsmasq.log")) + Files.readString(dir.resolve("udhcpc.log")));
+            DhcpPacket site = offers.get(Segment.DNSMASQ).get(0);
+            DhcpPacket ours = offers.get(Segment.SERVER).get(0);
+            assertTrue(site.yiaddr().getHostAddress().startsWith("10.231.67.1"), "the site's address: " + site);
+            assertEquals("", site.fileName());
+            assertEquals(DhcpPacket.ZERO, ours.yiaddr());
+            assertEquals("undionly.kpxe", ours.fileName());
+            assertEquals(Segment.SERVER, ours.siaddr().getHostAddress());
+            assertTrue(server.metrics().snapshot().answered() >= 1);
+        } finally {
+            tcpdump.destroy();
+            dnsmasq.destroy();
+            dnsmasq.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** DHCP offers in a pcap file (Ethernet, IPv4, UDP from port 67), by source address. */
+    static Map<String, List<DhcpPacket>> offersBySource(byte[] pcap) throws MalformedPacketException {
+        if (pcap.length < 24) {
+            return Map.of();
+        }
+        ByteBuffer in = ByteBuffer.wrap(pcap).order(ByteOrder.LITTLE_ENDIAN);
+        in.position(24);
+        List<Map.Entry<String, DhcpPacket>> found = new ArrayList<>();
+        while (in.remaining() >= 16) {
+            in.position(in.position() + 8);
+            int captured = in.getInt();
+            in.getInt();
+            int frame = in.position();
+            if (frame + captured > pcap.length) {
+                break;
+            }
+            int ip = frame + 14;
+            int udp = ip + (pcap[ip] & 0x0f) * 4;
+            String source = (pcap[ip + 12] & 0xff) + "." + (pcap[ip + 13] & 0xff) + "." + (pcap[ip + 14] & 0xff) + "."
+                    + (pcap[ip + 15] & 0xff);
+            DhcpPacket packet = DhcpPacket.parse(pcap, udp + 8, frame + captured - udp - 8);
+            if (packet.messageType() == DhcpPacket.OFFER) {
+                found.add(Map.entry(source, packet));
+            }
+            in.position(frame + captured);
+        }
+        return found.stream().collect(Collectors.groupingBy(Map.Entry::getKey,
+                Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 }
