@@ -128,6 +128,8 @@ public final class DhcpServer implements AutoCloseable {
         try {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             channel.setOption(StandardSocketOptions.SO_BROADCAST, true);
+            // A booting rack sends bursts; the kernel caps this at net.core.rmem_max.
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
             channel.bind(local);
             return channel;
         } catch (IOException e) {

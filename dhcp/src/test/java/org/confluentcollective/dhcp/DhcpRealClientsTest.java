@@ -171,4 +171,44 @@ class DhcpRealClientsTest {
         return found.stream().collect(Collectors.groupingBy(Map.Entry::getKey,
                 Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
+
+    /** 10,000 random and mutated datagrams at the server's socket: no answer, then a client is served. */
+    @Test
+    void fuzzedDatagramsThenARealClient() throws Exception {
+        MapView view = new MapView("m1", Set.of("*")).add("n1", "52:54:00:67:00:01", "10.231.67.21/24", "rocky9");
+        try (DhcpServer server = server(view);
+                java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
+            java.util.Random random = new java.util.Random(2131);
+            byte[] base = Packets.discover("52:54:00:67:00:77", 0).encode();
+            java.net.InetSocketAddress target = new java.net.InetSocketAddress(Segment.SERVER, 67);
+            for (int i = 0; i < 10_000; i++) {
+                byte[] datagram;
+                if (i % 2 == 0) {
+                    datagram = new byte[random.nextInt(1400)];
+                    random.nextBytes(datagram);
+                } else {
+                    datagram = base.clone();
+                    for (int flips = 1 + random.nextInt(6); flips > 0; flips--) {
+                        datagram[random.nextInt(datagram.length)] = (byte) random.nextInt(256);
+                    }
+                }
+                socket.send(new java.net.DatagramPacket(datagram, datagram.length, target));
+                if (i % 50 == 0) {
+                    Thread.sleep(1);
+                }
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (server.metrics().snapshot().received() + server.metrics().snapshot().dropped() < 10_000
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            DhcpMetrics.Snapshot afterFuzz = server.metrics().snapshot();
+            // UDP: the kernel may drop a few when the socket buffer is full; those never reach us.
+            assertTrue(afterFuzz.received() + afterFuzz.dropped() >= 9_900, afterFuzz.toString());
+            assertEquals(0, afterFuzz.answered(), afterFuzz.toString());
+            assertTrue(afterFuzz.malformed() > 5_000, afterFuzz.toString());
+            segment.clientMac("52:54:00:67:00:01");
+            assertEquals(1, segment.udhcpc(dir, "-V", PXE, "-x", "0x5d:0000").size(), "served after the fuzzing");
+        }
+    }
 }
