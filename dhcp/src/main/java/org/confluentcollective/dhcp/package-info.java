@@ -1,6 +1,10 @@
 /**
- * The DHCPv4 / proxyDHCP responder for PXE clients and PXE discovery (design.md §6,
- * spec/deployment.md): it answers known nodes from the replicated attributes and records unknown
- * clients. It may use only server's api package (ArchitectureTest).
+ * The DHCPv4 responder for PXE clients and PXE discovery (design.md §6, spec/deployment.md): our
+ * own strict codec ({@code DhcpPacket}), the decision ({@code DhcpResponder}: BIOS, UEFI x64 and
+ * iPXE boot files, static offers on this member's subnets, address-less proxy offers otherwise,
+ * exactly one member per node through {@code DeploymentView.servesDeployment}), its sockets
+ * ({@code DhcpServer}) and the per-member list of unknown clients ({@code DiscoveryList}). It
+ * answers from the member's copy, with or without a quorum. It may use only server's api package
+ * (ArchitectureTest).
  */
 package org.confluentcollective.dhcp;

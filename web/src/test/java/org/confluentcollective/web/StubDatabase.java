@@ -38,6 +38,11 @@ final class StubDatabase implements NodeDatabase, UserDirectory {
     volatile Consumer<String> beforeRead = node -> { };
 
     @Override
+    public long changeCount() {
+        return 0;
+    }
+
+    @Override
     public List<String> nodes() {
         return nodes;
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.confluentcollective.server.noderange.NaturalOrder;
 
 /**
@@ -30,6 +31,8 @@ public final class MemoryTree {
     private final Map<String, Set<String>> membersByGroup = new ConcurrentHashMap<>();
     private volatile List<String> sortedNodes;
     private volatile List<String> sortedGroups;
+    /** Counts node and group changes, so that indexes derived from the copy know when to rebuild. */
+    private final AtomicLong nodeChanges = new AtomicLong();
 
     public Optional<Versioned<NodeRecord>> node(String name) {
         return Optional.ofNullable(nodes.get(name));
@@ -74,6 +77,14 @@ public final class MemoryTree {
         return Collections.unmodifiableSet(users.keySet());
     }
 
+    /**
+     * A counter that moves on every change of a node or a group (users excluded): an index
+     * derived from node attributes (deployment's MAC index) is current while it is unchanged.
+     */
+    public long nodeChanges() {
+        return nodeChanges.get();
+    }
+
     public int nodeCount() {
         return nodes.size();
     }
@@ -104,6 +115,7 @@ public final class MemoryTree {
     }
 
     void putNode(String name, Versioned<NodeRecord> value) {
+        nodeChanges.incrementAndGet();
         Versioned<NodeRecord> old = nodes.put(name, value);
         if (old == null) {
             sortedNodes = null;
@@ -112,6 +124,7 @@ public final class MemoryTree {
     }
 
     void removeNode(String name) {
+        nodeChanges.incrementAndGet();
         Versioned<NodeRecord> old = nodes.remove(name);
         if (old != null) {
             sortedNodes = null;
@@ -120,12 +133,14 @@ public final class MemoryTree {
     }
 
     void putGroup(String name, Versioned<GroupRecord> value) {
+        nodeChanges.incrementAndGet();
         if (groups.put(name, value) == null) {
             sortedGroups = null;
         }
     }
 
     void removeGroup(String name) {
+        nodeChanges.incrementAndGet();
         if (groups.remove(name) != null) {
             sortedGroups = null;
         }

@@ -35,6 +35,12 @@ public interface NodeDatabase extends NodeNames, NodeValues {
      */
     void awaitCurrent();
 
+    /**
+     * A counter that moves whenever a node or group of this member's copy changes: services keep
+     * indexes over the copy (deployment's MAC index) and rebuild them only when it moved.
+     */
+    long changeCount();
+
     /** All nodes, naturally sorted. */
     List<String> nodes();
 

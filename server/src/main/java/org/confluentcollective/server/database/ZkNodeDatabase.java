@@ -92,6 +92,11 @@ final class ZkNodeDatabase implements NodeDatabase {
     }
 
     @Override
+    public long changeCount() {
+        return tree.nodeChanges();
+    }
+
+    @Override
     public List<String> nodes() {
         return tree.sortedNodes();
     }

@@ -15,14 +15,17 @@ import org.confluentcollective.server.attributes.AttributeSelection;
 import org.confluentcollective.zk.EmbeddedZooKeeper;
 import org.confluentcollective.zk.ZooKeeperSettings;
 
-/** A real single-member database: an embedded ZooKeeper peer and a MemberStore on a state dir. */
-final class DatabaseFixture implements AutoCloseable {
+/**
+ * A real single-member database: an embedded ZooKeeper peer and a MemberStore on a state dir
+ * (public for the tests of services over the database, such as deployment's index).
+ */
+public final class DatabaseFixture implements AutoCloseable {
 
     private final Path dir;
     private EmbeddedZooKeeper zk;
     private MemberStore store;
 
-    DatabaseFixture(Path dir) throws IOException {
+    public DatabaseFixture(Path dir) throws IOException {
         this.dir = dir;
         start();
     }
@@ -39,7 +42,7 @@ final class DatabaseFixture implements AutoCloseable {
     }
 
     /** Stops only the ZooKeeper peer: the store stays up, without a quorum. */
-    void stopZooKeeper() {
+    public void stopZooKeeper() {
         zk.close();
     }
 
@@ -53,11 +56,11 @@ final class DatabaseFixture implements AutoCloseable {
         start();
     }
 
-    NodeDatabase db() {
+    public NodeDatabase db() {
         return store.nodes();
     }
 
-    MemberStore store() {
+    public MemberStore store() {
         return store;
     }
 
@@ -90,7 +93,7 @@ final class DatabaseFixture implements AutoCloseable {
         return dump;
     }
 
-    static Map<String, AttributeInput> text(String... pairs) {
+    public static Map<String, AttributeInput> text(String... pairs) {
         Map<String, AttributeInput> map = new java.util.LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put(pairs[i], new AttributeInput.Text(pairs[i + 1]));

@@ -1,0 +1,323 @@
+package org.confluentcollective.dhcp;
+
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.confluentcollective.server.api.BootNode;
+import org.confluentcollective.server.api.BootNode.BootInterface;
+import org.confluentcollective.server.api.DeploymentView;
+import org.confluentcollective.server.api.MacAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides the answer to one datagram, without sockets (so that it is tested and fuzzed directly):
+ * a PXE or iPXE client whose MAC (or UUID) is a node with a pending profile, served by this member
+ * ({@link DeploymentView#servesDeployment}), gets an offer and then an ack. With an address of the
+ * node on a subnet of this member the offer carries it (a static offer); otherwise it is
+ * address-less with vendor class PXEClient (proxyDHCP on port 67: the site's DHCP server hands
+ * out the address, iPXE and EDK2 take the boot file from our offer). Unknown PXE clients go to
+ * the discovery list. Anything else gets nothing. Relayed packets (giaddr set) are not answered:
+ * this member cannot tell which remote subnet the relay serves.
+ */
+public final class DhcpResponder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DhcpResponder.class);
+    private static final Inet4Address BROADCAST = DhcpPacket.address(new byte[] {-1, -1, -1, -1});
+    private static final byte[] PXE_CLIENT = "PXEClient".getBytes(StandardCharsets.US_ASCII);
+    /** Option 43, PXE_DISCOVERY_CONTROL (6) = 8: boot from the file in this offer, no boot server discovery. */
+    private static final byte[] PXE_NO_DISCOVERY = {6, 1, 8, (byte) 255};
+
+    /** What kind of firmware asks, and so which boot file it gets. */
+    enum Client { BIOS, UEFI_X64, IPXE }
+
+    /** A reply and where it goes: sent from {@code from}'s address to {@code to}. */
+    public record Reply(DhcpPacket packet, LocalAddress from, InetSocketAddress to) {
+    }
+
+    private final DeploymentView view;
+    private final Supplier<List<LocalAddress>> localAddresses;
+    private final DhcpSettings settings;
+    private final DiscoveryList discovery;
+    private final DhcpMetrics metrics;
+
+    public DhcpResponder(DeploymentView view, Supplier<List<LocalAddress>> localAddresses, DhcpSettings settings,
+                         DiscoveryList discovery, DhcpMetrics metrics) {
+        this.view = view;
+        this.localAddresses = localAddresses;
+        this.settings = settings;
+        this.discovery = discovery;
+        this.metrics = metrics;
+    }
+
+    /**
+     * @param receivedOn the local address the datagram was sent to when known (a unicast), else null
+     * @return the replies, empty when the datagram is not answered; never throws for any input
+     */
+    public List<Reply> handle(byte[] data, int length, Inet4Address receivedOn) {
+        metrics.received();
+        DhcpPacket request;
+        try {
+            request = DhcpPacket.parse(data, 0, length);
+        } catch (MalformedPacketException e) {
+            LOG.debug("malformed DHCP packet dropped: {}", e.getMessage());
+            metrics.malformed();
+            return List.of();
+        }
+        List<Reply> replies;
+        try {
+            replies = answer(request, receivedOn);
+        } catch (RuntimeException e) {
+            // A database or settings problem must not stop the responder; the client retries.
+            LOG.warn("DHCP packet {} not answered: {}", request, e.toString());
+            replies = List.of();
+        }
+        if (replies.isEmpty()) {
+            metrics.ignored();
+        } else {
+            metrics.answered();
+        }
+        return replies;
+    }
+
+    private List<Reply> answer(DhcpPacket request, Inet4Address receivedOn) {
+        int type = request.messageType();
+        Optional<byte[]> hardware = request.ethernetAddress();
+        if (request.op() != DhcpPacket.BOOTREQUEST || type != DhcpPacket.DISCOVER && type != DhcpPacket.REQUEST
+                || hardware.isEmpty() || !request.giaddr().equals(DhcpPacket.ZERO)) {
+            return List.of();
+        }
+        Optional<Client> client = classify(request);
+        if (client.isEmpty()) {
+            return List.of();
+        }
+        String mac = MacAddress.format(hardware.get());
+        Optional<String> uuid = uuid(request);
+        Optional<BootNode> found = view.nodeByMac(mac).or(() -> uuid.flatMap(view::nodeByUuid));
+        if (found.isEmpty()) {
+            if (type == DhcpPacket.DISCOVER && discovery.record(mac, architecture(request), uuid.orElse(null))) {
+                metrics.discovered();
+            }
+            return List.of();
+        }
+        BootNode node = found.get();
+        if (node.pendingProfile() == null || !view.servesDeployment(node.name())) {
+            return List.of();
+        }
+        List<LocalAddress> locals = localAddresses.get();
+        Optional<Static> fixed = staticAddress(node, mac, locals);
+        if (fixed.isPresent() && fixed.get().silent()) {
+            return List.of();
+        }
+        return type == DhcpPacket.DISCOVER
+                ? offer(request, client.get(), node, mac, fixed, locals, receivedOn)
+                : ack(request, client.get(), node, mac, fixed, locals);
+    }
+
+    private List<Reply> offer(DhcpPacket request, Client client, BootNode node, String mac, Optional<Static> fixed,
+                              List<LocalAddress> locals, Inet4Address receivedOn) {
+        if (fixed.isPresent()) {
+            return reply(request, DhcpPacket.OFFER, client, node, mac, fixed, fixed.get().server()).stream().toList();
+        }
+        if (!startsWith(request.option(DhcpOption.VENDOR_CLASS).orElse(new byte[0]), PXE_CLIENT)) {
+            return List.of();
+        }
+        // Address-less: out of the interface it came in on when known, else out of each served one.
+        List<LocalAddress> servers = locals.stream().filter(l -> l.address().equals(receivedOn)).toList();
+        List<Reply> replies = new ArrayList<>();
+        for (LocalAddress server : servers.isEmpty() ? locals : servers) {
+            reply(request, DhcpPacket.OFFER, client, node, mac, fixed, server).ifPresent(replies::add);
+        }
+        return replies;
+    }
+
+    /** Only a request naming this server and the static address offered is acked (RFC 2131 §4.3.2). */
+    private List<Reply> ack(DhcpPacket request, Client client, BootNode node, String mac, Optional<Static> fixed,
+                            List<LocalAddress> locals) {
+        Optional<Inet4Address> serverId = request.option(DhcpOption.SERVER_ID).map(DhcpPacket::address);
+        Optional<Inet4Address> requested = request.option(DhcpOption.REQUESTED_ADDRESS).map(DhcpPacket::address);
+        if (fixed.isEmpty() || serverId.isEmpty() || !serverId.get().equals(fixed.get().server().address())
+                || !requested.orElse(request.ciaddr()).equals(fixed.get().address())) {
+            return List.of();
+        }
+        return reply(request, DhcpPacket.ACK, client, node, mac, fixed, fixed.get().server()).stream().toList();
+    }
+
+    private Optional<Reply> reply(DhcpPacket request, int type, Client client, BootNode node, String mac,
+                                  Optional<Static> fixed, LocalAddress server) {
+        String bootFile = switch (client) {
+            case BIOS -> settings.biosBootFile();
+            case UEFI_X64 -> settings.uefiBootFile();
+            case IPXE -> settings.ipxeUrl().replace("{server}", server.address().getHostAddress())
+                    .replace("{port}", Integer.toString(settings.httpPort())).replace("{mac}", mac)
+                    .replace("{node}", node.name()).replace("{profile}", node.pendingProfile());
+        };
+        byte[] bootBytes = bootFile.getBytes(StandardCharsets.US_ASCII);
+        if (bootBytes.length > 255) {
+            LOG.warn("boot file for {} longer than 255 bytes, not offered: {}", node.name(), bootFile);
+            return Optional.empty();
+        }
+        List<DhcpOption> options = new ArrayList<>();
+        options.add(new DhcpOption(DhcpOption.MESSAGE_TYPE, new byte[] {(byte) type}));
+        options.add(new DhcpOption(DhcpOption.SERVER_ID, server.address().getAddress()));
+        if (fixed.isPresent()) {
+            options.add(new DhcpOption(DhcpOption.LEASE_TIME,
+                    ByteBuffer.allocate(4).putInt(settings.leaseSeconds()).array()));
+            options.add(new DhcpOption(DhcpOption.SUBNET_MASK,
+                    LocalAddress.fromInt(LocalAddress.mask(fixed.get().prefix())).getAddress()));
+            fixed.get().router().ifPresent(router ->
+                    options.add(new DhcpOption(DhcpOption.ROUTER, router.getAddress())));
+        } else {
+            options.add(new DhcpOption(43, PXE_NO_DISCOVERY));
+        }
+        options.add(new DhcpOption(DhcpOption.VENDOR_CLASS, PXE_CLIENT));
+        // The file field holds 127 characters; the option is also sent when the client asks for it.
+        Optional<byte[]> fileField = DhcpPacket.field(bootFile, 128);
+        if (fileField.isEmpty() || requested(request, DhcpOption.BOOTFILE)) {
+            options.add(new DhcpOption(DhcpOption.BOOTFILE, bootBytes));
+        }
+        request.option(DhcpOption.CLIENT_UUID).ifPresent(uuid ->
+                options.add(new DhcpOption(DhcpOption.CLIENT_UUID, uuid)));
+        Inet4Address yiaddr = fixed.map(Static::address).orElse(DhcpPacket.ZERO);
+        DhcpPacket packet = new DhcpPacket(DhcpPacket.BOOTREPLY, request.htype(), request.hlen(), 0, request.xid(),
+                0, request.flags(), request.ciaddr(), yiaddr, server.address(), DhcpPacket.ZERO, request.chaddr(),
+                new byte[64], fileField.orElse(new byte[128]), options);
+        boolean unicast = !request.ciaddr().equals(DhcpPacket.ZERO) && (request.flags() & DhcpPacket.BROADCAST_FLAG) == 0;
+        InetSocketAddress to = new InetSocketAddress(unicast ? request.ciaddr() : BROADCAST, settings.clientPort());
+        return Optional.of(new Reply(packet, server, to));
+    }
+
+    /**
+     * The node's address on a subnet of this member: the interface whose MAC booted first, then
+     * the others in order. {@code ipv4_method=firmwarenone} makes the member silent for it (fully
+     * external PXE); {@code firmwaredhcp} or {@code dhcp} leave the address to the site's server.
+     */
+    private static Optional<Static> staticAddress(BootNode node, String mac, List<LocalAddress> locals) {
+        List<BootInterface> ordered = new ArrayList<>(node.interfaces());
+        ordered.sort((a, b) -> Boolean.compare(!mac.equals(a.hwaddr()), !mac.equals(b.hwaddr())));
+        BootInterface booting = ordered.isEmpty() ? null : ordered.get(0);
+        if (booting != null && mac.equals(booting.hwaddr()) && "firmwarenone".equals(booting.ipv4Method())) {
+            return Optional.of(Static.SILENT);
+        }
+        for (BootInterface nic : ordered) {
+            if (nic.ipv4Address() == null || "firmwaredhcp".equals(nic.ipv4Method())
+                    || "dhcp".equals(nic.ipv4Method())) {
+                continue;
+            }
+            Optional<Static> found = Static.parse(nic, locals);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A static address of the node, the local address on its subnet, its prefix and router. */
+    private record Static(Inet4Address address, int prefix, LocalAddress server, Optional<Inet4Address> router) {
+
+        static final Static SILENT = new Static(null, 0, null, Optional.empty());
+
+        boolean silent() {
+            return address == null;
+        }
+
+        static Optional<Static> parse(BootInterface nic, List<LocalAddress> locals) {
+            String[] parts = nic.ipv4Address().trim().split("/", 2);
+            Optional<Inet4Address> address = ipv4(parts[0]);
+            if (address.isEmpty()) {
+                return Optional.empty();
+            }
+            for (LocalAddress local : locals) {
+                if (local.contains(address.get()) && !local.address().equals(address.get())) {
+                    int prefix = parts.length == 2 ? parsePrefix(parts[1], local.prefix()) : local.prefix();
+                    Optional<Inet4Address> router = Optional.ofNullable(nic.ipv4Gateway()).flatMap(DhcpResponder::ipv4)
+                            .filter(gateway -> new LocalAddress("", address.get(), prefix).contains(gateway));
+                    return Optional.of(new Static(address.get(), prefix, local, router));
+                }
+            }
+            return Optional.empty();
+        }
+
+        private static int parsePrefix(String text, int fallback) {
+            try {
+                int prefix = Integer.parseInt(text);
+                return prefix >= 0 && prefix <= 32 ? prefix : fallback;
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
+        }
+    }
+
+    /** A dotted quad only (no name resolution on the packet path). */
+    static Optional<Inet4Address> ipv4(String text) {
+        String[] parts = text.trim().split("\\.", -1);
+        if (parts.length != 4) {
+            return Optional.empty();
+        }
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            if (!parts[i].matches("[0-9]{1,3}") || Integer.parseInt(parts[i]) > 255) {
+                return Optional.empty();
+            }
+            bytes[i] = (byte) Integer.parseInt(parts[i]);
+        }
+        return Optional.of(DhcpPacket.address(bytes));
+    }
+
+    /** iPXE by its user class (option 77), else the firmware by option 93; others are no firmware boot. */
+    static Optional<Client> classify(DhcpPacket request) {
+        Optional<byte[]> userClass = request.option(DhcpOption.USER_CLASS);
+        if (userClass.isPresent() && new String(userClass.get(), StandardCharsets.US_ASCII).contains("iPXE")) {
+            return Optional.of(Client.IPXE);
+        }
+        return switch (architecture(request)) {
+            case 0 -> Optional.of(Client.BIOS);
+            case 7, 9 -> Optional.of(Client.UEFI_X64);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The first architecture of option 93, or -1. */
+    static int architecture(DhcpPacket request) {
+        return request.option(DhcpOption.CLIENT_ARCH).map(a -> (a[0] & 0xff) << 8 | a[1] & 0xff).orElse(-1);
+    }
+
+    /**
+     * Option 97 as a UUID: firmware sends the first three fields little-endian (SMBIOS order), as
+     * the original reads it; placeholder UUIDs (all zeros or all ones) identify nothing.
+     */
+    static Optional<String> uuid(DhcpPacket request) {
+        return request.option(DhcpOption.CLIENT_UUID).flatMap(raw -> {
+            byte[] u = Arrays.copyOfRange(raw, 1, 17);
+            byte[] ordered = {u[3], u[2], u[1], u[0], u[5], u[4], u[7], u[6], u[8], u[9], u[10], u[11], u[12], u[13],
+                u[14], u[15]};
+            String hex = HexFormat.of().formatHex(ordered);
+            if (hex.chars().allMatch(c -> c == '0') || hex.chars().allMatch(c -> c == 'f')) {
+                return Optional.empty();
+            }
+            return Optional.of(hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                    + hex.substring(16, 20) + "-" + hex.substring(20));
+        });
+    }
+
+    private static boolean requested(DhcpPacket request, int code) {
+        byte[] list = request.option(55).orElse(new byte[0]);
+        for (byte b : list) {
+            if ((b & 0xff) == code) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWith(byte[] value, byte[] prefix) {
+        return value.length >= prefix.length && Arrays.equals(value, 0, prefix.length, prefix, 0, prefix.length);
+    }
+}

@@ -1,0 +1,66 @@
+package org.confluentcollective.dhcp;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * How the DHCP responder runs. {@link #defaults} gives the production values; tests change ports
+ * and interfaces.
+ *
+ * @param port             the server port (67)
+ * @param clientPort       where replies go (68)
+ * @param interfaces       the interfaces served; empty: every up, non-loopback interface
+ * @param biosBootFile     TFTP file for BIOS PXE (arch 0): Debian's {@code undionly.kpxe}
+ * @param uefiBootFile     TFTP file for UEFI x64 (arch 7, 9): {@code ipxe.efi}, which carries its
+ *                         own drivers (snponly.efi would depend on the firmware's network stack)
+ * @param ipxeUrl          the boot script URL for iPXE clients; {@code {server}}, {@code {port}},
+ *                         {@code {mac}} (aa:bb:..), {@code {node}} and {@code {profile}} are replaced
+ * @param httpPort         the web module's port, for {@code {port}}
+ * @param leaseSeconds     lease of a static offer (the original's 240 s: the OS takes over soon)
+ * @param workers          threads deciding and answering
+ * @param queue            packets waiting for a worker; more are dropped (the client retries)
+ * @param discoveryFile    where the discovery list is kept across restarts, or null (memory only)
+ * @param maxDiscovered    bound of the discovery list (the least recently seen client leaves)
+ * @param discoveryRefresh a known discovered client's last-seen time is updated at most this often
+ */
+public record DhcpSettings(int port, int clientPort, Set<String> interfaces, String biosBootFile,
+                           String uefiBootFile, String ipxeUrl, int httpPort, int leaseSeconds, int workers,
+                           int queue, Path discoveryFile, int maxDiscovered, Duration discoveryRefresh) {
+
+    public static final String DEFAULT_IPXE_URL = "http://{server}:{port}/boot/by-mac/{mac}/boot.ipxe";
+
+    public DhcpSettings {
+        interfaces = Set.copyOf(interfaces);
+        if (workers < 1 || queue < 1 || maxDiscovered < 0) {
+            throw new IllegalArgumentException("workers, queue must be positive, maxDiscovered not negative");
+        }
+    }
+
+    /** Ports 67/68, every interface, Debian's iPXE loaders, the discovery list in the state directory. */
+    public static DhcpSettings defaults(Path stateDir) {
+        return new DhcpSettings(67, 68, Set.of(), "undionly.kpxe", "ipxe.efi", DEFAULT_IPXE_URL, 80, 240, 2,
+                4096, stateDir == null ? null : stateDir.resolve("discovery-pxe.tsv"), 10_000,
+                Duration.ofSeconds(90));
+    }
+
+    public DhcpSettings withPorts(int serverPort, int replyPort) {
+        return new DhcpSettings(serverPort, replyPort, interfaces, biosBootFile, uefiBootFile, ipxeUrl, httpPort,
+                leaseSeconds, workers, queue, discoveryFile, maxDiscovered, discoveryRefresh);
+    }
+
+    public DhcpSettings withInterfaces(Set<String> served) {
+        return new DhcpSettings(port, clientPort, served, biosBootFile, uefiBootFile, ipxeUrl, httpPort,
+                leaseSeconds, workers, queue, discoveryFile, maxDiscovered, discoveryRefresh);
+    }
+
+    public DhcpSettings withHttpPort(int webPort) {
+        return new DhcpSettings(port, clientPort, interfaces, biosBootFile, uefiBootFile, ipxeUrl, webPort,
+                leaseSeconds, workers, queue, discoveryFile, maxDiscovered, discoveryRefresh);
+    }
+
+    public DhcpSettings withDiscovery(Path file, int max, Duration refresh) {
+        return new DhcpSettings(port, clientPort, interfaces, biosBootFile, uefiBootFile, ipxeUrl, httpPort,
+                leaseSeconds, workers, queue, file, max, refresh);
+    }
+}

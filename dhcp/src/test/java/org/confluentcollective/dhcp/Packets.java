@@ -1,0 +1,50 @@
+package org.confluentcollective.dhcp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.confluentcollective.server.api.MacAddress;
+
+/** Client packets as PXE firmware and iPXE send them. */
+final class Packets {
+
+    private Packets() {
+    }
+
+    static byte[] mac(String text) {
+        return java.util.HexFormat.of().parseHex(MacAddress.normalise(text).orElseThrow().replace(":", ""));
+    }
+
+    /** A DISCOVER (or REQUEST with server id and address) from a client of the given architecture. */
+    static DhcpPacket request(int type, String mac, int arch, boolean ipxe, byte[] serverId, byte[] requested,
+                              byte[] uuid) {
+        List<DhcpOption> options = new ArrayList<>();
+        options.add(new DhcpOption(DhcpOption.MESSAGE_TYPE, new byte[] {(byte) type}));
+        if (serverId != null) {
+            options.add(new DhcpOption(DhcpOption.SERVER_ID, serverId));
+        }
+        if (requested != null) {
+            options.add(new DhcpOption(DhcpOption.REQUESTED_ADDRESS, requested));
+        }
+        options.add(new DhcpOption(55, new byte[] {1, 3, 43, 60, 66, 67}));
+        options.add(new DhcpOption(DhcpOption.VENDOR_CLASS,
+                String.format("PXEClient:Arch:%05d:UNDI:003016", arch).getBytes(StandardCharsets.US_ASCII)));
+        options.add(new DhcpOption(DhcpOption.CLIENT_ARCH, new byte[] {(byte) (arch >> 8), (byte) arch}));
+        options.add(new DhcpOption(DhcpOption.CLIENT_NDI, new byte[] {1, 3, 16}));
+        if (uuid != null) {
+            byte[] option = new byte[17];
+            System.arraycopy(uuid, 0, option, 1, 16);
+            options.add(new DhcpOption(DhcpOption.CLIENT_UUID, option));
+        }
+        if (ipxe) {
+            options.add(new DhcpOption(DhcpOption.USER_CLASS, "iPXE".getBytes(StandardCharsets.US_ASCII)));
+        }
+        return new DhcpPacket(DhcpPacket.BOOTREQUEST, 1, 6, 0, 0x1234abcd, 4, DhcpPacket.BROADCAST_FLAG,
+                DhcpPacket.ZERO, DhcpPacket.ZERO, DhcpPacket.ZERO, DhcpPacket.ZERO, mac(mac), new byte[0],
+                new byte[0], options);
+    }
+
+    static DhcpPacket discover(String mac, int arch) {
+        return request(DhcpPacket.DISCOVER, mac, arch, false, null, null, null);
+    }
+}
