@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.confluentcollective.hardware.HardwareSettings;
 import org.confluentcollective.server.MemberStoreSettings;
 import org.confluentcollective.testkit.MemberProcess;
@@ -84,8 +85,8 @@ public final class NodeOpsBench {
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put("nodes", "1000");        // nodes for routing and ipmitool, a third managed by each member
         defaults.put("bmcs", "20");           // ipmi_sim processes; node i uses BMC (i-1) mod bmcs
-        defaults.put("warmup", "2");          // unmeasured rounds of each kind first
-        defaults.put("rounds", "7");          // measured rounds of each kind, interleaved; the median is shown
+        defaults.put("warmup", "1");          // unmeasured rounds of each kind first
+        defaults.put("rounds", "5");          // measured rounds of each kind, interleaved; the median is shown
         defaults.put("parallel", Integer.toString(HardwareSettings.DEFAULTS.parallelism()));  // ipmitool at once
         defaults.put("sequential", "1000");   // node -> BMC pairs for the sequential ipmitool loop (at most nodes)
         defaults.put("failover", "10000");    // nodes managed by m3 when it is killed
@@ -126,6 +127,7 @@ public final class NodeOpsBench {
                         + "%d measured rounds; ipmitool sequential over %,d nodes and %d at once; failover of %,d "
                         + "nodes; member heap %s, %d cores%n", nodes, bmcCount, warmup, rounds, sequential, parallel,
                 failoverNodes, heap, Runtime.getRuntime().availableProcessors());
+        System.out.println("load average at the start: " + loadAverage());
         try (BenchRest rest = new BenchRest(USER, PASSWORD)) {
             for (int i = 0; i < bmcCount; i++) {
                 bmcs.add(IpmiSimulator.start(BMC_PASSWORD));
@@ -164,7 +166,8 @@ public final class NodeOpsBench {
             for (String[] r : table) {
                 System.out.println("| " + r[0] + " | " + r[1] + " |");
             }
-            System.out.printf("%nwhole run: %.0f s%n", (System.nanoTime() - benchStart) / 1e9);
+            System.out.printf("%nwhole run: %.0f s; load average at the end: %s%n",
+                    (System.nanoTime() - benchStart) / 1e9, loadAverage());
         }
     }
 
@@ -272,9 +275,10 @@ public final class NodeOpsBench {
             for (int i = -warmup; i < rounds; i++) {
                 long cpu = membersCpu();
                 long start = System.nanoTime();
-                check(rest.call(three.get(0).httpsPort, HttpMethod.GET, all, null), nodes, "routed");
+                String routedBody = rest.call(three.get(0).httpsPort, HttpMethod.GET, all, null);
                 long routedTime = System.nanoTime() - start;
                 long routedUsed = membersCpu() - cpu;
+                int routedErrors = check(routedBody, nodes, "routed");
 
                 cpu = membersCpu();
                 start = System.nanoTime();
@@ -291,29 +295,35 @@ public final class NodeOpsBench {
                 long directTime = System.nanoTime() - start;
                 long directUsed = membersCpu() - cpu;
                 int m = 0;
+                int directErrors = 0;
                 for (String body : bodies) {
                     int[] share = third(nodes, m++);
-                    check(body, share[1] - share[0] + 1, "direct to m" + m);
+                    directErrors += check(body, share[1] - share[0] + 1, "direct to m" + m);
                 }
                 if (i >= 0) {
                     routed[i] = routedTime;
                     direct[i] = directTime;
                     routedCpu += routedUsed;
                     directCpu += directUsed;
+                    routedFailed += routedErrors;
+                    directFailed += directErrors;
                 }
-                System.out.printf("  %s round %d: routed %.3f s, direct %.3f s%n", i < 0 ? "warm-up" : "measured",
-                        i < 0 ? i + warmup + 1 : i + 1, routedTime / 1e9, directTime / 1e9);
+                System.out.printf("  %s round %d: routed %.3f s%s, direct %.3f s%s%n", i < 0 ? "warm-up" : "measured",
+                        i < 0 ? i + warmup + 1 : i + 1, routedTime / 1e9, failures(routedErrors), directTime / 1e9,
+                        failures(directErrors));
             }
             long routedMedian = median(routed);
             long directMedian = median(direct);
             row(String.format("1. GET /noderange/n1-n%d/power/state to m1 (2/3 forwarded), median of %d", nodes,
-                    rounds), String.format("%s (best %s; %,.0f nodes/s; members busy %.2f cores)",
+                    rounds), String.format("%s (best %s; %,.0f nodes/s; members busy %.2f cores, %.1f ms CPU a node)",
                     seconds(routedMedian), seconds(min(routed)), nodes / (routedMedian / 1e9),
-                    (double) routedCpu / Arrays.stream(routed).sum()));
+                    (double) routedCpu / Arrays.stream(routed).sum(), routedCpu / 1e6 / rounds / nodes));
             row("   each manager asked for its own third, 3 requests at once (wall time), median",
-                    String.format("%s (best %s; %,.0f nodes/s; members busy %.2f cores)", seconds(directMedian),
-                            seconds(min(direct)), nodes / (directMedian / 1e9),
-                            (double) directCpu / Arrays.stream(direct).sum()));
+                    String.format("%s (best %s; %,.0f nodes/s; members busy %.2f cores, %.1f ms CPU a node)",
+                            seconds(directMedian), seconds(min(direct)), nodes / (directMedian / 1e9),
+                            (double) directCpu / Arrays.stream(direct).sum(), directCpu / 1e6 / rounds / nodes));
+            row("   nodes that answered an error instead of a power state, all measured rounds, routed / direct",
+                    routedFailed + " / " + directFailed + " of " + rounds * nodes + " each");
             row("   **ratio routed / direct** (goal <= 1.2)", String.format("%.2f", (double) routedMedian / directMedian));
             routedMedianNanos = routedMedian;
         } finally {
@@ -322,9 +332,18 @@ public final class NodeOpsBench {
     }
 
     private long routedMedianNanos;
+    private int routedFailed;
+    private int directFailed;
 
-    /** Every node answered with a power state, none with an error. */
-    private static void check(String body, int expected, String what) throws IOException {
+    private static String failures(int errors) {
+        return errors == 0 ? "" : " (" + errors + " nodes answered an error)";
+    }
+
+    /**
+     * Every node asked for is in the answer; returns how many answered an error instead of a power
+     * state (the first few are printed). More than 1 % of them fails the benchmark.
+     */
+    private static int check(String body, int expected, String what) throws IOException {
         JsonNode byNode = JSON.readTree(body).path("databynode");
         int states = 0;
         List<String> errors = new ArrayList<>();
@@ -336,10 +355,15 @@ public final class NodeOpsBench {
                 errors.add(entry.getKey() + ": " + entry.getValue());
             }
         }
-        if (states != expected || byNode.size() != expected) {
+        int failed = expected - states;
+        if (byNode.size() != expected || failed > expected / 100) {
             throw new IllegalStateException(what + ": " + states + " power states of " + expected + " nodes ("
                     + byNode.size() + " entries); first errors: " + errors);
         }
+        if (failed > 0) {
+            System.out.println("  " + what + ": " + failed + " nodes answered an error: " + errors);
+        }
+        return failed;
     }
 
     // ---- 2. ipmitool -----------------------------------------------------------------------------
@@ -351,15 +375,18 @@ public final class NodeOpsBench {
         }
         // warm the page cache and the simulators once
         ipmitoolOnce(bmcOf(1));
+        ipmitoolRetried.set(0);
         long start = System.nanoTime();
         for (int n = 1; n <= sequential; n++) {
             ipmitoolOnce(bmcOf(n));
         }
         long seqTime = System.nanoTime() - start;
+        int seqRetried = ipmitoolRetried.getAndSet(0);
         double seqPerNode = seqTime / (double) sequential;
         double seqAll = seqPerNode * nodes;
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         long parTime;
+        int parRetried;
         try {
             start = System.nanoTime();
             List<Future<?>> done = new ArrayList<>();
@@ -373,14 +400,17 @@ public final class NodeOpsBench {
                 f.get();
             }
             parTime = System.nanoTime() - start;
+            parRetried = ipmitoolRetried.getAndSet(0);
         } finally {
             pool.shutdownNow();
         }
         row(String.format("2. ipmitool -I lanplus -C 3 chassis power status, sequential, %,d nodes%s", sequential,
                         sequential < nodes ? String.format(" (x %d/%d for all)", nodes, sequential) : ""),
-                String.format("%.3f s (%.1f ms a node)", seqAll / 1e9, seqPerNode / 1e6));
+                String.format("%.3f s (%.1f ms a node; %d runs printed an error before the answer)", seqAll / 1e9,
+                        seqPerNode / 1e6, seqRetried));
         row(String.format("   the same, %d at once (a Java pool of %d threads, one ipmitool process a node), "
-                + "%,d nodes", parallel, parallel, nodes), seconds(parTime));
+                + "%,d nodes", parallel, parallel, nodes), String.format("%s (%d runs printed an error before the "
+                + "answer)", seconds(parTime), parRetried));
         row("   **ratio routed REST / ipmitool sequential**",
                 String.format("%.3f (%.0fx faster)", routedMedianNanos / seqAll, seqAll / routedMedianNanos));
         row(String.format("   **ratio routed REST / ipmitool %d at once**", parallel),
@@ -388,13 +418,21 @@ public final class NodeOpsBench {
                         (double) parTime / routedMedianNanos));
     }
 
-    /** {@code ipmitool ... chassis power status}; fails unless it answers "Chassis Power is on|off". */
-    private static void ipmitoolOnce(IpmiSimulator bmc) {
+    /**
+     * {@code ipmitool ... chassis power status}; fails unless it exits 0 with "Chassis Power is
+     * on|off". Counts the runs that printed an error first (ipmitool retries a session open itself).
+     */
+    private void ipmitoolOnce(IpmiSimulator bmc) {
         String out = bmc.ipmitool("chassis", "power", "status");
-        if (!out.startsWith("Chassis Power is ")) {
+        if (!out.contains("Chassis Power is ")) {
             throw new IllegalStateException("ipmitool answered: " + out);
         }
+        if (!out.startsWith("Chassis Power is ")) {
+            ipmitoolRetried.incrementAndGet();
+        }
     }
+
+    private final AtomicInteger ipmitoolRetried = new AtomicInteger();
 
     // ---- 3. failover -----------------------------------------------------------------------------
 
@@ -514,6 +552,16 @@ public final class NodeOpsBench {
         status.path("members").forEach(m -> roles.put(m.path("name").asText(), m.path("role").asText() + "/zk "
                 + m.path("zookeeper").asText()));
         return "leader " + status.path("leader").asText() + ", " + roles;
+    }
+
+    /** The machine's 1, 5 and 15 minute load averages: how much else was running. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private long membersCpu() {
