@@ -64,6 +64,13 @@ public final class NodeOpsBench {
     private final List<MemberProcess> members = Collections.synchronizedList(new ArrayList<>());
     private final List<IpmiSimulator> bmcs = Collections.synchronizedList(new ArrayList<>());
     private final List<String[]> table = new ArrayList<>();
+    /** Part 1's routed median, which part 2 compares ipmitool with. */
+    private long routedMedianNanos;
+    /** Nodes that answered an error in the measured rounds. */
+    private int routedFailed;
+    private int directFailed;
+    /** ipmitool runs that printed an error before their answer. */
+    private final AtomicInteger ipmitoolRetried = new AtomicInteger();
     private boolean cleanedUp;
 
     private NodeOpsBench(Path root, Map<String, String> options) {
@@ -331,9 +338,6 @@ public final class NodeOpsBench {
         }
     }
 
-    private long routedMedianNanos;
-    private int routedFailed;
-    private int directFailed;
 
     private static String failures(int errors) {
         return errors == 0 ? "" : " (" + errors + " nodes answered an error)";
@@ -431,8 +435,6 @@ public final class NodeOpsBench {
             ipmitoolRetried.incrementAndGet();
         }
     }
-
-    private final AtomicInteger ipmitoolRetried = new AtomicInteger();
 
     // ---- 3. failover -----------------------------------------------------------------------------
 
