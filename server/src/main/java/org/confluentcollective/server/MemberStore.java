@@ -15,7 +15,7 @@ import org.confluentcollective.server.collective.Membership;
 import org.confluentcollective.server.collective.CollectivePaths;
 import org.confluentcollective.server.api.ManagerAssignment;
 import org.confluentcollective.server.api.QuorumStatus;
-import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.api.NodeDatabase;
 import org.confluentcollective.server.database.ZkDatabase;
 import org.confluentcollective.server.database.ZnodeLayout;
 import org.confluentcollective.server.failover.ManagerFailover;

@@ -22,7 +22,7 @@ import org.apache.curator.framework.recipes.nodes.PersistentNode;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
-import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.api.NodeDatabase;
 import org.confluentcollective.server.noderange.NaturalOrder;
 import org.confluentcollective.zk.PeerState;
 import org.confluentcollective.zk.ZooKeeperRole;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.confluentcollective.server.MemberStore;
 import org.confluentcollective.server.MemberStoreSettings;
-import org.confluentcollective.server.attributes.AttributeInput;
+import org.confluentcollective.server.api.AttributeInput;
 import org.confluentcollective.zk.EmbeddedZooKeeper;
 import org.confluentcollective.zk.ZooKeeperRole;
 import org.confluentcollective.zk.ZooKeeperSettings;

@@ -21,7 +21,7 @@ import org.apache.zookeeper.CreateMode;
 import org.confluentcollective.server.MemberStore;
 import org.confluentcollective.server.MemberStoreSettings;
 import org.confluentcollective.server.api.RequestException;
-import org.confluentcollective.server.attributes.AttributeInput;
+import org.confluentcollective.server.api.AttributeInput;
 import org.confluentcollective.server.database.ZnodeLayout;
 import org.confluentcollective.server.users.Role;
 import org.confluentcollective.zk.EmbeddedZooKeeper;

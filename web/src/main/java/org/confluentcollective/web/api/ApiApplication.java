@@ -6,7 +6,7 @@ import org.confluentcollective.server.api.NodeOperations;
 import org.confluentcollective.server.collective.CollectiveView;
 import org.confluentcollective.server.api.ManagerAssignment;
 import org.confluentcollective.server.api.QuorumStatus;
-import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.api.NodeDatabase;
 import org.confluentcollective.server.inspect.ZnodeInspector;
 import org.confluentcollective.server.users.UserDirectory;
 import org.confluentcollective.web.auth.AccessFeature;
