@@ -76,7 +76,7 @@ public final class DatabaseBench {
                         System.nanoTime() - loadStart, NODES);
             }
 
-            daemon.users().addUser("bench", org.confluentcollective.server.users.Role.ADMIN, "bench-password".toCharArray());
+            daemon.users().addUser("bench", org.confluentcollective.server.api.Role.ADMIN, "bench-password".toCharArray());
             try (BenchRest rest = new BenchRest("bench", "bench-password")) {
                 String slice = "n1-n" + SLICE;
                 String readPath = "/noderange/" + encode(slice) + "/attributes/current?attr=location.rack";

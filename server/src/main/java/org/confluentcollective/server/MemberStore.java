@@ -23,7 +23,7 @@ import org.confluentcollective.server.noderange.NodeRanges;
 import org.confluentcollective.server.secrets.CollectiveKey;
 import org.confluentcollective.server.secrets.SecretCipher;
 import org.confluentcollective.server.users.PasswordHasher;
-import org.confluentcollective.server.users.UserDirectory;
+import org.confluentcollective.server.api.UserDirectory;
 
 /**
  * A member's view of the collective's data: connects to the member's ZooKeeper peer, loads

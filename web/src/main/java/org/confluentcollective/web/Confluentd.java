@@ -28,7 +28,7 @@ import org.confluentcollective.server.routing.RequestRouter;
 import org.confluentcollective.server.secrets.PrivateFiles;
 import org.confluentcollective.server.trust.MemberIdentity;
 import org.confluentcollective.server.trust.PinnedTrustManager;
-import org.confluentcollective.server.users.UserDirectory;
+import org.confluentcollective.server.api.UserDirectory;
 import org.confluentcollective.web.api.ApiApplication;
 import org.confluentcollective.web.channel.HttpsMemberChannel;
 import org.confluentcollective.web.channel.HttpsMemberForwarder;

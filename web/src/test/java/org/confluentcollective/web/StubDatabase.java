@@ -15,9 +15,9 @@ import org.confluentcollective.server.api.AttributeView;
 import org.confluentcollective.server.api.NodeDatabase;
 import org.confluentcollective.server.api.Evaluation;
 import org.confluentcollective.server.api.NodeRangeException;
-import org.confluentcollective.server.users.Role;
-import org.confluentcollective.server.users.UserDirectory;
-import org.confluentcollective.server.users.UserInfo;
+import org.confluentcollective.server.api.Role;
+import org.confluentcollective.server.api.UserDirectory;
+import org.confluentcollective.server.api.UserInfo;
 
 /**
  * A test double for the web layer alone: two fixed nodes, records what the API passed on.

@@ -12,7 +12,7 @@ import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.api.UnmanagedNodes;
 import org.confluentcollective.server.collective.CollectiveView;
 import org.confluentcollective.server.api.NodeDatabase;
-import org.confluentcollective.server.users.UserDirectory;
+import org.confluentcollective.server.api.UserDirectory;
 import org.confluentcollective.web.api.ApiApplication;
 import org.confluentcollective.web.api.CollectiveAdministration;
 

@@ -18,7 +18,7 @@ import org.confluentcollective.server.quorum.QuorumWatch;
 import org.confluentcollective.server.secrets.CryptedHash;
 import org.confluentcollective.server.secrets.SecretCipher;
 import org.confluentcollective.server.users.PasswordHasher;
-import org.confluentcollective.server.users.UserDirectory;
+import org.confluentcollective.server.api.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
 import org.confluentcollective.server.api.NodeDatabase;
 import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.api.AttributeSelection;
-import org.confluentcollective.server.users.Role;
+import org.confluentcollective.server.api.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

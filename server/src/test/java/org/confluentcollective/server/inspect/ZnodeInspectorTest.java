@@ -23,7 +23,7 @@ import org.confluentcollective.server.MemberStoreSettings;
 import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.api.AttributeInput;
 import org.confluentcollective.server.database.ZnodeLayout;
-import org.confluentcollective.server.users.Role;
+import org.confluentcollective.server.api.Role;
 import org.confluentcollective.zk.EmbeddedZooKeeper;
 import org.confluentcollective.zk.ZooKeeperSettings;
 import org.junit.jupiter.api.AfterAll;

@@ -8,7 +8,7 @@ import org.confluentcollective.server.api.ManagerAssignment;
 import org.confluentcollective.server.api.QuorumStatus;
 import org.confluentcollective.server.api.NodeDatabase;
 import org.confluentcollective.server.inspect.ZnodeInspector;
-import org.confluentcollective.server.users.UserDirectory;
+import org.confluentcollective.server.api.UserDirectory;
 import org.confluentcollective.web.auth.AccessFeature;
 import org.confluentcollective.web.auth.AuthenticationFilter;
 import org.confluentcollective.web.auth.LoginThrottle;
