@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.apache.zookeeper.client.ZKClientConfig;
 import org.confluentcollective.server.collective.MemberInfo;
-import org.confluentcollective.server.collective.MemberRole;
+import org.confluentcollective.server.api.MemberRole;
 import org.confluentcollective.server.trust.PinnedTrustManager;
 import org.confluentcollective.zk.PeerState;
 import org.confluentcollective.zk.ZooKeeperRole;

@@ -20,7 +20,7 @@ import org.confluentcollective.server.MemberStore;
 import org.confluentcollective.server.MemberStoreSettings;
 import org.confluentcollective.server.collective.LocalMembership;
 import org.confluentcollective.server.collective.MemberInfo;
-import org.confluentcollective.server.collective.MemberRole;
+import org.confluentcollective.server.api.MemberRole;
 import org.confluentcollective.server.api.NodeDatabase;
 import org.confluentcollective.server.inspect.ZnodeInspector;
 import org.confluentcollective.server.lifecycle.Lifecycle;

@@ -10,7 +10,7 @@ import org.confluentcollective.server.api.NodeResult;
 import org.confluentcollective.server.api.QuorumStatus;
 import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.api.UnmanagedNodes;
-import org.confluentcollective.server.collective.CollectiveView;
+import org.confluentcollective.server.api.CollectiveView;
 import org.confluentcollective.server.api.NodeDatabase;
 import org.confluentcollective.server.api.UserDirectory;
 import org.confluentcollective.web.api.ApiApplication;

@@ -1,5 +1,9 @@
 package org.confluentcollective.server.collective;
 
+import org.confluentcollective.server.api.CollectiveStatus;
+import org.confluentcollective.server.api.CollectiveView;
+import org.confluentcollective.server.api.MemberRole;
+import org.confluentcollective.server.api.MemberStatus;
 import org.confluentcollective.server.api.QuorumStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.confluentcollective.server.api.CollectiveView;
+import org.confluentcollective.server.api.MemberRole;
 import org.confluentcollective.server.api.QuorumStatus;
 import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.secrets.CollectiveKey;

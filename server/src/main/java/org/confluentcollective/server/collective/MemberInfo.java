@@ -2,6 +2,7 @@ package org.confluentcollective.server.collective;
 
 import java.util.Objects;
 
+import org.confluentcollective.server.api.MemberRole;
 /**
  * A member as registered in the collective ({@code collective/members/<name>}).
  *

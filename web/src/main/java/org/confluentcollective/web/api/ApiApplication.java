@@ -3,7 +3,7 @@ package org.confluentcollective.web.api;
 import java.time.Duration;
 import org.confluentcollective.server.api.NodeNames;
 import org.confluentcollective.server.api.NodeOperations;
-import org.confluentcollective.server.collective.CollectiveView;
+import org.confluentcollective.server.api.CollectiveView;
 import org.confluentcollective.server.api.ManagerAssignment;
 import org.confluentcollective.server.api.QuorumStatus;
 import org.confluentcollective.server.api.NodeDatabase;

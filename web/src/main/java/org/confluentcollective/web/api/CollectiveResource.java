@@ -39,9 +39,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.confluentcollective.server.collective.CollectiveStatus;
-import org.confluentcollective.server.collective.CollectiveView;
-import org.confluentcollective.server.collective.MemberStatus;
+import org.confluentcollective.server.api.CollectiveStatus;
+import org.confluentcollective.server.api.CollectiveView;
+import org.confluentcollective.server.api.MemberStatus;
 
 /**
  * The collective: {@code GET /collective/} shows quorum, leader and members (role, address,
