@@ -7,7 +7,7 @@ import org.confluentcollective.server.api.CollectiveView;
 import org.confluentcollective.server.api.ManagerAssignment;
 import org.confluentcollective.server.api.QuorumStatus;
 import org.confluentcollective.server.api.NodeDatabase;
-import org.confluentcollective.server.inspect.ZnodeInspector;
+import org.confluentcollective.server.api.ZnodeReader;
 import org.confluentcollective.server.api.UserDirectory;
 import org.confluentcollective.web.auth.AccessFeature;
 import org.confluentcollective.web.auth.AuthenticationFilter;
@@ -41,7 +41,7 @@ public final class ApiApplication extends ResourceConfig {
      */
     public ApiApplication(NodeDatabase database, UserDirectory users, QuorumStatus quorum, CollectiveView collective,
                           CollectiveAdministration administration, ManagerAssignment managers,
-                          ZnodeInspector inspector, NodeOperations operations, String version) {
+                          ZnodeReader inspector, NodeOperations operations, String version) {
         // Only what is registered here: no classpath scanning, no Jackson feature, no WADL.
         property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -73,7 +73,7 @@ public final class ApiApplication extends ResourceConfig {
                 bind(managers).to(ManagerAssignment.class);
                 bind(new ApiVersion(version)).to(ApiVersion.class);
                 if (inspector != null) {
-                    bind(inspector).to(ZnodeInspector.class);
+                    bind(inspector).to(ZnodeReader.class);
                 }
             }
         });
