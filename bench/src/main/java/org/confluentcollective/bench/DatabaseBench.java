@@ -19,7 +19,7 @@ import org.apache.zookeeper.client.ZKClientConfig;
 import org.confluentcollective.server.MemberStore;
 import org.confluentcollective.server.MemberStoreSettings;
 import org.confluentcollective.server.api.AttributeInput;
-import org.confluentcollective.server.collective.MemberInfo;
+import org.confluentcollective.server.api.MemberInfo;
 import org.confluentcollective.server.api.MemberRole;
 import org.confluentcollective.server.api.NodeDatabase;
 import org.confluentcollective.server.database.ZnodeLayout;

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.apache.zookeeper.client.ZKClientConfig;
-import org.confluentcollective.server.collective.MemberInfo;
+import org.confluentcollective.server.api.MemberInfo;
 import org.confluentcollective.server.api.MemberRole;
 import org.confluentcollective.server.trust.PinnedTrustManager;
 import org.confluentcollective.zk.PeerState;

@@ -19,7 +19,7 @@ import org.confluentcollective.hardware.redfish.RedfishConnector;
 import org.confluentcollective.server.MemberStore;
 import org.confluentcollective.server.MemberStoreSettings;
 import org.confluentcollective.server.collective.LocalMembership;
-import org.confluentcollective.server.collective.MemberInfo;
+import org.confluentcollective.server.api.MemberInfo;
 import org.confluentcollective.server.api.MemberRole;
 import org.confluentcollective.server.api.NodeDatabase;
 import org.confluentcollective.server.inspect.ZnodeInspector;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.apache.zookeeper.client.ZKClientConfig;
-import org.confluentcollective.server.collective.JoinEndpoints;
+import org.confluentcollective.server.api.JoinEndpoints;
 import org.confluentcollective.server.collective.LocalPeer;
 import org.confluentcollective.zk.EmbeddedZooKeeper;
 import org.confluentcollective.zk.PeerState;

@@ -2,6 +2,7 @@ package org.confluentcollective.server.collective;
 
 import org.confluentcollective.server.api.CollectiveStatus;
 import org.confluentcollective.server.api.CollectiveView;
+import org.confluentcollective.server.api.MemberInfo;
 import org.confluentcollective.server.api.MemberRole;
 import org.confluentcollective.server.api.MemberStatus;
 import org.confluentcollective.server.api.QuorumStatus;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.confluentcollective.server.api.MemberInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -13,6 +13,7 @@ import org.confluentcollective.server.MemberStore;
 import org.confluentcollective.server.MemberStoreSettings;
 import org.confluentcollective.server.api.AttributeInput;
 import org.confluentcollective.server.api.CollectiveStatus;
+import org.confluentcollective.server.api.MemberInfo;
 import org.confluentcollective.server.api.MemberRole;
 import org.confluentcollective.server.api.MemberStatus;
 import org.confluentcollective.zk.EmbeddedZooKeeper;

@@ -20,7 +20,7 @@ import org.confluentcollective.server.MemberStoreSettings;
 import org.confluentcollective.server.api.AttributeInput;
 import org.confluentcollective.server.api.AttributeSelection;
 import org.confluentcollective.server.api.AttributeView;
-import org.confluentcollective.server.collective.MemberInfo;
+import org.confluentcollective.server.api.MemberInfo;
 import org.confluentcollective.server.api.MemberRole;
 import org.confluentcollective.zk.EmbeddedZooKeeper;
 import org.confluentcollective.zk.ZooKeeperSettings;

@@ -2,9 +2,9 @@ package org.confluentcollective.web.api;
 
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import org.confluentcollective.server.collective.EnrollRequest;
-import org.confluentcollective.server.collective.Enrollment;
-import org.confluentcollective.server.collective.InviteToken;
+import org.confluentcollective.server.api.EnrollRequest;
+import org.confluentcollective.server.api.Enrollment;
+import org.confluentcollective.server.api.InviteToken;
 
 /** What the collective resources ask of the running member: membership changes. */
 public interface CollectiveAdministration {

@@ -24,10 +24,9 @@ import java.util.TreeSet;
 import org.confluentcollective.server.api.ManagerAssignment;
 import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.api.UnmanagedNodes;
-import org.confluentcollective.server.collective.EnrollRequest;
-import org.confluentcollective.server.collective.Enrollment;
-import org.confluentcollective.server.collective.InviteToken;
-import org.confluentcollective.server.collective.Invitations;
+import org.confluentcollective.server.api.EnrollRequest;
+import org.confluentcollective.server.api.Enrollment;
+import org.confluentcollective.server.api.InviteToken;
 import org.confluentcollective.web.auth.Allowed;
 import org.confluentcollective.web.channel.EnrollMessage;
 import org.confluentcollective.web.transport.AfterAnswer;
@@ -102,7 +101,7 @@ public final class CollectiveResource {
     public Response invite(JsonNode body, @Context SecurityContext security) {
         ObjectNode request = checkedKeys(Bodies.object(body), INVITE_KEYS);
         String name = Bodies.requiredText(request, "name");
-        Duration ttl = Invitations.DEFAULT_TTL;
+        Duration ttl = InviteToken.DEFAULT_TTL;
         if (request.has("ttl")) {
             JsonNode value = request.get("ttl");
             if (!value.canConvertToLong() || !value.isIntegralNumber()) {

@@ -1,8 +1,7 @@
-package org.confluentcollective.server.collective;
+package org.confluentcollective.server.api;
 
 import java.util.Objects;
 
-import org.confluentcollective.server.api.MemberRole;
 /**
  * A member as registered in the collective ({@code collective/members/<name>}).
  *
