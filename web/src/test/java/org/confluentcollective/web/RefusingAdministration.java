@@ -6,7 +6,7 @@ import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.api.EnrollRequest;
 import org.confluentcollective.server.api.Enrollment;
 import org.confluentcollective.server.api.InviteToken;
-import org.confluentcollective.web.api.CollectiveAdministration;
+import org.confluentcollective.server.api.CollectiveAdministration;
 
 /** For API tests without a collective: every change is refused. */
 final class RefusingAdministration implements CollectiveAdministration {

@@ -1,5 +1,6 @@
 package org.confluentcollective.server.api;
 
+import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 
@@ -14,6 +15,9 @@ public interface MemberCredentials {
 
     /** This member's certificate fingerprint, what other members and clients pin. */
     String fingerprint();
+
+    /** A new in-memory PKCS#12 key store holding this member's key and certificate (for TLS servers). */
+    KeyStore keyStore(char[] password);
 
     /**
      * A TLS context that presents this member's key and trusts exactly the member certificate

@@ -174,6 +174,7 @@ public final class MemberIdentity implements MemberCredentials {
     }
 
     /** A new in-memory PKCS#12 key store holding the key and certificate under alias {@value #ALIAS}. */
+    @Override
     public KeyStore keyStore(char[] password) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");

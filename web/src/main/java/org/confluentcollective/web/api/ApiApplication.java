@@ -1,6 +1,7 @@
 package org.confluentcollective.web.api;
 
 import java.time.Duration;
+import org.confluentcollective.server.api.CollectiveAdministration;
 import org.confluentcollective.server.api.NodeNames;
 import org.confluentcollective.server.api.NodeOperations;
 import org.confluentcollective.server.api.CollectiveView;

@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
+import org.confluentcollective.server.api.CollectiveAdministration;
 import org.confluentcollective.server.api.ManagerAssignment;
 import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.api.UnmanagedNodes;
