@@ -8,11 +8,11 @@ import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.framework.state.ConnectionStateListener;
 import org.confluentcollective.server.MemberStore;
 import org.confluentcollective.server.MemberStoreSettings;
-import org.confluentcollective.server.attributes.AttributeInput;
-import org.confluentcollective.server.attributes.AttributeSelection;
-import org.confluentcollective.server.collective.MemberInfo;
-import org.confluentcollective.server.collective.MemberRole;
-import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.api.AttributeInput;
+import org.confluentcollective.server.api.AttributeSelection;
+import org.confluentcollective.server.api.MemberInfo;
+import org.confluentcollective.server.api.MemberRole;
+import org.confluentcollective.server.api.NodeDatabase;
 import org.confluentcollective.web.Confluentd;
 import org.confluentcollective.web.DaemonConfig;
 

@@ -18,10 +18,10 @@ import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.client.ZKClientConfig;
 import org.confluentcollective.server.MemberStore;
 import org.confluentcollective.server.MemberStoreSettings;
-import org.confluentcollective.server.attributes.AttributeInput;
-import org.confluentcollective.server.collective.MemberInfo;
-import org.confluentcollective.server.collective.MemberRole;
-import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.api.AttributeInput;
+import org.confluentcollective.server.api.MemberInfo;
+import org.confluentcollective.server.api.MemberRole;
+import org.confluentcollective.server.api.NodeDatabase;
 import org.confluentcollective.server.database.ZnodeLayout;
 import org.confluentcollective.web.Confluentd;
 import org.confluentcollective.web.DaemonConfig;
@@ -76,7 +76,7 @@ public final class DatabaseBench {
                         System.nanoTime() - loadStart, NODES);
             }
 
-            daemon.users().addUser("bench", org.confluentcollective.server.users.Role.ADMIN, "bench-password".toCharArray());
+            daemon.users().addUser("bench", org.confluentcollective.server.api.Role.ADMIN, "bench-password".toCharArray());
             try (BenchRest rest = new BenchRest("bench", "bench-password")) {
                 String slice = "n1-n" + SLICE;
                 String readPath = "/noderange/" + encode(slice) + "/attributes/current?attr=location.rack";

@@ -15,7 +15,7 @@ import org.confluentcollective.server.collective.Membership;
 import org.confluentcollective.server.collective.CollectivePaths;
 import org.confluentcollective.server.api.ManagerAssignment;
 import org.confluentcollective.server.api.QuorumStatus;
-import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.api.NodeDatabase;
 import org.confluentcollective.server.database.ZkDatabase;
 import org.confluentcollective.server.database.ZnodeLayout;
 import org.confluentcollective.server.failover.ManagerFailover;
@@ -23,7 +23,7 @@ import org.confluentcollective.server.noderange.NodeRanges;
 import org.confluentcollective.server.secrets.CollectiveKey;
 import org.confluentcollective.server.secrets.SecretCipher;
 import org.confluentcollective.server.users.PasswordHasher;
-import org.confluentcollective.server.users.UserDirectory;
+import org.confluentcollective.server.api.UserDirectory;
 
 /**
  * A member's view of the collective's data: connects to the member's ZooKeeper peer, loads
@@ -74,8 +74,9 @@ public final class MemberStore implements AutoCloseable {
             ZkDatabase database = ZkDatabase.open(curator, layout, AttributeCatalog.standard(),
                     new SecretCipher(key), new PasswordHasher(settings.passwordIterations()));
             CollectivePaths paths = CollectivePaths.under(layout.root());
+            MemberDirectory directory = new MemberDirectory(curator, paths, settings.member().name());
             Collective collective = new Collective(curator, paths, settings.member(), database.quorum(),
-                    database.nodes(), settings.zooKeeperPeer());
+                    database.nodes(), settings.zooKeeperPeer(), directory);
             MemberPins pins = settings.memberTrust() == null ? null : new MemberPins(curator, paths,
                     settings.memberTrust(), settings.member().fingerprint(), settings.stateDir());
             try {
@@ -98,7 +99,6 @@ public final class MemberStore implements AutoCloseable {
             ManagerFailover failover = new ManagerFailover(database.nodes(), collective, database.quorum(),
                     new NodeRanges(AttributeCatalog.standard()), settings.failoverBatch());
             failover.start();
-            MemberDirectory directory = new MemberDirectory(curator, paths, settings.member().name());
             directory.start();
             return new MemberStore(curator, database, collective, invitations, membership, pins, failover,
                     directory);

@@ -8,137 +8,80 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.zookeeper.client.ZKClientConfig;
 import org.confluentcollective.hardware.HardwareService;
 import org.confluentcollective.hardware.bmc.BmcConnector;
 import org.confluentcollective.hardware.ipmi.IpmiBmcConnector;
 import org.confluentcollective.hardware.redfish.RedfishConnector;
-import org.confluentcollective.server.MemberStore;
-import org.confluentcollective.server.MemberStoreSettings;
-import org.confluentcollective.server.collective.LocalMembership;
-import org.confluentcollective.server.collective.MemberInfo;
-import org.confluentcollective.server.collective.MemberRole;
-import org.confluentcollective.server.database.NodeDatabase;
-import org.confluentcollective.server.inspect.ZnodeInspector;
-import org.confluentcollective.server.lifecycle.Lifecycle;
-import org.confluentcollective.server.routing.RequestRouter;
-import org.confluentcollective.server.secrets.PrivateFiles;
-import org.confluentcollective.server.trust.MemberIdentity;
-import org.confluentcollective.server.trust.PinnedTrustManager;
-import org.confluentcollective.server.users.UserDirectory;
+import org.confluentcollective.server.Member;
+import org.confluentcollective.server.MemberSettings;
+import org.confluentcollective.server.api.NodeDatabase;
+import org.confluentcollective.server.api.RunningMember;
+import org.confluentcollective.server.api.UserDirectory;
 import org.confluentcollective.web.api.ApiApplication;
 import org.confluentcollective.web.channel.HttpsMemberChannel;
 import org.confluentcollective.web.channel.HttpsMemberForwarder;
 import org.confluentcollective.web.transport.ApiServer;
 import org.confluentcollective.web.transport.ApiServerSettings;
 import org.confluentcollective.web.transport.TlsIdentity;
-import org.confluentcollective.zk.PeerTls;
-import org.confluentcollective.zk.QuorumServer;
-import org.confluentcollective.zk.ZooKeeperSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * confluentd: one member of the collective, composed of its parts in start order: the embedded
- * ZooKeeper peer, the store on it (database and collective), then the services (the APIs; DHCP,
- * TFTP and hardware management plug in the same way). They close in reverse order. A join or a
- * recovery that the last run prepared is finished on the way ({@link LocalMembership}).
+ * confluentd: one member of the collective. The member itself (ZooKeeper peer, store, collective,
+ * request routing) is composed in server ({@link Member}); this daemon reads the configuration and
+ * hands the member what only it knows how to build: the HTTPS member channel and forwarder, the
+ * hardware service, and the API (Jetty + Jersey) as a service part.
  */
 public final class Confluentd implements AutoCloseable {
 
     public static final String VERSION = "0.1.0";
 
     private static final Logger LOG = LoggerFactory.getLogger(Confluentd.class);
-    private static final int ZOOKEEPER_TICK_MILLIS = 1000;
     /** What a forwarded share may take beyond its nodes' own deadline: the hop and the manager's queue. */
     private static final Duration FORWARDING_MARGIN = Duration.ofSeconds(5);
 
-    /**
-     * PLACEHOLDER until hardware management is merged (the integrator replaces it where the API
-     * is built): the node operations' paths exist, and every node answers 501.
-     */
-    private final Lifecycle parts = new Lifecycle();
-    private final MemberIdentity identity;
-    private final ZooKeeperPeer zooKeeper;
-    private final MemberStore store;
-    private final RequestRouter nodeOperations;
-    private final ApiServer api;
-    private final CountDownLatch closed = new CountDownLatch(1);
-    private final AtomicBoolean restartRequested = new AtomicBoolean();
+    private final Member member;
+    /** Set while the member starts its services. */
+    private volatile ApiServer api;
 
     private Confluentd(DaemonConfig config) throws Exception {
-        try {
-            Path stateDir = config.stateDir();
-            PrivateFiles.createDirectory(stateDir);
-            PrivateFiles.restrictTree(stateDir);
-            identity = MemberIdentity.loadOrCreate(stateDir, config.memberName(), List.of(config.memberName()),
-                    List.of());
-            char[] password = randomPassword();
-            PinnedTrustManager trust = new PinnedTrustManager();
+        MemberSettings settings = new MemberSettings(config.stateDir(), config.memberName(),
+                config.zooKeeperAddress(), config.zooKeeperClientPort(), config.zooKeeperQuorumPort(),
+                config.zooKeeperElectionPort(), config.httpsPort(), config.memberPort(), config.maxVoters(), VERSION,
+                config.hardware().nodeTimeout().plus(FORWARDING_MARGIN));
+        member = Member.start(settings, new Member.Parts(HttpsMemberChannel::new, HttpsMemberForwarder::new,
+                running -> hardware(running, config), List.of(running -> {
+                    api = api(running, config);
+                    return api;
+                })));
+        LOG.info("confluentd {} member {} serving https://{}:{}/, the member API on {}:{} and {} "
+                        + "with certificate {}", VERSION, member.name(), config.httpsAddress(), api.httpsPort(),
+                config.zooKeeperAddress(), api.memberPort(), api.socketPath(), fingerprint());
+    }
 
-            ZooKeeperPeer peer = new ZooKeeperPeer(new ZooKeeperSettings(stateDir.resolve("zookeeper"), 1,
-                    config.zooKeeperAddress(), config.zooKeeperClientPort(), config.zooKeeperQuorumPort(),
-                    config.zooKeeperElectionPort(), ZOOKEEPER_TICK_MILLIS,
-                    new PeerTls(identity.keyStore(password), password, trust)));
-            LocalMembership.Startup startup = LocalMembership.beforePeerStarts(stateDir, config.memberName(),
-                    identity.fingerprint(), peer);
-            startup.pins(identity.fingerprint()).forEach(trust::pin);
-            zooKeeper = parts.start("ZooKeeper peer", peer::start);
+    /** This member's nodes through their BMCs: the IPMI and Redfish connectors and the hardware service. */
+    private static HardwareService hardware(RunningMember member, DaemonConfig config) throws Exception {
+        BmcConnector ipmi = member.start("IPMI", IpmiBmcConnector::new);
+        BmcConnector redfish = member.start("Redfish", () -> new RedfishConnector(new ObjectMapper()));
+        return member.start("hardware management", () -> new HardwareService(member.nodes(),
+                Map.of("ipmi", ipmi, "redfish", redfish), config.hardware()));
+    }
 
-            QuorumServer own = startup.ownServer(zooKeeper, config.zooKeeperAddress());
-            MemberInfo self = new MemberInfo(startup.name(), config.zooKeeperAddress(),
-                    MemberRole.of(own.role()), identity.fingerprint(), VERSION, own.id(),
-                    config.httpsPort(), config.memberPort());
-            store = parts.start("store", () -> MemberStore.open(
-                    MemberStoreSettings.of(zooKeeper.connectString(), stateDir)
-                            .withMember(self)
-                            .withTls(zooKeeper.clientConfig(), trust)
-                            .withMaxVoters(config.maxVoters())
-                            .withZooKeeperPeer(zooKeeper::state)));
-            startup.afterStoreOpens(store.membership(), self, own);
-
-            // Node operations: this member's nodes through their BMCs, the others forwarded to their managers.
-            BmcConnector ipmi = parts.start("IPMI", IpmiBmcConnector::new);
-            BmcConnector redfish = parts.start("Redfish", () -> new RedfishConnector(new ObjectMapper()));
-            HardwareService hardware = parts.start("hardware management", () -> new HardwareService(store.nodes(),
-                    Map.of("ipmi", ipmi, "redfish", redfish), config.hardware()));
-            nodeOperations = parts.start("request routing", () -> new RequestRouter(hardware, store.nodes(),
-                    store.directory(), new HttpsMemberForwarder(identity),
-                    config.hardware().nodeTimeout().plus(FORWARDING_MARGIN)));
-
-            LocalMembership local = new LocalMembership(stateDir, store.collective(), store.quorum(), zooKeeper,
-                    new HttpsMemberChannel(identity), VERSION);
-            api = parts.start("API", () -> ApiServer.start(
-                    new ApiServerSettings(config.httpsAddress(), config.httpsPort(), config.socketPath(),
-                            new TlsIdentity(identity.keyStore(password), password), config.zooKeeperAddress(),
-                            config.memberPort(), trust),
-                    ports -> new ApiApplication(store.nodes(), store.users(), store.quorum(), store.collective(),
-                            new MemberAdministration(config.zooKeeperAddress(), identity, store, local, zooKeeper,
-                                    ports, this::restart),
-                            store.managers(), new ZnodeInspector(store.curator()), nodeOperations, VERSION)));
-
-            // A dropped pin (a deleted member, a replaced certificate) also ends its open member API
-            // connections and ZooKeeper client sessions (the trust manager closes quorum ones itself).
-            trust.onUnpin(revoked -> {
-                api.closeUntrustedMemberConnections();
-                zooKeeper.closeUntrustedClientConnections();
-            });
-
-            LOG.info("confluentd {} member {} serving https://{}:{}/, the member API on {}:{} and {} "
-                            + "with certificate {}", VERSION, startup.name(), config.httpsAddress(), api.httpsPort(),
-                    config.zooKeeperAddress(), api.memberPort(), api.socketPath(), identity.fingerprint());
-        } catch (Exception | Error e) {
-            // A part that failed to start closed the others; a failure between parts has not yet.
-            try {
-                parts.close();
-            } catch (Exception closing) {
-                e.addSuppressed(closing);
-            }
-            throw e;
-        }
+    /** The API: HTTPS, the member port and the local socket, over the running member. */
+    private static ApiServer api(RunningMember member, DaemonConfig config) throws Exception {
+        char[] password = randomPassword();
+        ApiServer server = member.start("API", () -> ApiServer.start(
+                new ApiServerSettings(config.httpsAddress(), config.httpsPort(), config.socketPath(),
+                        new TlsIdentity(member.credentials().keyStore(password), password),
+                        config.zooKeeperAddress(), config.memberPort(), member.memberTrust()),
+                ports -> new ApiApplication(member.nodes(), member.users(), member.quorum(), member.collective(),
+                        member.administration(ports.https(), ports.member()), member.managers(), member.znodes(),
+                        member.nodeOperations(), VERSION)));
+        // A dropped pin (a deleted member, a replaced certificate) also ends its open member API connections.
+        member.onUnpin(server::closeUntrustedMemberConnections);
+        return server;
     }
 
     /**
@@ -147,21 +90,6 @@ public final class Confluentd implements AutoCloseable {
      */
     public static Confluentd start(DaemonConfig config) throws Exception {
         return new Confluentd(config);
-    }
-
-    /**
-     * Closes this member so that main starts it again. Called once the answer that announced it
-     * is written, on an API thread, which closing the API waits for: so on a thread of its own.
-     */
-    void restart() {
-        restartRequested.set(true);
-        new Thread(() -> {
-            try {
-                close();
-            } catch (Exception e) {
-                LOG.error("confluentd did not stop cleanly before restarting", e);
-            }
-        }, "confluentd-restart").start();
     }
 
     public int httpsPort() {
@@ -174,43 +102,35 @@ public final class Confluentd implements AutoCloseable {
 
     /** This member's certificate fingerprint ({@code sha256:<hex>}), what clients pin. */
     public String fingerprint() {
-        return identity.fingerprint();
+        return member.credentials().fingerprint();
     }
 
     public NodeDatabase database() {
-        return store.nodes();
+        return member.nodes();
     }
 
     public UserDirectory users() {
-        return store.users();
+        return member.users();
     }
 
     /** The embedded ZooKeeper's client address (benchmarks compare against raw ZooKeeper). */
     public String zooKeeperConnectString() {
-        return zooKeeper.connectString();
+        return member.zooKeeperConnectString();
     }
 
     /** TLS settings for a raw ZooKeeper client of this member (benchmarks). */
     public ZKClientConfig zooKeeperClientConfig() {
-        return zooKeeper.clientConfig();
+        return member.zooKeeperClientConfig();
     }
 
     public int memberPort() {
         return api.memberPort();
     }
 
-    /** Closes the API, the store and ZooKeeper, in that order; later calls do nothing. */
+    /** Closes the API, request routing, hardware, the store and ZooKeeper, in that order; later calls do nothing. */
     @Override
-    public synchronized void close() throws Exception {
-        if (closed.getCount() == 0) {
-            return;
-        }
-        try {
-            parts.close();
-        } finally {
-            closed.countDown();
-            LOG.info("confluentd stopped");
-        }
+    public void close() throws Exception {
+        member.close();
     }
 
     /**
@@ -219,8 +139,7 @@ public final class Confluentd implements AutoCloseable {
      * @return whether the member closed to restart (after a join or a recovery)
      */
     public boolean awaitClosed() throws InterruptedException {
-        closed.await();
-        return restartRequested.get();
+        return member.awaitClosed();
     }
 
     private static char[] randomPassword() {
@@ -258,8 +177,7 @@ public final class Confluentd implements AutoCloseable {
             return;
         }
         if (recoverAlone) {
-            PrivateFiles.createDirectory(config.stateDir());
-            LocalMembership.markRecovery(config.stateDir());
+            Member.markRecovery(config.stateDir());
         }
         AtomicReference<Confluentd> current = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

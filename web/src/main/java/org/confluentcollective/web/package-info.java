@@ -1,4 +1,5 @@
 /**
- * confluentd: the member daemon, its configuration and what starts and stops its parts.
+ * confluentd: the member daemon and its configuration; it hands server's {@code Member} the
+ * HTTPS member channel, the hardware service and the API as parts.
  */
 package org.confluentcollective.web;

@@ -3,10 +3,10 @@ package org.confluentcollective.web;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import org.confluentcollective.server.api.RequestException;
-import org.confluentcollective.server.collective.EnrollRequest;
-import org.confluentcollective.server.collective.Enrollment;
-import org.confluentcollective.server.collective.InviteToken;
-import org.confluentcollective.web.api.CollectiveAdministration;
+import org.confluentcollective.server.api.EnrollRequest;
+import org.confluentcollective.server.api.Enrollment;
+import org.confluentcollective.server.api.InviteToken;
+import org.confluentcollective.server.api.CollectiveAdministration;
 
 /** For API tests without a collective: every change is refused. */
 final class RefusingAdministration implements CollectiveAdministration {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.confluentcollective.server.collective.CollectiveStatus;
+import org.confluentcollective.server.api.CollectiveStatus;
 import org.confluentcollective.server.trust.MemberIdentity;
 import org.confluentcollective.web.api.ApiApplication;
 import org.confluentcollective.web.transport.ApiServer;

@@ -9,15 +9,15 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.confluentcollective.server.api.Defined;
 import org.confluentcollective.server.api.RequestException;
-import org.confluentcollective.server.attributes.AttributeInput;
-import org.confluentcollective.server.attributes.AttributeSelection;
-import org.confluentcollective.server.attributes.AttributeView;
-import org.confluentcollective.server.database.NodeDatabase;
-import org.confluentcollective.server.expressions.Evaluation;
-import org.confluentcollective.server.noderange.NodeRangeException;
-import org.confluentcollective.server.users.Role;
-import org.confluentcollective.server.users.UserDirectory;
-import org.confluentcollective.server.users.UserInfo;
+import org.confluentcollective.server.api.AttributeInput;
+import org.confluentcollective.server.api.AttributeSelection;
+import org.confluentcollective.server.api.AttributeView;
+import org.confluentcollective.server.api.NodeDatabase;
+import org.confluentcollective.server.api.Evaluation;
+import org.confluentcollective.server.api.NodeRangeException;
+import org.confluentcollective.server.api.Role;
+import org.confluentcollective.server.api.UserDirectory;
+import org.confluentcollective.server.api.UserInfo;
 
 /**
  * A test double for the web layer alone: two fixed nodes, records what the API passed on.

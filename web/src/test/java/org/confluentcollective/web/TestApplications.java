@@ -10,11 +10,11 @@ import org.confluentcollective.server.api.NodeResult;
 import org.confluentcollective.server.api.QuorumStatus;
 import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.api.UnmanagedNodes;
-import org.confluentcollective.server.collective.CollectiveView;
-import org.confluentcollective.server.database.NodeDatabase;
-import org.confluentcollective.server.users.UserDirectory;
+import org.confluentcollective.server.api.CollectiveView;
+import org.confluentcollective.server.api.NodeDatabase;
+import org.confluentcollective.server.api.UserDirectory;
 import org.confluentcollective.web.api.ApiApplication;
-import org.confluentcollective.web.api.CollectiveAdministration;
+import org.confluentcollective.server.api.CollectiveAdministration;
 
 /** The API as the web-layer tests serve it: no raw ZooKeeper reads, no managers to lose, no node operations. */
 final class TestApplications {

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import org.confluentcollective.server.collective.CollectiveStatus;
+import org.confluentcollective.server.api.CollectiveStatus;
 import org.confluentcollective.server.trust.MemberIdentity;
 import org.confluentcollective.web.ApiClient.Answer;
 import org.confluentcollective.web.api.ApiApplication;

@@ -1,5 +1,6 @@
 /**
- * The attribute catalog (names, aliases, value rules) and the values readers and writers exchange
- * about attributes.
+ * The attribute catalog: names, aliases, value rules. The values readers and writers exchange
+ * about attributes ({@code AttributeView}, {@code AttributeInput}, {@code AttributeSelection}) are in
+ * {@code server.api}.
  */
 package org.confluentcollective.server.attributes;

@@ -1,5 +1,10 @@
 package org.confluentcollective.server.collective;
 
+import org.confluentcollective.server.api.CollectiveStatus;
+import org.confluentcollective.server.api.CollectiveView;
+import org.confluentcollective.server.api.MemberInfo;
+import org.confluentcollective.server.api.MemberRole;
+import org.confluentcollective.server.api.MemberStatus;
 import org.confluentcollective.server.api.QuorumStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,7 +27,7 @@ import org.apache.curator.framework.recipes.nodes.PersistentNode;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
-import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.api.NodeDatabase;
 import org.confluentcollective.server.noderange.NaturalOrder;
 import org.confluentcollective.zk.PeerState;
 import org.confluentcollective.zk.ZooKeeperRole;
@@ -48,6 +53,8 @@ public final class Collective implements CollectiveView, AutoCloseable {
     private final NodeDatabase nodes;
     private final ObjectMapper json = new ObjectMapper();
     private final Supplier<PeerState> localPeer;
+    /** The registry, cached: status reads no member entry per request. */
+    private final MemberDirectory registry;
     private final PersistentNode liveness;
     private final RolePublisher publisher;
     /** Every member's liveness znode and role, so status reads none of them per request. */
@@ -59,15 +66,19 @@ public final class Collective implements CollectiveView, AutoCloseable {
     /** Until the liveness cache is loaded, every other member would look dead to the leader. */
     private volatile boolean livenessLoaded;
 
-    /** @param localPeer this member's ZooKeeper peer's role and leader, known without a quorum too */
+    /**
+     * @param localPeer this member's ZooKeeper peer's role and leader, known without a quorum too
+     * @param registry  the cached registry {@link #status} answers from once it is loaded
+     */
     public Collective(CuratorFramework curator, CollectivePaths paths, MemberInfo self, QuorumStatus quorum,
-                      NodeDatabase nodes, Supplier<PeerState> localPeer) {
+                      NodeDatabase nodes, Supplier<PeerState> localPeer, MemberDirectory registry) {
         this.curator = curator;
         this.paths = paths;
         this.self = self;
         this.quorum = quorum;
         this.nodes = nodes;
         this.localPeer = localPeer;
+        this.registry = registry;
         ZooKeeperRole role = localPeer.get().role();
         this.liveness = new PersistentNode(curator, CreateMode.EPHEMERAL, false, paths.live(self.name()),
                 RolePublisher.encode(role));
@@ -191,12 +202,10 @@ public final class Collective implements CollectiveView, AutoCloseable {
         try {
             Map<String, ZooKeeperRole> roles = liveRoles();
             PeerState own = localPeer.get();
-            List<String> names = new ArrayList<>(curator.getChildren().forPath(paths.members()));
-            names.sort(new NaturalOrder());
             Ensemble ensemble = ensemble();
             List<MemberStatus> members = new ArrayList<>();
-            for (String name : names) {
-                MemberInfo info = json.readValue(curator.getData().forPath(paths.member(name)), MemberInfo.class);
+            for (MemberInfo info : registered()) {
+                String name = info.name();
                 // The ensemble, not the registry, says who votes (a promotion changes both, the ensemble first).
                 MemberRole role = ensemble.server(info.serverId())
                         .map(s -> MemberRole.of(s.role()))
@@ -215,6 +224,23 @@ public final class Collective implements CollectiveView, AutoCloseable {
             LOG.debug("cannot read the collective now; answering from the last state seen", e);
             return withoutQuorum(lastSeen);
         }
+    }
+
+    /**
+     * Every registered member, naturally sorted: from the registry cache once it is loaded, read
+     * from ZooKeeper before that (just after start).
+     */
+    private List<MemberInfo> registered() throws Exception {
+        if (registry.registryLoaded()) {
+            return registry.members();
+        }
+        List<String> names = new ArrayList<>(curator.getChildren().forPath(paths.members()));
+        names.sort(new NaturalOrder());
+        List<MemberInfo> members = new ArrayList<>();
+        for (String name : names) {
+            members.add(json.readValue(curator.getData().forPath(paths.member(name)), MemberInfo.class));
+        }
+        return members;
     }
 
     /**

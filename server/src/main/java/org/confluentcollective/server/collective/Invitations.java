@@ -1,5 +1,10 @@
 package org.confluentcollective.server.collective;
 
+import org.confluentcollective.server.api.EnrollRequest;
+import org.confluentcollective.server.api.Enrollment;
+import org.confluentcollective.server.api.InviteToken;
+import org.confluentcollective.server.api.MemberInfo;
+import org.confluentcollective.server.api.MemberRole;
 import org.confluentcollective.server.quorum.QuorumWatch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.SecureRandom;
@@ -28,9 +33,6 @@ import org.slf4j.LoggerFactory;
  * A wrong, expired or replayed token changes nothing.
  */
 public final class Invitations {
-
-    public static final Duration DEFAULT_TTL = Duration.ofHours(1);
-    public static final Duration MAX_TTL = Duration.ofDays(7);
 
     private static final Logger LOG = LoggerFactory.getLogger(Invitations.class);
     /** The one answer to a wrong proof and to a name with no pending invitation. */
@@ -71,8 +73,9 @@ public final class Invitations {
      */
     public InviteToken invite(String name, Duration ttl, String invitedBy) {
         MemberNames.check(name);
-        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
-            throw RequestException.badRequest("an invitation lives between 1 second and " + MAX_TTL.toDays()
+        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(InviteToken.MAX_TTL) > 0) {
+            throw RequestException.badRequest("an invitation lives between 1 second and "
+                    + InviteToken.MAX_TTL.toDays()
                     + " days, not " + ttl.toSeconds() + " s");
         }
         quorum.requireQuorum();

@@ -2,6 +2,7 @@ package org.confluentcollective.server.collective;
 
 import java.io.IOException;
 import java.util.List;
+import org.confluentcollective.server.api.JoinEndpoints;
 import org.confluentcollective.zk.QuorumServer;
 
 /**

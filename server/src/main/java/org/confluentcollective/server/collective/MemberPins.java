@@ -13,6 +13,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
+import org.confluentcollective.server.api.MemberInfo;
 import org.confluentcollective.server.secrets.PrivateFiles;
 import org.confluentcollective.server.trust.PinnedTrustManager;
 import org.slf4j.Logger;

@@ -1,5 +1,7 @@
 package org.confluentcollective.server.collective;
 
+import org.confluentcollective.server.api.MemberInfo;
+import org.confluentcollective.server.api.MemberRole;
 import org.confluentcollective.server.quorum.QuorumWatch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.confluentcollective.server.api.Enrollment;
+import org.confluentcollective.server.api.JoinEndpoints;
 import org.confluentcollective.server.secrets.PrivateFiles;
 
 /**

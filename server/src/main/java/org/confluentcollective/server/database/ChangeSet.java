@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.attributes.AttributeCatalog;
 import org.confluentcollective.server.attributes.Glob;
-import org.confluentcollective.server.attributes.AttributeInput;
+import org.confluentcollective.server.api.AttributeInput;
 import org.confluentcollective.server.expressions.ExpressionException;
 import org.confluentcollective.server.expressions.Expressions;
 import org.confluentcollective.server.expressions.SubmittedText;

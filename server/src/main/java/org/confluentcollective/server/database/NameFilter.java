@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.attributes.AttributeCatalog;
-import org.confluentcollective.server.attributes.AttributeSelection;
+import org.confluentcollective.server.api.AttributeSelection;
 import org.confluentcollective.server.attributes.Glob;
 
 /**

@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.noderange.NaturalOrder;
 import org.confluentcollective.server.users.PasswordHasher;
-import org.confluentcollective.server.users.Role;
-import org.confluentcollective.server.users.UserDirectory;
-import org.confluentcollective.server.users.UserInfo;
+import org.confluentcollective.server.api.Role;
+import org.confluentcollective.server.api.UserDirectory;
+import org.confluentcollective.server.api.UserInfo;
 import org.confluentcollective.server.users.VerifiedCredentialCache;
 
 /** API users kept in ZooKeeper under {@code users/<name>}, replicated like everything else. */

@@ -2,6 +2,7 @@ package org.confluentcollective.server.expressions;
 
 import java.util.Set;
 
+import org.confluentcollective.server.api.Evaluation;
 /**
  * Thrown inside evaluation when an expression cannot be evaluated; {@link Expressions#evaluate}
  * turns it into a broken {@link Evaluation}. Carries no stack trace: it is control flow.

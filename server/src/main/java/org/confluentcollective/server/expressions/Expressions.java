@@ -2,6 +2,7 @@ package org.confluentcollective.server.expressions;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.confluentcollective.server.api.Evaluation;
 import org.confluentcollective.server.attributes.AttributeCatalog;
 import org.confluentcollective.server.expressions.ExpressionContext.StoredAttribute;
 import org.confluentcollective.server.expressions.Template.Field;

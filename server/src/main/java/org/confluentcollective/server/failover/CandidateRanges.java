@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.confluentcollective.server.noderange.NodeRangeException;
+import org.confluentcollective.server.api.NodeRangeException;
 import org.confluentcollective.server.noderange.NodeRanges;
 import org.confluentcollective.server.noderange.UnknownNameException;
 

@@ -10,6 +10,10 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
 import org.confluentcollective.server.api.RequestException;
+import org.confluentcollective.server.api.Znode;
+import org.confluentcollective.server.api.ZnodeReader;
+import org.confluentcollective.server.api.ZnodeStat;
+import org.confluentcollective.server.api.ZnodeTree;
 import org.confluentcollective.server.noderange.NaturalOrder;
 
 /**
@@ -17,10 +21,7 @@ import org.confluentcollective.server.noderange.NaturalOrder;
  * {@link SecretMasker}), metadata, and a bounded recursive listing. Reads go to ZooKeeper,
  * not to the in-memory copy, so they show what is really stored. Read only; thread-safe.
  */
-public final class ZnodeInspector {
-
-    /** The most paths one {@link #tree} call lists: room for a whole 100,000-node database. */
-    public static final int MAX_TREE_ENTRIES = 200_000;
+public final class ZnodeInspector implements ZnodeReader {
 
     private static final NaturalOrder ORDER = new NaturalOrder();
 
@@ -32,6 +33,7 @@ public final class ZnodeInspector {
     }
 
     /** The names of {@code path}'s children in natural order ({@code n2} before {@code n10}). */
+    @Override
     public List<String> children(String path) {
         ZnodePath.check(path);
         List<String> children = new ArrayList<>(read(path, () -> curator.getChildren().forPath(path)));
@@ -40,27 +42,30 @@ public final class ZnodeInspector {
     }
 
     /** The znode's data, masked, with its metadata. */
+    @Override
     public Znode get(String path) {
         ZnodePath.check(path);
         Stat stat = new Stat();
         byte[] data = read(path, () -> curator.getData().storingStatIn(stat).forPath(path));
-        return new Znode(path, masker.mask(ZnodePath.name(path), data), ZnodeStat.of(stat));
+        return new Znode(path, masker.mask(ZnodePath.name(path), data), statOf(stat));
     }
 
     /** The znode's metadata, as zkCli's {@code stat} shows it. */
+    @Override
     public ZnodeStat stat(String path) {
         ZnodePath.check(path);
         Stat stat = read(path, () -> curator.checkExists().forPath(path));
         if (stat == null) {
             throw missing(path);
         }
-        return ZnodeStat.of(stat);
+        return statOf(stat);
     }
 
     /**
      * {@code path} and the znodes below it, depth first, children in natural order; stops after
      * {@code maxEntries} paths and then says so. Znodes removed during the walk are left out.
      */
+    @Override
     public ZnodeTree tree(String path, int maxEntries) {
         ZnodePath.check(path);
         if (maxEntries < 1 || maxEntries > MAX_TREE_ENTRIES) {
@@ -85,6 +90,12 @@ public final class ZnodeInspector {
             }
         }
         return new ZnodeTree(path, paths, false);
+    }
+
+    private static ZnodeStat statOf(Stat stat) {
+        return new ZnodeStat(stat.getCzxid(), stat.getMzxid(), stat.getPzxid(), stat.getCtime(), stat.getMtime(),
+                stat.getVersion(), stat.getCversion(), stat.getAversion(), stat.getEphemeralOwner(),
+                stat.getDataLength(), stat.getNumChildren());
     }
 
     private Optional<List<String>> childrenIfPresent(String path) {

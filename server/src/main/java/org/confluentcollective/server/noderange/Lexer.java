@@ -2,6 +2,7 @@ package org.confluentcollective.server.noderange;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.confluentcollective.server.api.NodeRangeException;
 import org.confluentcollective.server.noderange.Token.Kind;
 
 /**

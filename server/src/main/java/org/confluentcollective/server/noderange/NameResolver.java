@@ -2,6 +2,7 @@ package org.confluentcollective.server.noderange;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.confluentcollective.server.api.NodeRangeException;
 import org.confluentcollective.server.noderange.Expr.Atom;
 
 /**

@@ -1,5 +1,6 @@
 package org.confluentcollective.server.noderange;
 
+import org.confluentcollective.server.api.NodeRangeException;
 import org.confluentcollective.server.api.RefusedInput;
 
 /**

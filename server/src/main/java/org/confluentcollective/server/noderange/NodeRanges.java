@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.confluentcollective.server.api.NodeRangeException;
 import org.confluentcollective.server.attributes.AttributeCatalog;
 import org.confluentcollective.server.noderange.Expr.Parsed;
 

@@ -2,6 +2,7 @@ package org.confluentcollective.server.noderange;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.confluentcollective.server.api.NodeRangeException;
 import org.confluentcollective.server.noderange.Expr.Atom;
 import org.confluentcollective.server.noderange.Expr.Chain;
 import org.confluentcollective.server.noderange.Expr.Operator;

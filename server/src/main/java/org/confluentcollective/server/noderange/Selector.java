@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import org.confluentcollective.server.api.NodeRangeException;
 import org.confluentcollective.server.attributes.AttributeCatalog;
 import org.confluentcollective.server.attributes.Glob;
 

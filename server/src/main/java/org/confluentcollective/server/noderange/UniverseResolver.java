@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import com.google.re2j.Pattern;
+import org.confluentcollective.server.api.NodeRangeException;
 import org.confluentcollective.server.attributes.AttributeCatalog;
 import org.confluentcollective.server.noderange.Expr.Atom;
 import org.confluentcollective.server.noderange.Expr.Parsed;

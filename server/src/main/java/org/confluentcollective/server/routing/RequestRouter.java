@@ -23,7 +23,7 @@ import org.confluentcollective.server.api.NodeResult;
 import org.confluentcollective.server.api.NodeValues;
 import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.collective.MemberDirectory;
-import org.confluentcollective.server.collective.MemberInfo;
+import org.confluentcollective.server.api.MemberInfo;
 import org.confluentcollective.server.noderange.NaturalOrder;
 
 /**

@@ -61,6 +61,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 import org.bouncycastle.util.io.pem.PemWriter;
+import org.confluentcollective.server.api.MemberCredentials;
 import org.confluentcollective.server.secrets.PrivateFiles;
 
 /**
@@ -76,7 +77,7 @@ import org.confluentcollective.server.secrets.PrivateFiles;
  * <p>Uses Bouncy Castle only as a library (certificate builder, PEM); no JCA provider is
  * registered, the JDK's own providers do the cryptography.
  */
-public final class MemberIdentity {
+public final class MemberIdentity implements MemberCredentials {
 
     public static final String KEY_FILE = "member.key";
     public static final String CERT_FILE = "member.crt";
@@ -157,6 +158,7 @@ public final class MemberIdentity {
         }
     }
 
+    @Override
     public X509Certificate certificate() {
         return certificate;
     }
@@ -166,11 +168,13 @@ public final class MemberIdentity {
     }
 
     /** This member's certificate fingerprint, as {@link #fingerprintOf} gives it. */
+    @Override
     public String fingerprint() {
         return fingerprint;
     }
 
     /** A new in-memory PKCS#12 key store holding the key and certificate under alias {@value #ALIAS}. */
+    @Override
     public KeyStore keyStore(char[] password) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
@@ -197,6 +201,16 @@ public final class MemberIdentity {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build a TLS context", e);
         }
+    }
+
+    @Override
+    public SSLContext pinnedContext(String fingerprint) {
+        return sslContext(new PinnedTrustManager(List.of(fingerprint)));
+    }
+
+    @Override
+    public SSLContext unverifiedContext() {
+        return sslContext(new AnyCertificate());
     }
 
     @Override

@@ -10,9 +10,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.confluentcollective.server.MemberStore;
-import org.confluentcollective.server.attributes.AttributeInput;
-import org.confluentcollective.server.attributes.AttributeSelection;
-import org.confluentcollective.server.attributes.AttributeView;
+import org.confluentcollective.server.api.AttributeInput;
+import org.confluentcollective.server.api.AttributeSelection;
+import org.confluentcollective.server.api.AttributeView;
+import org.confluentcollective.server.api.NodeDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -10,8 +10,9 @@ import java.util.TreeMap;
 import org.apache.zookeeper.ZooKeeper;
 import org.confluentcollective.server.MemberStore;
 import org.confluentcollective.server.MemberStoreSettings;
-import org.confluentcollective.server.attributes.AttributeInput;
-import org.confluentcollective.server.attributes.AttributeSelection;
+import org.confluentcollective.server.api.AttributeInput;
+import org.confluentcollective.server.api.AttributeSelection;
+import org.confluentcollective.server.api.NodeDatabase;
 import org.confluentcollective.zk.EmbeddedZooKeeper;
 import org.confluentcollective.zk.ZooKeeperSettings;
 

@@ -11,9 +11,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.confluentcollective.server.api.NodeDatabase;
 import org.confluentcollective.server.api.RequestException;
-import org.confluentcollective.server.attributes.AttributeSelection;
-import org.confluentcollective.server.users.Role;
+import org.confluentcollective.server.api.AttributeSelection;
+import org.confluentcollective.server.api.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -14,7 +14,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
 import org.confluentcollective.server.attributes.AttributeCatalog;
-import org.confluentcollective.server.attributes.AttributeSelection;
+import org.confluentcollective.server.api.AttributeSelection;
 import org.confluentcollective.server.secrets.CollectiveKey;
 import org.confluentcollective.server.secrets.SecretCipher;
 import org.confluentcollective.server.users.PasswordHasher;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.confluentcollective.server.api.Evaluation;
 import org.confluentcollective.server.attributes.AttributeCatalog;
 import org.confluentcollective.server.spec.SpecFixture;
 

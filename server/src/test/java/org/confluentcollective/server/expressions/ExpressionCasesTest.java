@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.confluentcollective.server.api.Evaluation;
 import org.confluentcollective.server.attributes.AttributeCatalog;
 import org.confluentcollective.server.expressions.ExpressionContext.StoredAttribute;
 import org.confluentcollective.server.spec.SpecFixture;

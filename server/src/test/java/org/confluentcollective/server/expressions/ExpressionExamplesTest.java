@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
+import org.confluentcollective.server.api.Evaluation;
 import org.confluentcollective.server.attributes.AttributeCatalog;
 import org.confluentcollective.server.expressions.ExpressionContext.StoredAttribute;
 import org.confluentcollective.server.spec.SpecFixture;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.confluentcollective.server.api.NodeRangeException;
 import org.confluentcollective.server.attributes.AttributeCatalog;
 import org.confluentcollective.server.spec.SpecFixture;
 import org.junit.jupiter.api.DynamicTest;

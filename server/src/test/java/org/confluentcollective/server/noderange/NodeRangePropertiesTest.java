@@ -15,6 +15,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.confluentcollective.server.api.NodeRangeException;
 import org.confluentcollective.server.attributes.AttributeCatalog;
 
 /** Set laws of the operators, ranges covering exactly their names, and abbreviation round trips. */

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.confluentcollective.server.attributes.AttributeCatalog;
-import org.confluentcollective.server.expressions.Evaluation;
+import org.confluentcollective.server.api.Evaluation;
 import org.confluentcollective.server.expressions.ExpressionContext;
 import org.confluentcollective.server.expressions.Expressions;
 import org.confluentcollective.server.noderange.NodeUniverse;

@@ -32,7 +32,7 @@ import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.client.ZKClientConfig;
 import org.confluentcollective.cli.CliRunner;
-import org.confluentcollective.server.collective.InviteToken;
+import org.confluentcollective.server.api.InviteToken;
 import org.confluentcollective.server.trust.AnyCertificate;
 import org.confluentcollective.server.trust.MemberIdentity;
 import org.confluentcollective.testkit.MemberProcess;

@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.confluentcollective.server.api.RequestException;
-import org.confluentcollective.server.attributes.AttributeInput;
-import org.confluentcollective.server.attributes.AttributeSelection;
-import org.confluentcollective.server.attributes.AttributeView;
-import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.api.AttributeInput;
+import org.confluentcollective.server.api.AttributeSelection;
+import org.confluentcollective.server.api.AttributeView;
+import org.confluentcollective.server.api.NodeDatabase;
 import org.confluentcollective.server.api.Defined;
-import org.confluentcollective.server.noderange.NodeRangeException;
+import org.confluentcollective.server.api.NodeRangeException;
 
 /** Answer shapes shared by the resources. */
 final class Answers {

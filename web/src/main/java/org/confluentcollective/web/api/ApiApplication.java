@@ -1,14 +1,15 @@
 package org.confluentcollective.web.api;
 
 import java.time.Duration;
+import org.confluentcollective.server.api.CollectiveAdministration;
 import org.confluentcollective.server.api.NodeNames;
 import org.confluentcollective.server.api.NodeOperations;
-import org.confluentcollective.server.collective.CollectiveView;
+import org.confluentcollective.server.api.CollectiveView;
 import org.confluentcollective.server.api.ManagerAssignment;
 import org.confluentcollective.server.api.QuorumStatus;
-import org.confluentcollective.server.database.NodeDatabase;
-import org.confluentcollective.server.inspect.ZnodeInspector;
-import org.confluentcollective.server.users.UserDirectory;
+import org.confluentcollective.server.api.NodeDatabase;
+import org.confluentcollective.server.api.ZnodeReader;
+import org.confluentcollective.server.api.UserDirectory;
 import org.confluentcollective.web.auth.AccessFeature;
 import org.confluentcollective.web.auth.AuthenticationFilter;
 import org.confluentcollective.web.auth.LoginThrottle;
@@ -41,7 +42,7 @@ public final class ApiApplication extends ResourceConfig {
      */
     public ApiApplication(NodeDatabase database, UserDirectory users, QuorumStatus quorum, CollectiveView collective,
                           CollectiveAdministration administration, ManagerAssignment managers,
-                          ZnodeInspector inspector, NodeOperations operations, String version) {
+                          ZnodeReader inspector, NodeOperations operations, String version) {
         // Only what is registered here: no classpath scanning, no Jackson feature, no WADL.
         property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -73,7 +74,7 @@ public final class ApiApplication extends ResourceConfig {
                 bind(managers).to(ManagerAssignment.class);
                 bind(new ApiVersion(version)).to(ApiVersion.class);
                 if (inspector != null) {
-                    bind(inspector).to(ZnodeInspector.class);
+                    bind(inspector).to(ZnodeReader.class);
                 }
             }
         });

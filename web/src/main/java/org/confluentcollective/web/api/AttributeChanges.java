@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Set;
 import org.confluentcollective.server.api.RequestException;
-import org.confluentcollective.server.attributes.AttributeInput;
+import org.confluentcollective.server.api.AttributeInput;
 
 /** The body of an attribute PUT: {@code {attr: input, ...}}, at least one. */
 final class AttributeChanges {

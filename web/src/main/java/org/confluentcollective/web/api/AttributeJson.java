@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.confluentcollective.server.api.RequestException;
-import org.confluentcollective.server.attributes.AttributeInput;
-import org.confluentcollective.server.attributes.AttributeView;
+import org.confluentcollective.server.api.AttributeInput;
+import org.confluentcollective.server.api.AttributeView;
 
 /** Attribute changes from JSON and attribute views to JSON, as the REST contract spells them. */
 final class AttributeJson {

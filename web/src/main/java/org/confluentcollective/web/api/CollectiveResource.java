@@ -21,13 +21,13 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
+import org.confluentcollective.server.api.CollectiveAdministration;
 import org.confluentcollective.server.api.ManagerAssignment;
 import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.api.UnmanagedNodes;
-import org.confluentcollective.server.collective.EnrollRequest;
-import org.confluentcollective.server.collective.Enrollment;
-import org.confluentcollective.server.collective.InviteToken;
-import org.confluentcollective.server.collective.Invitations;
+import org.confluentcollective.server.api.EnrollRequest;
+import org.confluentcollective.server.api.Enrollment;
+import org.confluentcollective.server.api.InviteToken;
 import org.confluentcollective.web.auth.Allowed;
 import org.confluentcollective.web.channel.EnrollMessage;
 import org.confluentcollective.web.transport.AfterAnswer;
@@ -39,9 +39,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.confluentcollective.server.collective.CollectiveStatus;
-import org.confluentcollective.server.collective.CollectiveView;
-import org.confluentcollective.server.collective.MemberStatus;
+import org.confluentcollective.server.api.CollectiveStatus;
+import org.confluentcollective.server.api.CollectiveView;
+import org.confluentcollective.server.api.MemberStatus;
 
 /**
  * The collective: {@code GET /collective/} shows quorum, leader and members (role, address,
@@ -102,7 +102,7 @@ public final class CollectiveResource {
     public Response invite(JsonNode body, @Context SecurityContext security) {
         ObjectNode request = checkedKeys(Bodies.object(body), INVITE_KEYS);
         String name = Bodies.requiredText(request, "name");
-        Duration ttl = Invitations.DEFAULT_TTL;
+        Duration ttl = InviteToken.DEFAULT_TTL;
         if (request.has("ttl")) {
             JsonNode value = request.get("ttl");
             if (!value.canConvertToLong() || !value.isIntegralNumber()) {

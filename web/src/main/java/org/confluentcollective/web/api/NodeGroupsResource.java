@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.confluentcollective.server.api.RequestException;
-import org.confluentcollective.server.attributes.AttributeInput;
-import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.api.AttributeInput;
+import org.confluentcollective.server.api.NodeDatabase;
 
 /** {@code /nodegroups/}: groups, answered as flat maps that include their {@code nodes}. */
 @Path("nodegroups")

@@ -20,9 +20,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.confluentcollective.server.attributes.AttributeInput;
-import org.confluentcollective.server.database.NodeDatabase;
-import org.confluentcollective.server.expressions.Evaluation;
+import org.confluentcollective.server.api.AttributeInput;
+import org.confluentcollective.server.api.NodeDatabase;
+import org.confluentcollective.server.api.Evaluation;
 import org.confluentcollective.web.json.JsonStream;
 
 /**

@@ -18,8 +18,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.confluentcollective.server.api.RequestException;
-import org.confluentcollective.server.attributes.AttributeInput;
-import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.api.AttributeInput;
+import org.confluentcollective.server.api.NodeDatabase;
 
 /** {@code /nodes/}: single nodes, answered as flat maps. */
 @Path("nodes")

@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.confluentcollective.server.api.RequestException;
-import org.confluentcollective.server.users.Role;
-import org.confluentcollective.server.users.UserDirectory;
-import org.confluentcollective.server.users.UserInfo;
+import org.confluentcollective.server.api.Role;
+import org.confluentcollective.server.api.UserDirectory;
+import org.confluentcollective.server.api.UserInfo;
 import org.confluentcollective.web.auth.Allowed;
 import org.confluentcollective.web.auth.Permission;
 

@@ -11,10 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.confluentcollective.server.api.RequestException;
-import org.confluentcollective.server.inspect.Znode;
-import org.confluentcollective.server.inspect.ZnodeInspector;
-import org.confluentcollective.server.inspect.ZnodeStat;
-import org.confluentcollective.server.inspect.ZnodeTree;
+import org.confluentcollective.server.api.Znode;
+import org.confluentcollective.server.api.ZnodeReader;
+import org.confluentcollective.server.api.ZnodeStat;
+import org.confluentcollective.server.api.ZnodeTree;
 import org.confluentcollective.web.auth.Allowed;
 import org.confluentcollective.web.auth.Permission;
 
@@ -33,10 +33,10 @@ public final class ZooKeeperResource {
     /** Paths listed by {@code tree} without {@code ?limit=}. */
     static final int DEFAULT_TREE_LIMIT = 1000;
 
-    private final ZnodeInspector inspector;
+    private final ZnodeReader inspector;
 
     @Inject
-    public ZooKeeperResource(ZnodeInspector inspector) {
+    public ZooKeeperResource(ZnodeReader inspector) {
         this.inspector = inspector;
     }
 
@@ -125,7 +125,7 @@ public final class ZooKeeperResource {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
             throw RequestException.badRequest("the limit must be a number between 1 and "
-                    + ZnodeInspector.MAX_TREE_ENTRIES + ", not '" + text + "'");
+                    + ZnodeReader.MAX_TREE_ENTRIES + ", not '" + text + "'");
         }
     }
 }

@@ -9,8 +9,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Optional;
-import org.confluentcollective.server.users.UserDirectory;
-import org.confluentcollective.server.users.UserInfo;
+import org.confluentcollective.server.api.UserDirectory;
+import org.confluentcollective.server.api.UserInfo;
 import org.confluentcollective.web.errors.ErrorBody;
 
 /**

@@ -1,7 +1,7 @@
 package org.confluentcollective.web.auth;
 
 import java.security.Principal;
-import org.confluentcollective.server.users.Role;
+import org.confluentcollective.server.api.Role;
 
 /** Who sent a request, as established by authentication. */
 public record Caller(String name, Role role, RequestOrigin origin) implements Principal {

@@ -1,6 +1,6 @@
 package org.confluentcollective.web.auth;
 
-import org.confluentcollective.server.users.Role;
+import org.confluentcollective.server.api.Role;
 
 /** What a resource method needs from its caller. */
 public enum Permission {

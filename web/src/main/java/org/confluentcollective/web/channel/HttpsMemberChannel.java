@@ -16,12 +16,11 @@ import java.util.Base64;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
 import org.confluentcollective.server.api.RequestException;
-import org.confluentcollective.server.collective.Enrollment;
-import org.confluentcollective.server.collective.InviteToken;
-import org.confluentcollective.server.collective.JoinEndpoints;
-import org.confluentcollective.server.collective.MemberChannel;
-import org.confluentcollective.server.trust.AnyCertificate;
-import org.confluentcollective.server.trust.MemberIdentity;
+import org.confluentcollective.server.api.Enrollment;
+import org.confluentcollective.server.api.InviteToken;
+import org.confluentcollective.server.api.JoinEndpoints;
+import org.confluentcollective.server.api.MemberCredentials;
+import org.confluentcollective.server.api.MemberChannel;
 import org.confluentcollective.web.errors.RequestExceptionMapper;
 
 /**
@@ -37,10 +36,10 @@ public final class HttpsMemberChannel implements MemberChannel {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final MemberIdentity identity;
+    private final MemberCredentials identity;
     private final ObjectMapper json = new ObjectMapper();
 
-    public HttpsMemberChannel(MemberIdentity identity) {
+    public HttpsMemberChannel(MemberCredentials identity) {
         this.identity = identity;
     }
 
@@ -48,7 +47,7 @@ public final class HttpsMemberChannel implements MemberChannel {
     public Enrollment enroll(String server, InviteToken token, String version, JoinEndpoints me) {
         InetSocketAddress address = parseServer(server);
         // No member is known yet: the inviter is authenticated by its proof over the certificate it presents.
-        javax.net.ssl.SSLContext context = identity.sslContext(new AnyCertificate());
+        javax.net.ssl.SSLContext context = identity.unverifiedContext();
         X509Certificate inviterCert = certificateOf(context, address);
         byte[] verifier = token.verifier();
 

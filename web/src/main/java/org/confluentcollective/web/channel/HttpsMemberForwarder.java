@@ -22,8 +22,7 @@ import org.confluentcollective.server.api.MemberForwarder;
 import org.confluentcollective.server.api.NodeOperation;
 import org.confluentcollective.server.api.NodeResult;
 import org.confluentcollective.server.api.RequestException;
-import org.confluentcollective.server.trust.MemberIdentity;
-import org.confluentcollective.server.trust.PinnedTrustManager;
+import org.confluentcollective.server.api.MemberCredentials;
 
 /**
  * Forwards a share of a node operation to its manager's member API ({@code POST
@@ -37,11 +36,11 @@ public final class HttpsMemberForwarder implements MemberForwarder {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
-    private final MemberIdentity identity;
+    private final MemberCredentials identity;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
 
-    public HttpsMemberForwarder(MemberIdentity identity) {
+    public HttpsMemberForwarder(MemberCredentials identity) {
         this.identity = identity;
     }
 
@@ -50,7 +49,7 @@ public final class HttpsMemberForwarder implements MemberForwarder {
                                            Duration timeout) {
         HttpClient client = clients.computeIfAbsent(member.fingerprint(), fingerprint -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .sslContext(identity.sslContext(new PinnedTrustManager(List.of(fingerprint))))
+                .sslContext(identity.pinnedContext(fingerprint))
                 .connectTimeout(CONNECT_TIMEOUT.compareTo(timeout) < 0 ? CONNECT_TIMEOUT : timeout)
                 .build());
         Map<String, Object> body = new LinkedHashMap<>();

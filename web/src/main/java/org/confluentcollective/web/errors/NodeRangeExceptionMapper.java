@@ -2,7 +2,7 @@ package org.confluentcollective.web.errors;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import org.confluentcollective.server.noderange.NodeRangeException;
+import org.confluentcollective.server.api.NodeRangeException;
 import org.confluentcollective.server.api.RefusedInput;
 
 /** A noderange that names nothing valid is, as in the original, "not found". */

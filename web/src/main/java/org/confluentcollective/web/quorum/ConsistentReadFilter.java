@@ -3,7 +3,7 @@ package org.confluentcollective.web.quorum;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import org.confluentcollective.server.database.NodeDatabase;
+import org.confluentcollective.server.api.NodeDatabase;
 
 /**
  * {@code ?consistent=true} on a read: first bring this member's copy up to everything the

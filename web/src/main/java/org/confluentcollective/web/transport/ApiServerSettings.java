@@ -2,7 +2,6 @@ package org.confluentcollective.web.transport;
 
 import java.nio.file.Path;
 import javax.net.ssl.X509ExtendedTrustManager;
-import org.confluentcollective.server.trust.PinnedTrustManager;
 
 /**
  * Where the API listens.
@@ -20,6 +19,6 @@ public record ApiServerSettings(String httpsAddress, int httpsPort, Path socketP
 
     /** Without other members: the member API listens on a free loopback port and admits nobody. */
     public ApiServerSettings(String httpsAddress, int httpsPort, Path socketPath, TlsIdentity tls) {
-        this(httpsAddress, httpsPort, socketPath, tls, "127.0.0.1", 0, new PinnedTrustManager());
+        this(httpsAddress, httpsPort, socketPath, tls, "127.0.0.1", 0, new NoMemberTrusted());
     }
 }

@@ -1,4 +1,4 @@
-package org.confluentcollective.server.attributes;
+package org.confluentcollective.server.api;
 
 import java.util.List;
 

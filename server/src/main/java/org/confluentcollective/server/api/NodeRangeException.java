@@ -1,4 +1,4 @@
-package org.confluentcollective.server.noderange;
+package org.confluentcollective.server.api;
 
 /** A noderange that cannot be evaluated; the message names the offending text and its column. */
 public class NodeRangeException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package org.confluentcollective.server.collective;
+package org.confluentcollective.server.api;
 
 /**
  * The ports a joiner tells the collective.

@@ -1,4 +1,4 @@
-package org.confluentcollective.server.inspect;
+package org.confluentcollective.server.api;
 
 import java.util.Objects;
 
@@ -6,7 +6,7 @@ import java.util.Objects;
  * One znode as an administrator may see it.
  *
  * @param path the znode's absolute path
- * @param data its data with secrets masked (see {@link SecretMasker}); null if the znode holds none
+ * @param data its data with secrets masked (passwords, keys and other secret attributes); null if the znode holds none
  * @param stat its metadata
  */
 public record Znode(String path, String data, ZnodeStat stat) {

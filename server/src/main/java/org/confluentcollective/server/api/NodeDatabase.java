@@ -1,23 +1,15 @@
-package org.confluentcollective.server.database;
+package org.confluentcollective.server.api;
 
-import org.confluentcollective.server.api.Defined;
-import org.confluentcollective.server.api.NodeNames;
-import org.confluentcollective.server.api.NodeValues;
-import org.confluentcollective.server.api.RequestException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import org.confluentcollective.server.attributes.AttributeInput;
-import org.confluentcollective.server.attributes.AttributeSelection;
-import org.confluentcollective.server.attributes.AttributeView;
-import org.confluentcollective.server.expressions.Evaluation;
 
 /**
  * The collective's node and group attribute database. Reads are answered from this member's
  * in-memory copy and see every write this member acknowledged; writes are replicated before
  * they return. Failures are {@link RequestException}s (or a
- * {@link org.confluentcollective.server.noderange.NodeRangeException} for a bad noderange) and
+ * {@link NodeRangeException} for a bad noderange) and
  * leave the database unchanged. As {@link NodeNames} it expands noderanges for transports; as
  * {@link NodeValues} it gives services the effective values they act on, secrets opened.
  */

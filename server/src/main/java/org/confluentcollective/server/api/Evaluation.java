@@ -1,4 +1,4 @@
-package org.confluentcollective.server.expressions;
+package org.confluentcollective.server.api;
 
 /** The outcome of evaluating an expression for one node: a value, or the reason it is broken. */
 public record Evaluation(String value, String broken) {

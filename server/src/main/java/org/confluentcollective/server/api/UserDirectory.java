@@ -1,4 +1,4 @@
-package org.confluentcollective.server.users;
+package org.confluentcollective.server.api;
 
 import java.util.List;
 import java.util.Optional;

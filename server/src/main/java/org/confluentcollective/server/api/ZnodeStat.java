@@ -1,6 +1,4 @@
-package org.confluentcollective.server.inspect;
-
-import org.apache.zookeeper.data.Stat;
+package org.confluentcollective.server.api;
 
 /**
  * A znode's metadata, the fields zkCli's {@code stat} prints.
@@ -19,10 +17,4 @@ import org.apache.zookeeper.data.Stat;
  */
 public record ZnodeStat(long czxid, long mzxid, long pzxid, long ctime, long mtime, int version, int cversion,
                         int aversion, long ephemeralOwner, int dataLength, int numChildren) {
-
-    public static ZnodeStat of(Stat stat) {
-        return new ZnodeStat(stat.getCzxid(), stat.getMzxid(), stat.getPzxid(), stat.getCtime(), stat.getMtime(),
-                stat.getVersion(), stat.getCversion(), stat.getAversion(), stat.getEphemeralOwner(),
-                stat.getDataLength(), stat.getNumChildren());
-    }
 }

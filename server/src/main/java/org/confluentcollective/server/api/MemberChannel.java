@@ -1,6 +1,5 @@
-package org.confluentcollective.server.collective;
+package org.confluentcollective.server.api;
 
-import org.confluentcollective.server.api.RequestException;
 
 /**
  * How this member talks to another member. The transport (HTTPS, certificates, JSON) is web's;

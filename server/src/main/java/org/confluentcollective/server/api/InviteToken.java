@@ -1,4 +1,4 @@
-package org.confluentcollective.server.collective;
+package org.confluentcollective.server.api;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Mac;
@@ -20,6 +21,11 @@ import javax.crypto.spec.SecretKeySpec;
  * the input and is detected by both.
  */
 public final class InviteToken {
+
+    /** How long an invitation lives unless the inviter says otherwise. */
+    public static final Duration DEFAULT_TTL = Duration.ofHours(1);
+    /** The longest an invitation may live. */
+    public static final Duration MAX_TTL = Duration.ofDays(7);
 
     private static final int MIN_SECRET_BYTES = 64;
 

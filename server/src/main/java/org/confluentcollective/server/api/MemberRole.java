@@ -1,4 +1,4 @@
-package org.confluentcollective.server.collective;
+package org.confluentcollective.server.api;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

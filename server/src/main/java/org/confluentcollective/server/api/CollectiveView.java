@@ -1,4 +1,4 @@
-package org.confluentcollective.server.collective;
+package org.confluentcollective.server.api;
 
 /** What readers of the collective's state need: {@code collective show}. */
 public interface CollectiveView {

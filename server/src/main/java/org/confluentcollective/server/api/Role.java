@@ -1,4 +1,4 @@
-package org.confluentcollective.server.users;
+package org.confluentcollective.server.api;
 
 /** What an API user may do. */
 public enum Role {

@@ -1,41 +1,41 @@
-package org.confluentcollective.web;
+package org.confluentcollective.server;
 
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import org.confluentcollective.server.MemberStore;
+import org.confluentcollective.server.api.CollectiveAdministration;
+import org.confluentcollective.server.api.EnrollRequest;
+import org.confluentcollective.server.api.Enrollment;
+import org.confluentcollective.server.api.InviteToken;
+import org.confluentcollective.server.api.MemberCredentials;
 import org.confluentcollective.server.api.RequestException;
-import org.confluentcollective.server.collective.EnrollRequest;
-import org.confluentcollective.server.collective.Enrollment;
-import org.confluentcollective.server.collective.InviteToken;
 import org.confluentcollective.server.collective.LocalMembership;
-import org.confluentcollective.server.trust.MemberIdentity;
-import org.confluentcollective.web.api.CollectiveAdministration;
-import org.confluentcollective.web.transport.ApiServer;
 
 /**
  * Membership changes of the running member, as the collective resources ask for them: the
  * collective does the work ({@link LocalMembership} for this member's own join and recovery);
- * this class adds what only the running daemon knows (its ports, how it restarts).
+ * this class adds what only the running member knows (its ports, how it restarts).
  */
 final class MemberAdministration implements CollectiveAdministration {
 
     private final String address;
-    private final MemberIdentity identity;
+    private final MemberCredentials identity;
     private final MemberStore store;
     private final LocalMembership local;
     private final ZooKeeperPeer peer;
-    private final ApiServer.Ports ports;
+    private final int httpsPort;
+    private final int memberPort;
     private final Runnable restart;
 
-    MemberAdministration(String address, MemberIdentity identity, MemberStore store, LocalMembership local,
-                         ZooKeeperPeer peer, ApiServer.Ports ports, Runnable restart) {
+    MemberAdministration(String address, MemberCredentials identity, MemberStore store, LocalMembership local,
+                         ZooKeeperPeer peer, int httpsPort, int memberPort, Runnable restart) {
         this.address = address;
         this.identity = identity;
         this.store = store;
         this.local = local;
         this.peer = peer;
-        this.ports = ports;
+        this.httpsPort = httpsPort;
+        this.memberPort = memberPort;
         this.restart = restart;
     }
 
@@ -56,7 +56,7 @@ final class MemberAdministration implements CollectiveAdministration {
 
     @Override
     public void join(String server, String token) {
-        local.prepareJoin(server, token, address, ports.https(), ports.member());
+        local.prepareJoin(server, token, address, httpsPort, memberPort);
     }
 
     @Override

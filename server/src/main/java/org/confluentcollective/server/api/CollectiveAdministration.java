@@ -1,12 +1,13 @@
-package org.confluentcollective.web.api;
+package org.confluentcollective.server.api;
 
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import org.confluentcollective.server.collective.EnrollRequest;
-import org.confluentcollective.server.collective.Enrollment;
-import org.confluentcollective.server.collective.InviteToken;
 
-/** What the collective resources ask of the running member: membership changes. */
+/**
+ * Membership changes of the running member, as the transports ask for them (the collective
+ * resources): the collective does the work; the member adds what only it knows (its ports, how
+ * it restarts).
+ */
 public interface CollectiveAdministration {
 
     /** This member's certificate, the one joiners see on its HTTPS port. */

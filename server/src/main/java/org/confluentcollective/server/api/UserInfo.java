@@ -1,4 +1,4 @@
-package org.confluentcollective.server.users;
+package org.confluentcollective.server.api;
 
 /** An API user as shown to administrators; the password is never part of it. */
 public record UserInfo(String name, Role role) {

@@ -1,10 +1,10 @@
-package org.confluentcollective.web;
+package org.confluentcollective.server;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.apache.zookeeper.client.ZKClientConfig;
-import org.confluentcollective.server.collective.JoinEndpoints;
+import org.confluentcollective.server.api.JoinEndpoints;
 import org.confluentcollective.server.collective.LocalPeer;
 import org.confluentcollective.zk.EmbeddedZooKeeper;
 import org.confluentcollective.zk.PeerState;
@@ -12,7 +12,7 @@ import org.confluentcollective.zk.QuorumServer;
 import org.confluentcollective.zk.ZooKeeperSettings;
 
 /**
- * This member's ZooKeeper peer as the collective sees it ({@link LocalPeer}), on zk-embedded:
+ * This member's ZooKeeper peer as the collective sees it ({@link LocalPeer}), on zk-embedded's API:
  * prepared (for a join or a recovery) before {@link #start}, then running until {@link #close}.
  */
 final class ZooKeeperPeer implements LocalPeer, AutoCloseable {
