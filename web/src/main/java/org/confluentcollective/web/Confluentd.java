@@ -97,6 +97,7 @@ public final class Confluentd implements AutoCloseable {
                             .withMember(self)
                             .withTls(zooKeeper.clientConfig(), trust)
                             .withMaxVoters(config.maxVoters())
+                            .withFailoverBatch(config.failoverBatch())
                             .withZooKeeperPeer(zooKeeper::state)));
             startup.afterStoreOpens(store.membership(), self, own);
 
