@@ -128,12 +128,15 @@ public final class ManagerFailover implements LeaderListener, ManagerAssignment,
         } catch (RequestException e) {
             LOG.warn("manager failover stopped: {}; the next leader, or this one once it has a quorum, redoes it",
                     e.getMessage());
-            retryWhileLeading();
+            if (e.kind() == RequestException.Kind.UNAVAILABLE) {
+                retryWhileLeading();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.warn("manager failover stopped: cannot read the members ({}); the next event redoes it",
+            LOG.warn("manager failover stopped: cannot read the members ({}); tried again while this member leads",
                     e.toString());
+            retryWhileLeading();
         }
     }
 
