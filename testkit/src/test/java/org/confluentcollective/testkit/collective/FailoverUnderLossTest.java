@@ -197,8 +197,9 @@ class FailoverUnderLossTest {
         assertEquals(Map.of(a.name, 20), counts(managers(s1, "c[1-20]").values()), "c keep their dead manager");
         assertEquals(Map.of(b.name, 10), counts(managers(s1, "d[1-10]").values()), "d keep their dead manager");
         assertEquals(Map.of(s2.name, 30), counts(managers(s1, "e[1-30]").values()), "e keep their live manager");
-        // The docs promise about the session timeout plus 1 to 2 s; 3 s on this shared 2-core machine.
-        assertTrue(took.compareTo(SESSION_TIMEOUT.plusSeconds(3)) < 0, "took " + took);
+        // The docs promise about the session timeout plus 1 to 2 s; seen 10.6 to 12.3 s on this shared
+        // 2-core machine (two sessions expire, one pass each): a pass left to a later event fails this.
+        assertTrue(took.compareTo(SESSION_TIMEOUT.plusSeconds(5)) < 0, "took " + took);
 
         List<String> expected = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
