@@ -109,6 +109,7 @@ public final class Member implements RunningMember, AutoCloseable {
                             .withMember(self)
                             .withTls(zooKeeper.clientConfig(), trust)
                             .withMaxVoters(settings.maxVoters())
+                            .withFailoverBatch(settings.failoverBatch())
                             .withZooKeeperPeer(zooKeeper::state)));
             startup.afterStoreOpens(store.membership(), self, own);
             znodes = new ZnodeInspector(store.curator());

@@ -20,10 +20,11 @@ import java.util.Objects;
  * @param maxVoters             members beyond this many voters join as non-voting observers
  * @param version               the confluentd version this member runs
  * @param forwardingTimeout     what a node operation forwarded to another member may take
+ * @param failoverBatch         nodes per change when manager failover or a rebalance moves nodes
  */
 public record MemberSettings(Path stateDir, String name, String address, int zooKeeperClientPort,
                              int zooKeeperQuorumPort, int zooKeeperElectionPort, int httpsPort, int memberPort,
-                             int maxVoters, String version, Duration forwardingTimeout) {
+                             int maxVoters, String version, Duration forwardingTimeout, int failoverBatch) {
 
     public MemberSettings {
         Objects.requireNonNull(stateDir, "stateDir");

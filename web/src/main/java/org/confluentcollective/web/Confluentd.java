@@ -50,7 +50,7 @@ public final class Confluentd implements AutoCloseable {
         MemberSettings settings = new MemberSettings(config.stateDir(), config.memberName(),
                 config.zooKeeperAddress(), config.zooKeeperClientPort(), config.zooKeeperQuorumPort(),
                 config.zooKeeperElectionPort(), config.httpsPort(), config.memberPort(), config.maxVoters(), VERSION,
-                config.hardware().nodeTimeout().plus(FORWARDING_MARGIN));
+                config.hardware().nodeTimeout().plus(FORWARDING_MARGIN), config.failoverBatch());
         member = Member.start(settings, new Member.Parts(HttpsMemberChannel::new, HttpsMemberForwarder::new,
                 running -> hardware(running, config), List.of(running -> {
                     api = api(running, config);

@@ -20,11 +20,12 @@ import org.confluentcollective.hardware.HardwareSettings;
  * @param memberPort          member-to-member API port (mutual TLS, pinned member certificates),
  *                            bound to the ZooKeeper address
  * @param maxVoters           members beyond this many voters join as non-voting observers
+ * @param failoverBatch       nodes per change when manager failover or a rebalance moves nodes
  */
 public record DaemonConfig(Path stateDir, String memberName, String httpsAddress, int httpsPort,
                            Path socketPath, String zooKeeperAddress, int zooKeeperClientPort,
                            int zooKeeperQuorumPort, int zooKeeperElectionPort, int memberPort, int maxVoters,
-                           HardwareSettings hardware) {
+                           int failoverBatch, HardwareSettings hardware) {
 
     public DaemonConfig {
         Objects.requireNonNull(stateDir, "stateDir");
@@ -37,6 +38,9 @@ public record DaemonConfig(Path stateDir, String memberName, String httpsAddress
         }
         if (maxVoters < 1) {
             throw new IllegalArgumentException("collective.max.voters must be at least 1, not " + maxVoters);
+        }
+        if (failoverBatch < 1) {
+            throw new IllegalArgumentException("collective.failover.batch must be at least 1, not " + failoverBatch);
         }
         for (int port : new int[] {httpsPort, zooKeeperClientPort, zooKeeperQuorumPort, zooKeeperElectionPort,
             memberPort}) {
@@ -63,6 +67,7 @@ public record DaemonConfig(Path stateDir, String memberName, String httpsAddress
         private int zooKeeperElectionPort;
         private int memberPort;
         private int maxVoters = 5;
+        private int failoverBatch = 500;
         private HardwareSettings hardware = HardwareSettings.DEFAULTS;
 
         private Builder(Path stateDir, String memberName) {
@@ -108,6 +113,11 @@ public record DaemonConfig(Path stateDir, String memberName, String httpsAddress
             return this;
         }
 
+        public Builder failoverBatch(int nodes) {
+            this.failoverBatch = nodes;
+            return this;
+        }
+
         public Builder hardware(HardwareSettings settings) {
             this.hardware = settings;
             return this;
@@ -116,7 +126,7 @@ public record DaemonConfig(Path stateDir, String memberName, String httpsAddress
         public DaemonConfig build() {
             return new DaemonConfig(stateDir, memberName, httpsAddress, httpsPort, socketPath,
                     zooKeeperAddress, zooKeeperClientPort, zooKeeperQuorumPort, zooKeeperElectionPort, memberPort,
-                    maxVoters, hardware);
+                    maxVoters, failoverBatch, hardware);
         }
     }
 }

@@ -65,6 +65,7 @@ final class DaemonProperties {
                 port(properties, "zookeeper.election.port"),
                 port(properties, "member.port"),
                 number(properties, "collective.max.voters"),
+                number(properties, "collective.failover.batch"),
                 new HardwareSettings(Duration.ofSeconds(number(properties, "hardware.exchange.timeout")),
                         Duration.ofSeconds(number(properties, "hardware.node.timeout")),
                         number(properties, "hardware.parallelism")));

@@ -29,7 +29,7 @@ class DaemonPropertiesTest {
         DaemonConfig config = DaemonProperties.toConfig(DaemonProperties.load(Optional.of(file), system));
 
         assertEquals(new DaemonConfig(Path.of("/override"), "alpha", "0.0.0.0", 5005,
-                Path.of("/var/run/confluent-collective/api.sock"), "127.0.0.1", 4006, 4007, 4008, 4009, 5,
+                Path.of("/var/run/confluent-collective/api.sock"), "127.0.0.1", 4006, 4007, 4008, 4009, 5, 500,
                 new HardwareSettings(Duration.ofSeconds(5), Duration.ofSeconds(15), 64)), config);
     }
 
@@ -47,5 +47,16 @@ class DaemonPropertiesTest {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> DaemonProperties.toConfig(DaemonProperties.load(Optional.empty(), system)));
         assertEquals("configuration key api.https.port is not a port number: https", e.getMessage());
+    }
+
+    @Test
+    void failoverBatchIsReadAndMustBePositive() {
+        Properties system = new Properties();
+        system.setProperty("confluent.collective.failover.batch", "25");
+        assertEquals(25, DaemonProperties.toConfig(DaemonProperties.load(Optional.empty(), system)).failoverBatch());
+        system.setProperty("confluent.collective.failover.batch", "0");
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> DaemonProperties.toConfig(DaemonProperties.load(Optional.empty(), system)));
+        assertEquals("collective.failover.batch must be at least 1, not 0", e.getMessage());
     }
 }

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * goes, and once for the whole state whenever this member starts leading (so a pass a former
  * leader left half done is finished), every node whose manager is not live moves to its live
  * candidate with the fewest nodes ({@link Reassignment}), in batched changes. A pass needs a
- * quorum; without one it does nothing and the next leader, or this one after reconnecting, redoes
- * it. Events arrive on ZooKeeper's thread; passes run on this class's own thread, and a burst of
+ * quorum; without one it does nothing and, while this member still leads, tries again shortly: the
+ * latch reports leadership on reconnection, before the quorum probe has confirmed the quorum, and
+ * no other event may follow. Events arrive on ZooKeeper's thread; passes run on this class's own thread, and a burst of
  * events while one is queued costs one pass.
  */
 public final class ManagerFailover implements LeaderListener, ManagerAssignment, AutoCloseable {
@@ -48,13 +49,15 @@ public final class ManagerFailover implements LeaderListener, ManagerAssignment,
     private static final AttributeSelection BOTH = new AttributeSelection(false, List.of(MANAGER, CANDIDATES));
     private static final AttributeSelection MANAGER_ONLY = new AttributeSelection(false, List.of(MANAGER));
     private static final long REBALANCE_WAIT_MINUTES = 10;
+    /** How soon a leader whose pass found no quorum tries again (QuorumWatch probes every 500 ms). */
+    private static final long NO_QUORUM_RETRY_MILLIS = 1000;
 
     private final NodeDatabase nodes;
     private final Collective collective;
     private final QuorumStatus quorum;
     private final NodeRanges noderanges;
     private final int batchSize;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "manager-failover");
         thread.setDaemon(true);
         return thread;
@@ -106,7 +109,11 @@ public final class ManagerFailover implements LeaderListener, ManagerAssignment,
 
     private void failoverPass() {
         passQueued.set(false);
-        if (!leading || !quorum.hasQuorum()) {
+        if (!leading) {
+            return;
+        }
+        if (!quorum.hasQuorum()) {
+            retryWhileLeading();
             return;
         }
         try {
@@ -119,13 +126,28 @@ public final class ManagerFailover implements LeaderListener, ManagerAssignment,
             report(plan, candidates);
             write(plan.moves(), () -> leading);
         } catch (RequestException e) {
-            LOG.warn("manager failover stopped: {}; the next leader, or this one after reconnecting, redoes it",
+            LOG.warn("manager failover stopped: {}; the next leader, or this one once it has a quorum, redoes it",
                     e.getMessage());
+            if (e.kind() == RequestException.Kind.UNAVAILABLE) {
+                retryWhileLeading();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.warn("manager failover stopped: cannot read the members ({}); the next event redoes it",
+            LOG.warn("manager failover stopped: cannot read the members ({}); tried again while this member leads",
                     e.toString());
+            retryWhileLeading();
+        }
+    }
+
+    /** Queues a pass a little later, unless this member no longer leads by then. */
+    private void retryWhileLeading() {
+        if (leading && !worker.isShutdown()) {
+            worker.schedule(() -> {
+                if (leading) {
+                    queuePass();
+                }
+            }, NO_QUORUM_RETRY_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -30,7 +30,19 @@ final class Cluster implements BeforeEachCallback, AfterEachCallback {
     static final Duration CONVERGE = Duration.ofSeconds(90);
 
     private final List<MemberProcess> members = new ArrayList<>();
+    private final List<String> jvmOptions;
     private Path root;
+
+    Cluster() {
+        this(List.of());
+    }
+
+    /** Members whose JVMs get {@code extraJvmOptions} too (e.g. {@code -Dconfluent.<key>=value}). */
+    Cluster(List<String> extraJvmOptions) {
+        List<String> options = new ArrayList<>(MemberProcess.TEST_JVM);
+        options.addAll(extraJvmOptions);
+        this.jvmOptions = List.copyOf(options);
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
@@ -63,7 +75,7 @@ final class Cluster implements BeforeEachCallback, AfterEachCallback {
 
     /** A member that is not started yet, so that a test can prepare its machine first. */
     MemberProcess create(String name, String machine) throws IOException {
-        MemberProcess member = new MemberProcess(root, name, machine, MemberProcess.TEST_JVM);
+        MemberProcess member = new MemberProcess(root, name, machine, jvmOptions);
         members.add(member);
         return member;
     }
