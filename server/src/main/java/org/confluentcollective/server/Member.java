@@ -2,6 +2,7 @@ package org.confluentcollective.server;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +12,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import org.apache.zookeeper.client.ZKClientConfig;
 import org.confluentcollective.server.api.CollectiveAdministration;
 import org.confluentcollective.server.api.CollectiveView;
+import org.confluentcollective.server.api.DeploymentProfiles;
+import org.confluentcollective.server.api.DeploymentView;
 import org.confluentcollective.server.api.ManagerAssignment;
 import org.confluentcollective.server.api.MemberChannel;
 import org.confluentcollective.server.api.MemberCredentials;
@@ -19,15 +22,21 @@ import org.confluentcollective.server.api.MemberInfo;
 import org.confluentcollective.server.api.MemberPart;
 import org.confluentcollective.server.api.MemberRole;
 import org.confluentcollective.server.api.NodeDatabase;
+import org.confluentcollective.server.api.NodeDeployment;
 import org.confluentcollective.server.api.NodeHandler;
 import org.confluentcollective.server.api.NodeOperations;
 import org.confluentcollective.server.api.QuorumStatus;
 import org.confluentcollective.server.api.RunningMember;
 import org.confluentcollective.server.api.UserDirectory;
 import org.confluentcollective.server.api.ZnodeReader;
+import org.confluentcollective.server.attributes.AttributeCatalog;
 import org.confluentcollective.server.collective.LocalMembership;
+import org.confluentcollective.server.deploy.DeploymentIndex;
+import org.confluentcollective.server.deploy.NodeDeployer;
+import org.confluentcollective.server.deploy.ProfileLibrary;
 import org.confluentcollective.server.inspect.ZnodeInspector;
 import org.confluentcollective.server.lifecycle.Lifecycle;
+import org.confluentcollective.server.noderange.NodeRanges;
 import org.confluentcollective.server.routing.RequestRouter;
 import org.confluentcollective.server.secrets.PrivateFiles;
 import org.confluentcollective.server.trust.MemberIdentity;
@@ -77,6 +86,9 @@ public final class Member implements RunningMember, AutoCloseable {
     private final MemberStore store;
     private final ZnodeReader znodes;
     private final LocalMembership local;
+    private final DeploymentView deploymentView;
+    private final DeploymentProfiles profiles;
+    private final NodeDeployment deployment;
     private volatile RequestRouter nodeOperations;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicBoolean restartRequested = new AtomicBoolean();
@@ -118,6 +130,11 @@ public final class Member implements RunningMember, AutoCloseable {
             // A dropped pin (a deleted member, a replaced certificate) also ends its ZooKeeper client
             // sessions (the trust manager closes quorum ones itself); transports add their own.
             trust.onUnpin(revoked -> zooKeeper.closeUntrustedClientConnections());
+
+            deploymentView = new DeploymentIndex(store.nodes(), name, store.collective()::liveMembers,
+                    new NodeRanges(AttributeCatalog.standard()));
+            profiles = new ProfileLibrary(settings.deployRoot());
+            deployment = new NodeDeployer(store.nodes(), profiles, Clock.systemUTC(), new SecureRandom());
 
             // Node operations: this member's nodes through the hardware service, the others
             // forwarded to their managers.
@@ -209,6 +226,21 @@ public final class Member implements RunningMember, AutoCloseable {
     @Override
     public ZnodeReader znodes() {
         return znodes;
+    }
+
+    @Override
+    public DeploymentView deploymentView() {
+        return deploymentView;
+    }
+
+    @Override
+    public DeploymentProfiles profiles() {
+        return profiles;
+    }
+
+    @Override
+    public NodeDeployment deployment() {
+        return deployment;
     }
 
     @Override

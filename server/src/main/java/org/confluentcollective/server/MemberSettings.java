@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param version               the confluentd version this member runs
  * @param forwardingTimeout     what a node operation forwarded to another member may take
  * @param failoverBatch         nodes per change when manager failover or a rebalance moves nodes
+ * @param deployRoot            this member's deployment root (boot loaders, profiles)
  */
 public record MemberSettings(Path stateDir, String name, String address, int zooKeeperClientPort,
                              int zooKeeperQuorumPort, int zooKeeperElectionPort, int httpsPort, int memberPort,
-                             int maxVoters, String version, Duration forwardingTimeout, int failoverBatch) {
+                             int maxVoters, String version, Duration forwardingTimeout, int failoverBatch,
+                             Path deployRoot) {
 
     public MemberSettings {
         Objects.requireNonNull(stateDir, "stateDir");
@@ -32,5 +34,6 @@ public record MemberSettings(Path stateDir, String name, String address, int zoo
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(forwardingTimeout, "forwardingTimeout");
+        Objects.requireNonNull(deployRoot, "deployRoot");
     }
 }

@@ -28,6 +28,12 @@ public interface NodeDatabase extends NodeNames, NodeValues {
     void awaitCurrent();
 
     /**
+     * Whether the node's {@code crypted.*} attribute (its own or inherited) holds a hash of
+     * {@code clear}; false when it is unset, not a crypted attribute, or the node is unknown.
+     */
+    boolean matchesCrypted(String node, String attribute, String clear);
+
+    /**
      * A counter that moves whenever a node or group of this member's copy changes: services keep
      * indexes over the copy (deployment's MAC index) and rebuild them only when it moved.
      */

@@ -42,6 +42,15 @@ public interface RunningMember {
     /** Raw reads of the ZooKeeper tree, secrets masked. */
     ZnodeReader znodes();
 
+    /** What DHCP and the boot scripts need of the database: nodes by MAC or UUID, who answers them. */
+    DeploymentView deploymentView();
+
+    /** This member's deployment root: boot loaders and profiles. */
+    DeploymentProfiles profiles();
+
+    /** Deploying nodes: {@code nodedeploy} and the booted node's own calls. */
+    NodeDeployment deployment();
+
     /**
      * Node operations, routed to each node's manager.
      *

@@ -93,6 +93,17 @@ final class ZkNodeDatabase implements NodeDatabase {
     }
 
     @Override
+    public boolean matchesCrypted(String node, String attribute, String clear) {
+        if (!catalog.isCrypted(attribute)) {
+            return false;
+        }
+        return tree.node(node).flatMap(held -> inheritance.resolve(held.record(), attribute))
+                .map(resolved -> resolved.stored().hashvalue())
+                .map(hash -> crypted.verifySha512Crypt(clear, hash))
+                .orElse(false);
+    }
+
+    @Override
     public long changeCount() {
         return tree.nodeChanges();
     }

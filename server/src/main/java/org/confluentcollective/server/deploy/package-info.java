@@ -1,8 +1,9 @@
 /**
- * Deployment's read-only view of the database ({@code DeploymentIndex}, the
- * {@link org.confluentcollective.server.api.DeploymentView} the DHCP and TFTP services use): a
- * node by MAC address or UUID from an index rebuilt lazily when the copy changed, its boot
- * details, and the rule that picks exactly one live member to answer its boot
- * ({@code ServingRule}). It answers from this member's copy without a quorum (design.md §2).
+ * OS deployment in the member: the read-only view DHCP uses ({@code DeploymentIndex}, the
+ * {@link org.confluentcollective.server.api.DeploymentView}: a node by MAC address or UUID from an
+ * index rebuilt lazily when the copy changed, and {@code ServingRule}, which picks exactly one
+ * live member to answer a boot; no quorum needed, design.md §2); the deployment root on disk
+ * ({@code ProfileLibrary}, {@code ProfileDescription}); and {@code NodeDeployer}: arming a
+ * profile, the node's one-time key and its status reports, written to the database.
  */
 package org.confluentcollective.server.deploy;

@@ -1,0 +1,53 @@
+package org.confluentcollective.server.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Deploying nodes through the database: {@code nodedeploy} (arm a profile, show, clear) and the
+ * booted node's own calls ({@code /self/*}), which it authenticates with a key of its own that
+ * {@link #issueApiKey} hands out once per arming. Every change needs a quorum (UNAVAILABLE).
+ */
+public interface NodeDeployment {
+
+    /** Each node's deployment attributes, in the order given. */
+    Map<String, DeploymentStatus> status(List<String> nodes);
+
+    /**
+     * Makes {@code profile} pending on the nodes, arms {@code deployment.apiarmed=once} and clears
+     * the state attributes and the node's last key.
+     *
+     * @throws RequestException NOT_FOUND for an unknown profile, CONFLICT when a node is locked
+     *                          ({@code deployment.lock=locked}); nothing is changed then
+     */
+    void arm(List<String> nodes, String profile);
+
+    /** Clears the pending profile and disarms the nodes. */
+    void clear(List<String> nodes);
+
+    /**
+     * A fresh random key for a node that boots a pending profile; only its hash is stored
+     * ({@code crypted.selfapikey}), and {@code deployment.apiarmed=once} is cleared.
+     *
+     * @param clientAddress the request's source address; when the node has IPv4 addresses
+     *                      ({@code net.*ipv4_address}) it must be one of them
+     * @throws RequestException FORBIDDEN when the node is unknown, not armed or asks from another
+     *                          address (all alike, so a caller learns nothing about nodes)
+     */
+    String issueApiKey(String node, String clientAddress);
+
+    /**
+     * A status report of the node's deployment: {@code staged} moves the pending profile to
+     * {@code deployment.stagedprofile}, {@code complete} to {@code deployment.profile} (clearing
+     * pending and staged); {@code state}, {@code state_detail}, the time and the address are
+     * recorded either way.
+     *
+     * @throws RequestException FORBIDDEN for an unknown node or a wrong key, BAD_REQUEST for
+     *                          another status
+     */
+    void updateStatus(String node, String apiKey, String clientAddress, StatusReport report);
+
+    /** What a booted node reports; {@code state} and {@code stateDetail} may be null. */
+    record StatusReport(String status, String state, String stateDetail) {
+    }
+}

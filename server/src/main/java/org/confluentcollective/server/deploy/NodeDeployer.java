@@ -1,0 +1,217 @@
+package org.confluentcollective.server.deploy;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import org.confluentcollective.server.api.AttributeInput;
+import org.confluentcollective.server.api.AttributeSelection;
+import org.confluentcollective.server.api.AttributeView;
+import org.confluentcollective.server.api.DeploymentProfiles;
+import org.confluentcollective.server.api.DeploymentStatus;
+import org.confluentcollective.server.api.NodeDatabase;
+import org.confluentcollective.server.api.NodeDeployment;
+import org.confluentcollective.server.api.RequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link NodeDeployment} over the database. The node's key is 32 random bytes; only its SHA-512
+ * crypt hash is stored ({@code crypted.selfapikey}, hashed by the database), so neither the
+ * database nor another member can hand it out again. Arming is per node and, but for
+ * {@code continuous}, used up by the first key handed out.
+ */
+public final class NodeDeployer implements NodeDeployment {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeDeployer.class);
+
+    static final String PENDING = "deployment.pendingprofile";
+    static final String STAGED = "deployment.stagedprofile";
+    static final String PROFILE = "deployment.profile";
+    static final String ARMED = "deployment.apiarmed";
+    static final String STATE = "deployment.state";
+    static final String DETAIL = "deployment.state_detail";
+    static final String UPDATED = "deployment.state_last_updated";
+    static final String CLIENT = "deployment.client_ip";
+    static final String LOCK = "deployment.lock";
+    static final String KEY = "crypted.selfapikey";
+    static final String BMC = "hardwaremanagement.manager";
+    private static final List<String> STATUS = List.of(PENDING, PROFILE, ARMED, STATE, DETAIL, UPDATED, BMC);
+    private static final AttributeSelection ADDRESSES = new AttributeSelection(false, List.of("net.*ipv4_address"));
+    /** A report's free text; longer is refused rather than cut. */
+    static final int MAX_STATE_CHARS = 1024;
+    private static final String REFUSED = "not allowed: the node is unknown, not armed for a key "
+            + "(nodedeploy arms it), or asks from an address that is not its own";
+
+    private final NodeDatabase nodes;
+    private final DeploymentProfiles profiles;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public NodeDeployer(NodeDatabase nodes, DeploymentProfiles profiles, Clock clock, SecureRandom random) {
+        this.nodes = nodes;
+        this.profiles = profiles;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    @Override
+    public Map<String, DeploymentStatus> status(List<String> names) {
+        Map<String, DeploymentStatus> status = new LinkedHashMap<>();
+        for (String node : names) {
+            Map<String, String> values = nodes.values(node, STATUS);
+            status.put(node, new DeploymentStatus(values.get(PENDING), values.get(PROFILE), values.get(ARMED),
+                    values.get(STATE), values.get(DETAIL), values.get(UPDATED), values.containsKey(BMC)));
+        }
+        return status;
+    }
+
+    @Override
+    public void arm(List<String> names, String profile) {
+        if (profiles.find(profile).isEmpty()) {
+            throw RequestException.notFound("no deployment profile " + profile + " on this member (osdeploy list)");
+        }
+        for (String node : names) {
+            if ("locked".equals(nodes.values(node, List.of(LOCK)).get(LOCK))) {
+                throw RequestException.conflict(node + " is locked (deployment.lock=locked); unlock it first");
+            }
+        }
+        Map<String, AttributeInput> changes = new HashMap<>();
+        changes.put(PENDING, new AttributeInput.Value(profile));
+        changes.put(ARMED, new AttributeInput.Value("once"));
+        for (String cleared : List.of(STAGED, STATE, DETAIL, UPDATED, CLIENT, KEY)) {
+            changes.put(cleared, new AttributeInput.Clear());
+        }
+        nodes.updateNodes(names, changes);
+    }
+
+    @Override
+    public void clear(List<String> names) {
+        nodes.updateNodes(names, Map.of(PENDING, new AttributeInput.Clear(), ARMED, new AttributeInput.Clear()));
+    }
+
+    @Override
+    public String issueApiKey(String node, String clientAddress) {
+        Map<String, String> values;
+        SortedMap<String, AttributeView> addresses;
+        try {
+            values = nodes.values(node, List.of(ARMED, PENDING));
+            addresses = nodes.nodeAttributes(node, ADDRESSES);
+        } catch (RequestException e) {
+            throw forbidden();
+        }
+        String armed = values.get(ARMED);
+        if (!isArmed(armed) || !values.containsKey(PENDING) || !fromOwnAddress(addresses, clientAddress)) {
+            LOG.warn("node {} asked for an API key from {} and was refused (apiarmed={}, pending={})", node,
+                    clientAddress, armed, values.get(PENDING));
+            throw forbidden();
+        }
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Map<String, AttributeInput> changes = new HashMap<>();
+        changes.put(KEY, new AttributeInput.Value(key));
+        if (!"continuous".equals(armed)) {
+            changes.put(ARMED, new AttributeInput.Clear());
+        }
+        nodes.updateNodes(List.of(node), changes);
+        LOG.info("node {} received its API key (asked from {})", node, clientAddress);
+        return key;
+    }
+
+    @Override
+    public void updateStatus(String node, String apiKey, String clientAddress, StatusReport report) {
+        if (apiKey == null || apiKey.isEmpty() || apiKey.length() > 200
+                || !nodes.matchesCrypted(node, KEY, apiKey)) {
+            throw new RequestException(RequestException.Kind.FORBIDDEN,
+                    "not allowed: unknown node or wrong API key");
+        }
+        Map<String, AttributeInput> changes = new HashMap<>();
+        putText(changes, STATE, report.state());
+        putText(changes, DETAIL, report.stateDetail());
+        changes.put(UPDATED, new AttributeInput.Value(clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()));
+        changes.put(CLIENT, new AttributeInput.Value(clientAddress));
+        Map<String, String> values = nodes.values(node, List.of(PENDING, STAGED));
+        String status = report.status() == null ? "" : report.status();
+        switch (status) {
+            case "" -> { }
+            case "staged" -> {
+                if (values.containsKey(PENDING)) {
+                    changes.put(STAGED, new AttributeInput.Value(values.get(PENDING)));
+                    changes.put(PENDING, new AttributeInput.Clear());
+                }
+            }
+            case "complete" -> {
+                String done = values.getOrDefault(PENDING, values.get(STAGED));
+                if (done != null) {
+                    changes.put(PROFILE, new AttributeInput.Value(done));
+                }
+                changes.put(PENDING, new AttributeInput.Clear());
+                changes.put(STAGED, new AttributeInput.Clear());
+            }
+            default -> throw RequestException.badRequest("status must be staged or complete, not " + status);
+        }
+        nodes.updateNodes(List.of(node), changes);
+        LOG.info("node {} reports deployment status '{}', state '{}'", node, status, report.state());
+    }
+
+    private boolean isArmed(String armed) {
+        if (armed == null) {
+            return false;
+        }
+        if (armed.equals("once") || armed.equals("continuous")) {
+            return true;
+        }
+        try {
+            // The original also takes an expiry time: armed until then.
+            return clock.instant().isBefore(Instant.parse(armed));
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** With no address recorded for the node, any address may ask (as the original on local subnets). */
+    private static boolean fromOwnAddress(SortedMap<String, AttributeView> addresses, String clientAddress) {
+        List<String> own = addresses.values().stream().map(AttributeView::value)
+                .filter(v -> v != null && !v.isBlank()).map(v -> v.replaceFirst("/.*", "").strip()).toList();
+        if (own.isEmpty()) {
+            return true;
+        }
+        try {
+            InetAddress client = InetAddress.getByName(clientAddress);
+            for (String address : own) {
+                if (address.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')
+                        && InetAddress.getByName(address).equals(client)) {
+                    return true;
+                }
+            }
+        } catch (UnknownHostException e) {
+            return false;
+        }
+        return false;
+    }
+
+    private static void putText(Map<String, AttributeInput> changes, String attribute, String text) {
+        if (text == null) {
+            return;
+        }
+        if (text.length() > MAX_STATE_CHARS || text.chars().anyMatch(c -> c < 0x20)) {
+            throw RequestException.badRequest(attribute + " must be one line of at most " + MAX_STATE_CHARS
+                    + " characters");
+        }
+        changes.put(attribute, new AttributeInput.Value(text));
+    }
+
+    private static RequestException forbidden() {
+        return new RequestException(RequestException.Kind.FORBIDDEN, REFUSED);
+    }
+}
