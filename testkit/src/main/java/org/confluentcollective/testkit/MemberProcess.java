@@ -43,7 +43,10 @@ public final class MemberProcess implements AutoCloseable {
     public final int clientPort;
     public final int quorumPort;
     public final int electionPort;
+    /** The deployment HTTP port (boot scripts, profile files, {@code /self/}). */
+    public final int deployHttpPort;
     private final List<String> jvmOptions;
+    private final List<String> settings = new ArrayList<>();
     private final OptionalInt groupId;
     private Process process;
 
@@ -68,12 +71,27 @@ public final class MemberProcess implements AutoCloseable {
         this.jvmOptions = List.copyOf(jvmOptions);
         this.groupId = groupId;
         Files.createDirectories(dir);
-        int[] ports = freePorts(5);
+        int[] ports = freePorts(6);
         this.httpsPort = ports[0];
         this.memberPort = ports[1];
         this.clientPort = ports[2];
         this.quorumPort = ports[3];
         this.electionPort = ports[4];
+        this.deployHttpPort = ports[5];
+    }
+
+    /**
+     * Adds configuration lines ({@code key=value}) for the next launches; later ones override
+     * the defaults this class writes (the deployment services, say).
+     */
+    public MemberProcess withSettings(String... lines) {
+        settings.addAll(List.of(lines));
+        return this;
+    }
+
+    /** This member's deployment root. */
+    public Path deployRoot() {
+        return dir.resolve("deploy");
     }
 
     public Path socket() {
@@ -109,6 +127,10 @@ public final class MemberProcess implements AutoCloseable {
                 "zookeeper.quorum.port=" + quorumPort,
                 "zookeeper.election.port=" + electionPort,
                 "member.port=" + memberPort,
+                "deploy.root=" + deployRoot(),
+                "deploy.http.address=127.0.0.1",
+                "deploy.http.port=" + deployHttpPort,
+                String.join("\n", settings),
                 ""));
         List<String> command = new ArrayList<>();
         groupId.ifPresent(gid -> command.addAll(List.of("setpriv", "--regid=" + gid, "--clear-groups")));

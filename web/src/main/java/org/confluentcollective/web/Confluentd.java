@@ -3,6 +3,7 @@ package org.confluentcollective.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.confluentcollective.hardware.ipmi.IpmiBmcConnector;
 import org.confluentcollective.hardware.redfish.RedfishConnector;
 import org.confluentcollective.server.Member;
 import org.confluentcollective.server.MemberSettings;
+import org.confluentcollective.server.api.MemberPart;
 import org.confluentcollective.server.api.NodeDatabase;
 import org.confluentcollective.server.api.RunningMember;
 import org.confluentcollective.server.api.UserDirectory;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * confluentd: one member of the collective. The member itself (ZooKeeper peer, store, collective,
  * request routing) is composed in server ({@link Member}); this daemon reads the configuration and
  * hands the member what only it knows how to build: the HTTPS member channel and forwarder, the
- * hardware service, and the API (Jetty + Jersey) as a service part.
+ * hardware service, and as service parts the deployment services (HTTP boot port, TFTP, DHCP) and
+ * the API (Jetty + Jersey).
  */
 public final class Confluentd implements AutoCloseable {
 
@@ -43,6 +46,7 @@ public final class Confluentd implements AutoCloseable {
     private static final Duration FORWARDING_MARGIN = Duration.ofSeconds(5);
 
     private final Member member;
+    private final DeploymentServices deployment;
     /** Set while the member starts its services. */
     private volatile ApiServer api;
 
@@ -50,15 +54,20 @@ public final class Confluentd implements AutoCloseable {
         MemberSettings settings = new MemberSettings(config.stateDir(), config.memberName(),
                 config.zooKeeperAddress(), config.zooKeeperClientPort(), config.zooKeeperQuorumPort(),
                 config.zooKeeperElectionPort(), config.httpsPort(), config.memberPort(), config.maxVoters(), VERSION,
-                config.hardware().nodeTimeout().plus(FORWARDING_MARGIN), config.failoverBatch());
+                config.hardware().nodeTimeout().plus(FORWARDING_MARGIN), config.failoverBatch(),
+                config.deploy().root());
+        deployment = new DeploymentServices(config.deploy(), config.stateDir(), Clock.systemUTC());
+        List<MemberPart<?>> services = new ArrayList<>(deployment.parts());
+        services.add(running -> {
+            api = api(running, config, deployment);
+            return api;
+        });
         member = Member.start(settings, new Member.Parts(HttpsMemberChannel::new, HttpsMemberForwarder::new,
-                running -> hardware(running, config), List.of(running -> {
-                    api = api(running, config);
-                    return api;
-                })));
-        LOG.info("confluentd {} member {} serving https://{}:{}/, the member API on {}:{} and {} "
-                        + "with certificate {}", VERSION, member.name(), config.httpsAddress(), api.httpsPort(),
-                config.zooKeeperAddress(), api.memberPort(), api.socketPath(), fingerprint());
+                running -> hardware(running, config), services));
+        LOG.info("confluentd {} member {} serving https://{}:{}/, the member API on {}:{}, {} and deployment "
+                        + "HTTP on {}:{} with certificate {}", VERSION, member.name(), config.httpsAddress(),
+                api.httpsPort(), config.zooKeeperAddress(), api.memberPort(), api.socketPath(),
+                config.deploy().httpAddress(), deployment.httpPort(), fingerprint());
     }
 
     /** This member's nodes through their BMCs: the IPMI and Redfish connectors and the hardware service. */
@@ -70,7 +79,8 @@ public final class Confluentd implements AutoCloseable {
     }
 
     /** The API: HTTPS, the member port and the local socket, over the running member. */
-    private static ApiServer api(RunningMember member, DaemonConfig config) throws Exception {
+    private static ApiServer api(RunningMember member, DaemonConfig config, DeploymentServices deployment)
+            throws Exception {
         char[] password = randomPassword();
         ApiServer server = member.start("API", () -> ApiServer.start(
                 new ApiServerSettings(config.httpsAddress(), config.httpsPort(), config.socketPath(),
@@ -78,7 +88,8 @@ public final class Confluentd implements AutoCloseable {
                         config.zooKeeperAddress(), config.memberPort(), member.memberTrust()),
                 ports -> new ApiApplication(member.nodes(), member.users(), member.quorum(), member.collective(),
                         member.administration(ports.https(), ports.member()), member.managers(), member.znodes(),
-                        member.nodeOperations(), VERSION)));
+                        member.nodeOperations(), VERSION).withDeployment(member.profiles(), member.deployment(),
+                        config.deploy().ipxeDirectory(), deployment)));
         // A dropped pin (a deleted member, a replaced certificate) also ends its open member API connections.
         member.onUnpin(server::closeUntrustedMemberConnections);
         return server;
@@ -90,6 +101,11 @@ public final class Confluentd implements AutoCloseable {
      */
     public static Confluentd start(DaemonConfig config) throws Exception {
         return new Confluentd(config);
+    }
+
+    /** The deployment HTTP port (boot scripts, profile files, the nodes' own calls). */
+    public int deploymentHttpPort() {
+        return deployment.httpPort();
     }
 
     public int httpsPort() {

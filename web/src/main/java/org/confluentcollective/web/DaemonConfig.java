@@ -21,11 +21,13 @@ import org.confluentcollective.hardware.HardwareSettings;
  *                            bound to the ZooKeeper address
  * @param maxVoters           members beyond this many voters join as non-voting observers
  * @param failoverBatch       nodes per change when manager failover or a rebalance moves nodes
+ * @param hardware            hardware management timeouts and parallelism
+ * @param deploy              the deployment services (HTTP boot, DHCP, TFTP) and root
  */
 public record DaemonConfig(Path stateDir, String memberName, String httpsAddress, int httpsPort,
                            Path socketPath, String zooKeeperAddress, int zooKeeperClientPort,
                            int zooKeeperQuorumPort, int zooKeeperElectionPort, int memberPort, int maxVoters,
-                           int failoverBatch, HardwareSettings hardware) {
+                           int failoverBatch, HardwareSettings hardware, DeploySettings deploy) {
 
     public DaemonConfig {
         Objects.requireNonNull(stateDir, "stateDir");
@@ -33,6 +35,7 @@ public record DaemonConfig(Path stateDir, String memberName, String httpsAddress
         Objects.requireNonNull(httpsAddress, "httpsAddress");
         Objects.requireNonNull(zooKeeperAddress, "zooKeeperAddress");
         Objects.requireNonNull(hardware, "hardware");
+        Objects.requireNonNull(deploy, "deploy");
         if (memberName == null || memberName.isBlank()) {
             throw new IllegalArgumentException("a member name is required");
         }
@@ -69,11 +72,14 @@ public record DaemonConfig(Path stateDir, String memberName, String httpsAddress
         private int maxVoters = 5;
         private int failoverBatch = 500;
         private HardwareSettings hardware = HardwareSettings.DEFAULTS;
+        private DeploySettings deploy;
 
         private Builder(Path stateDir, String memberName) {
             this.stateDir = stateDir;
             this.memberName = memberName;
             this.socketPath = stateDir.resolve("run").resolve("api.sock");
+            // Beside the state directory, not in it: the member makes its state private at each start.
+            this.deploy = DeploySettings.loopback(stateDir.resolveSibling(stateDir.getFileName() + "-deploy"));
         }
 
         public Builder httpsAddress(String address) {
@@ -123,10 +129,15 @@ public record DaemonConfig(Path stateDir, String memberName, String httpsAddress
             return this;
         }
 
+        public Builder deploy(DeploySettings settings) {
+            this.deploy = settings;
+            return this;
+        }
+
         public DaemonConfig build() {
             return new DaemonConfig(stateDir, memberName, httpsAddress, httpsPort, socketPath,
                     zooKeeperAddress, zooKeeperClientPort, zooKeeperQuorumPort, zooKeeperElectionPort, memberPort,
-                    maxVoters, failoverBatch, hardware);
+                    maxVoters, failoverBatch, hardware, deploy);
         }
     }
 }

@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.confluentcollective.hardware.HardwareSettings;
 
 /**
@@ -68,7 +71,17 @@ final class DaemonProperties {
                 number(properties, "collective.failover.batch"),
                 new HardwareSettings(Duration.ofSeconds(number(properties, "hardware.exchange.timeout")),
                         Duration.ofSeconds(number(properties, "hardware.node.timeout")),
-                        number(properties, "hardware.parallelism")));
+                        number(properties, "hardware.parallelism")),
+                new DeploySettings(Path.of(required(properties, "deploy.root")),
+                        Path.of(required(properties, "deploy.ipxe.dir")),
+                        required(properties, "deploy.http.address"),
+                        port(properties, "deploy.http.port"),
+                        flag(properties, "dhcp.enabled"),
+                        port(properties, "dhcp.port"),
+                        names(properties, "dhcp.interfaces"),
+                        flag(properties, "tftp.enabled"),
+                        required(properties, "tftp.address"),
+                        port(properties, "tftp.port")));
     }
 
     private static String required(Properties properties, String key) {
@@ -77,6 +90,20 @@ final class DaemonProperties {
             throw new IllegalArgumentException("configuration key " + key + " has no value");
         }
         return value;
+    }
+
+    private static boolean flag(Properties properties, String key) {
+        String value = required(properties, key);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("configuration key " + key + " must be true or false, not " + value);
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    /** A comma-separated list, possibly empty. */
+    private static Set<String> names(Properties properties, String key) {
+        return Arrays.stream(properties.getProperty(key, "").split(",")).map(String::strip)
+                .filter(name -> !name.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
     private static int number(Properties properties, String key) {

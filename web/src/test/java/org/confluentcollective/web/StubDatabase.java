@@ -38,6 +38,11 @@ final class StubDatabase implements NodeDatabase, UserDirectory {
     volatile Consumer<String> beforeRead = node -> { };
 
     @Override
+    public boolean matchesCrypted(String node, String attribute, String clear) {
+        return false;
+    }
+
+    @Override
     public long changeCount() {
         return 0;
     }

@@ -2,6 +2,8 @@ package org.confluentcollective.web.api;
 
 import java.time.Duration;
 import org.confluentcollective.server.api.CollectiveAdministration;
+import org.confluentcollective.server.api.DeploymentProfiles;
+import org.confluentcollective.server.api.NodeDeployment;
 import org.confluentcollective.server.api.NodeNames;
 import org.confluentcollective.server.api.NodeOperations;
 import org.confluentcollective.server.api.CollectiveView;
@@ -98,5 +100,28 @@ public final class ApiApplication extends ResourceConfig {
         if (inspector != null) {
             register(ZooKeeperResource.class);
         }
+    }
+
+    /**
+     * Adds OS deployment: {@code /deployment/}, {@code /noderange/<nr>/deployment} and
+     * {@code /networking}.
+     *
+     * @param loaders where {@code osdeploy initialize} takes the iPXE loaders from
+     */
+    public ApiApplication withDeployment(DeploymentProfiles profiles, NodeDeployment deployment,
+                                         java.nio.file.Path loaders, ServiceReport services) {
+        register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(profiles).to(DeploymentProfiles.class);
+                bind(deployment).to(NodeDeployment.class);
+                bind(new DeploymentResource.LoaderDirectory(loaders)).to(DeploymentResource.LoaderDirectory.class);
+                bind(services).to(ServiceReport.class);
+            }
+        });
+        register(DeploymentResource.class);
+        register(NodeDeploymentResource.class);
+        register(NetworkingResource.class);
+        return this;
     }
 }

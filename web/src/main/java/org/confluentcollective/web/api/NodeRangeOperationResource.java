@@ -18,9 +18,10 @@ import org.confluentcollective.server.api.NodeOperations;
 /**
  * {@code /noderange/<nr>/<resource>}: a node operation for every node of a noderange, answered as
  * {@code databynode}; a failed node is an entry of it, never a failure of the request. Any path
- * but {@code nodes} and {@code attributes} (NodeRangeResource's) comes here.
+ * but {@code nodes}, {@code attributes} (NodeRangeResource's) and {@code deployment}
+ * (NodeDeploymentResource's) comes here.
  */
-@Path("noderange/{noderange}/{resource: (?!(?:nodes|attributes)(?:/|$)).+}")
+@Path("noderange/{noderange}/{resource: (?!(?:nodes|attributes|deployment)(?:/|$)).+}")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
 public final class NodeRangeOperationResource {

@@ -1,0 +1,79 @@
+package org.confluentcollective.web.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.confluentcollective.server.api.DeploymentStatus;
+import org.confluentcollective.server.api.NodeDeployment;
+import org.confluentcollective.server.api.NodeNames;
+
+/**
+ * {@code /noderange/<nr>/deployment}: {@code nodedeploy}. GET shows each node's deployment
+ * attributes, PUT {@code {"profile":P}} makes P pending and arms the node's key, DELETE clears
+ * the pending profile; answered as {@code databynode}.
+ */
+@Path("noderange/{noderange}/deployment")
+@Produces(MediaType.APPLICATION_JSON)
+@Singleton
+public final class NodeDeploymentResource {
+
+    private final NodeNames names;
+    private final NodeDeployment deployment;
+
+    @Inject
+    public NodeDeploymentResource(NodeNames names, NodeDeployment deployment) {
+        this.names = names;
+        this.deployment = deployment;
+    }
+
+    @GET
+    public ObjectNode status(@PathParam("noderange") String noderange) {
+        ObjectNode byNode = JsonNodeFactory.instance.objectNode();
+        deployment.status(names.expand(noderange)).forEach((node, status) -> byNode.set(node, json(status)));
+        return wrap(byNode);
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ObjectNode arm(@PathParam("noderange") String noderange, JsonNode body) {
+        String profile = Bodies.requiredText(Bodies.object(body), "profile");
+        List<String> nodes = names.expandForChange(noderange);
+        deployment.arm(nodes, profile);
+        ObjectNode byNode = JsonNodeFactory.instance.objectNode();
+        nodes.forEach(node -> byNode.putObject(node).put("pendingprofile", profile).put("apiarmed", "once"));
+        return wrap(byNode);
+    }
+
+    @DELETE
+    public ObjectNode clear(@PathParam("noderange") String noderange) {
+        List<String> nodes = names.expandForChange(noderange);
+        deployment.clear(nodes);
+        ObjectNode byNode = JsonNodeFactory.instance.objectNode();
+        nodes.forEach(node -> byNode.putObject(node).putNull("pendingprofile"));
+        return wrap(byNode);
+    }
+
+    private static ObjectNode json(DeploymentStatus status) {
+        return JsonNodeFactory.instance.objectNode().put("pendingprofile", status.pendingProfile())
+                .put("profile", status.profile()).put("apiarmed", status.apiArmed()).put("state", status.state())
+                .put("state_detail", status.stateDetail()).put("state_last_updated", status.lastUpdated())
+                .put("bmc", status.hasBmc());
+    }
+
+    private static ObjectNode wrap(ObjectNode byNode) {
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        answer.set("databynode", byNode);
+        return answer;
+    }
+}

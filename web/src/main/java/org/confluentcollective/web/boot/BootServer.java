@@ -1,0 +1,97 @@
+package org.confluentcollective.web.boot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.confluentcollective.server.api.DeploymentProfiles;
+import org.confluentcollective.server.api.DeploymentView;
+import org.confluentcollective.server.api.NodeDeployment;
+import org.confluentcollective.web.errors.JsonErrorHandler;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+/**
+ * Jetty on the deployment port (plain HTTP: firmware and iPXE trust no certificate of ours).
+ * {@code /confluent-public/os/} is the deployment root's {@code profiles/} directory as static
+ * files (ranges, no listings, no symbolic links out of it: Jetty's default alias check); the rest
+ * is {@link BootApplication}. A thread pool of its own, so booting nodes never take the API's.
+ */
+public final class BootServer implements AutoCloseable {
+
+    private static final Duration IDLE = Duration.ofSeconds(30);
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    private BootServer(Server server, ServerConnector connector) {
+        this.server = server;
+        this.connector = connector;
+    }
+
+    public static BootServer start(String address, int port, DeploymentView view, DeploymentProfiles profiles,
+                                   NodeDeployment deployment) throws Exception {
+        Path files = profiles.root().resolve("profiles");
+        try {
+            Files.createDirectories(files);
+        } catch (IOException e) {
+            throw new IOException("cannot create the deployment root " + profiles.root() + " (setting deploy.root): "
+                    + e, e);
+        }
+        QueuedThreadPool threads = new QueuedThreadPool(32, 2);
+        threads.setName("confluentd-boot");
+        Server server = new Server(threads);
+        server.setStopAtShutdown(false);
+        server.setErrorHandler(new JsonErrorHandler());
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setIdleTimeout(IDLE.toMillis());
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(address);
+        connector.setPort(port);
+        server.addConnector(connector);
+
+        ResourceHandler resources = new ResourceHandler();
+        resources.setBaseResource(ResourceFactory.of(resources).newResource(files));
+        resources.setDirAllowed(false);
+        resources.setAcceptRanges(true);
+        ContextHandler publicFiles = new ContextHandler(resources, "/confluent-public/os");
+
+        ServletContextHandler api = new ServletContextHandler("/");
+        api.setErrorHandler(new JsonErrorHandler());
+        api.addServlet(new ServletHolder("boot", new ServletContainer(
+                new BootApplication(view, profiles, deployment))), "/*");
+        server.setHandler(new ContextHandlerCollection(publicFiles, api));
+        try {
+            server.start();
+        } catch (Exception e) {
+            try {
+                server.stop();
+            } catch (Exception stopping) {
+                e.addSuppressed(stopping);
+            }
+            throw e;
+        }
+        return new BootServer(server, connector);
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}
