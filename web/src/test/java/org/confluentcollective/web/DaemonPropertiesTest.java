@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import org.confluentcollective.hardware.HardwareSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,9 @@ class DaemonPropertiesTest {
 
         assertEquals(new DaemonConfig(Path.of("/override"), "alpha", "0.0.0.0", 5005,
                 Path.of("/var/run/confluent-collective/api.sock"), "127.0.0.1", 4006, 4007, 4008, 4009, 5, 500,
-                new HardwareSettings(Duration.ofSeconds(5), Duration.ofSeconds(15), 64)), config);
+                new HardwareSettings(Duration.ofSeconds(5), Duration.ofSeconds(15), 64),
+                new DeploySettings(Path.of("/srv/confluent-collective"), Path.of("/usr/lib/ipxe"), "0.0.0.0", 4010,
+                        false, 67, Set.of(), false, "0.0.0.0", 69)), config);
     }
 
     @Test
