@@ -1,0 +1,192 @@
+package org.confluentcollective.web;
+
+import static org.confluentcollective.web.WebLayerTest.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.confluentcollective.web.ApiClient.Answer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * OS deployment through a real daemon: profiles and loaders over the socket, nodedeploy's REST
+ * resource, the iPXE script and profile files on the deployment HTTP port, and the node's own
+ * calls with their refusals.
+ */
+class DeploymentApiTest {
+
+    @TempDir
+    static Path dir;
+
+    static Confluentd daemon;
+    static ApiClient socket;
+    static ApiClient monitor;
+    static HttpClient http = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path loaders = Files.createDirectories(dir.resolve("ipxe"));
+        Files.write(loaders.resolve("ipxe.efi"), new byte[] {1, 2, 3});
+        Files.write(loaders.resolve("undionly.kpxe"), new byte[] {4, 5});
+        daemon = Confluentd.start(DaemonConfig.builder(dir.resolve("state"), "m1")
+                .deploy(DeploySettings.loopback(dir.resolve("deploy")).withIpxeDirectory(loaders)).build());
+        socket = ApiClient.socket(daemon.socketPath());
+        assertEquals(201, socket.post("/users/", "{\"name\":\"max\",\"role\":\"monitor\",\"password\":\"pw\"}").status());
+        monitor = ApiClient.https(daemon.httpsPort(), daemon.fingerprint(), "max", "pw");
+
+        Path source = Files.createDirectories(dir.resolve("source"));
+        byte[] kernel = new byte[10_000];
+        for (int i = 0; i < kernel.length; i++) {
+            kernel[i] = (byte) i;
+        }
+        Files.write(source.resolve("vmlinuz"), kernel);
+        Files.writeString(source.resolve("initrd.gz"), "initrd");
+        Files.writeString(source.resolve("profile.yaml"),
+                "# a test profile\nname: tiny\nkernel: vmlinuz\ninitrd: initrd.gz\nkernelargs: \"console=ttyS0 quiet\"\n");
+        Answer imported = socket.post("/deployment/profiles", "{\"source\":\"" + source + "\"}");
+        assertEquals(200, imported.status(), imported.text());
+        assertEquals(201, socket.post("/nodes/", "{\"name\":\"n1\",\"net.hwaddr\":\"52:54:00:77:00:10\"}").status());
+        assertEquals(201, socket.post("/nodes/", "{\"name\":\"n2\",\"net.ipv4_address\":\"10.9.9.9/24\"}").status());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        monitor.close();
+        socket.close();
+        daemon.close();
+    }
+
+    @Test
+    void profilesAndLoaders() throws Exception {
+        JsonNode profiles = monitor.get("/deployment/profiles").json();
+        assertEquals("tiny", profiles.path("profiles").path(0).path("name").asText());
+        assertEquals("console=ttyS0 quiet", profiles.path("profiles").path(0).path("kernelargs").asText());
+        // Importing and initializing read the member's files: local socket only, admins or not.
+        assertError(403, monitor.post("/deployment/profiles", "{\"source\":\"/etc\"}"));
+        assertError(409, socket.post("/deployment/profiles", "{\"source\":\"" + dir.resolve("source") + "\"}"));
+        assertError(400, socket.post("/deployment/profiles", "{\"source\":\"" + dir + "\"}"));
+
+        JsonNode initialized = socket.post("/deployment/initialize", "{}").json();
+        assertEquals("[\"ipxe.efi\",\"undionly.kpxe\"]", initialized.path("copied").toString());
+        assertTrue(Files.exists(dir.resolve("deploy/tftp/ipxe.efi")));
+    }
+
+    @Test
+    void nodedeployArmsBootsAndCompletes() throws Exception {
+        assertError(404, socket.put("/noderange/n1/deployment", "{\"profile\":\"nosuch\"}"));
+        assertError(403, monitor.put("/noderange/n1/deployment", "{\"profile\":\"tiny\"}"));
+        JsonNode armed = socket.put("/noderange/n1/deployment", "{\"profile\":\"tiny\"}").json();
+        assertEquals("tiny", armed.path("databynode").path("n1").path("pendingprofile").asText());
+        JsonNode status = monitor.get("/noderange/n1/deployment").json().path("databynode").path("n1");
+        assertEquals("tiny", status.path("pendingprofile").asText());
+        assertEquals("once", status.path("apiarmed").asText());
+        assertFalse(status.path("bmc").asBoolean());
+
+        HttpResponse<String> script = boot("GET", "/boot/by-mac/52-54-00-77-00-10/boot.ipxe", null, null, null);
+        assertEquals(200, script.statusCode());
+        String base = "http://127.0.0.1:" + daemon.deploymentHttpPort() + "/confluent-public/os/tiny/";
+        assertEquals("#!ipxe\necho Deploying tiny\nkernel " + base + "vmlinuz initrd=initrd.gz console=ttyS0 quiet\n"
+                + "initrd " + base + "initrd.gz\nboot\n", script.body());
+        assertTrue(boot("GET", "/boot/by-mac/52:54:00:00:00:99/boot.ipxe", null, null, null).body()
+                .contains("no node has the MAC address"));
+
+        // Wrong key before any key exists, and nobody else's node gets a key.
+        assertEquals(403, boot("POST", "/self/updatestatus", "n1", "guess", "{\"status\":\"complete\"}").statusCode());
+        assertEquals(403, boot("POST", "/self/apikey", "n3", null, null).statusCode());
+        assertEquals(403, boot("POST", "/self/apikey", "n2", null, null).statusCode());
+        HttpResponse<String> key = boot("POST", "/self/apikey", "n1", null, null);
+        assertEquals(200, key.statusCode(), key.body());
+        String apiKey = key.body().strip();
+        assertEquals(43, apiKey.length());
+        // Armed once: the second ask is refused, the key is stored only as a hash.
+        assertEquals(403, boot("POST", "/self/apikey", "n1", null, null).statusCode());
+        JsonNode stored = socket.get("/nodes/n1/attributes/all").json();
+        assertFalse(stored.toString().contains(apiKey));
+
+        assertEquals(403, boot("POST", "/self/updatestatus", "n2", apiKey, "{\"status\":\"complete\"}").statusCode());
+        assertEquals(400, boot("POST", "/self/updatestatus", "n1", apiKey, "{\"status\":\"done\"}").statusCode());
+        HttpResponse<String> done = boot("POST", "/self/updatestatus", "n1", apiKey,
+                "{\"status\":\"complete\",\"state\":\"succeeded\",\"state_detail\":\"tiny init ran\"}");
+        assertEquals(200, done.statusCode(), done.body());
+        status = monitor.get("/noderange/n1/deployment").json().path("databynode").path("n1");
+        assertTrue(status.path("pendingprofile").isNull(), status.toString());
+        assertEquals("tiny", status.path("profile").asText());
+        assertEquals("succeeded", status.path("state").asText());
+        assertEquals("tiny init ran", status.path("state_detail").asText());
+        assertNotEquals("", status.path("state_last_updated").asText());
+        assertTrue(boot("GET", "/boot/by-mac/52:54:00:77:00:10/boot.ipxe", null, null, null).body()
+                .contains("no deployment is pending for n1"));
+    }
+
+    @Test
+    void addressCheckAndClear() throws Exception {
+        // n2 has an address of its own; asking from 127.0.0.1 is not asking from it.
+        socket.put("/noderange/n2/deployment", "{\"profile\":\"tiny\"}");
+        assertEquals(403, boot("POST", "/self/apikey", "n2", null, null).statusCode());
+        assertEquals(200, socket.delete("/noderange/n2/deployment").status());
+        JsonNode status = monitor.get("/noderange/n2/deployment").json().path("databynode").path("n2");
+        assertTrue(status.path("pendingprofile").isNull());
+        assertTrue(status.path("apiarmed").isNull());
+    }
+
+    @Test
+    void profileFilesWithRangesAndNoEscape() throws Exception {
+        HttpResponse<byte[]> whole = http.send(HttpRequest.newBuilder(bootUri("/confluent-public/os/tiny/vmlinuz"))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, whole.statusCode());
+        assertEquals(10_000, whole.body().length);
+        HttpResponse<byte[]> part = http.send(HttpRequest.newBuilder(bootUri("/confluent-public/os/tiny/vmlinuz"))
+                .header("Range", "bytes=1000-1003").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(206, part.statusCode());
+        assertEquals(4, part.body().length);
+        assertEquals((byte) 1000, part.body()[0]);
+        for (String escape : new String[] {"/confluent-public/os/../../state/member.key",
+            "/confluent-public/os/%2e%2e/%2e%2e/state/member.key", "/confluent-public/os/tiny/"}) {
+            int code = http.send(HttpRequest.newBuilder(bootUri(escape)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            assertTrue(code == 400 || code == 403 || code == 404, escape + " answered " + code);
+        }
+    }
+
+    @Test
+    void networkingShowsInterfacesAndServices() throws Exception {
+        JsonNode networking = monitor.get("/networking").json();
+        assertTrue(networking.path("interfaces").toString().contains("\"127.0.0.1\""), networking.toString());
+        assertTrue(networking.path("interfaces").toString().contains("\"127.0.0.0/8\""), networking.toString());
+        assertEquals(daemon.deploymentHttpPort(), networking.path("services").path("http").path("port").asInt());
+        assertEquals("disabled (dhcp.enabled=false)", networking.path("services").path("dhcp").path("state").asText());
+    }
+
+    private static URI bootUri(String path) {
+        return URI.create("http://127.0.0.1:" + daemon.deploymentHttpPort() + path);
+    }
+
+    private static HttpResponse<String> boot(String method, String path, String node, String key, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(bootUri(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (node != null) {
+            request.header("CONFLUENT_NODENAME", node);
+        }
+        if (key != null) {
+            request.header("CONFLUENT_APIKEY", key);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
