@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.confluentcollective.cli.collate.CollateCommand;
 import org.confluentcollective.cli.collective.CollectiveCommand;
+import org.confluentcollective.cli.deploy.NodeDeployCommand;
+import org.confluentcollective.cli.deploy.OsDeployCommand;
 import org.confluentcollective.cli.groups.NodeGroupAttribCommand;
 import org.confluentcollective.cli.groups.NodeGroupDefineCommand;
 import org.confluentcollective.cli.groups.NodeGroupListCommand;
@@ -50,6 +52,7 @@ import picocli.CommandLine.ScopeType;
             NodeGroupRemoveCommand.class, NodeGroupRenameCommand.class,
             NodePowerCommand.class, NodeSetBootCommand.class, NodeBootCommand.class, NodeIdentifyCommand.class,
             NodeInventoryCommand.class, NodeHealthCommand.class, NodeSensorsCommand.class,
+            OsDeployCommand.class, NodeDeployCommand.class,
             NodeShellCommand.class, NodeRunCommand.class, NodePingCommand.class, CollateCommand.class,
             UserCommand.class, CollectiveCommand.class, ZkCommand.class, CompletionCommand.class, NamesCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",

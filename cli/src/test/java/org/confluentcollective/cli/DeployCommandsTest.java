@@ -1,0 +1,69 @@
+package org.confluentcollective.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.confluentcollective.web.Confluentd;
+import org.confluentcollective.web.DaemonConfig;
+import org.confluentcollective.web.DeploySettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** osdeploy and nodedeploy against a real confluentd over its socket. */
+class DeployCommandsTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Confluentd daemon;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path loaders = Files.createDirectories(dir.resolve("ipxe"));
+        Files.write(loaders.resolve("snponly.efi"), new byte[] {1});
+        daemon = Confluentd.start(DaemonConfig.builder(dir.resolve("member"), "mgmt1")
+                .socketPath(dir.resolve("api.sock"))
+                .deploy(DeploySettings.loopback(dir.resolve("deploy")).withIpxeDirectory(loaders)).build());
+        Path source = Files.createDirectories(dir.resolve("tiny"));
+        Files.writeString(source.resolve("vmlinuz"), "k");
+        Files.writeString(source.resolve("initrd.gz"), "i");
+        Files.writeString(source.resolve("profile.yaml"), "kernel: vmlinuz\ninitrd: initrd.gz\n");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        daemon.close();
+    }
+
+    private static CliRunner.Result run(String... args) {
+        return new CliRunner(dir).with("CONFLUENT_SOCKET", daemon.socketPath().toString()).run(args);
+    }
+
+    private static void assertOut(String expected, CliRunner.Result result) {
+        assertEquals(0, result.exitCode(), result.toString());
+        assertEquals(expected, result.out(), result.toString());
+    }
+
+    @Test
+    void osdeployAndNodedeploy() {
+        assertOut("Copied snponly.efi to " + dir.resolve("deploy/tftp") + "\n", run("osdeploy", "initialize"));
+        assertOut("Deployment profile created: tiny\n", run("osdeploy", "import", dir.resolve("tiny").toString()));
+        assertOut("Profiles:\n    tiny\n", run("osdeploy", "list"));
+
+        assertOut("d1: created\nd2: created\n", run("nodedefine", "d[1-2]"));
+        assertOut("d1: No profile pending or applied\nd2: No profile pending or applied\n", run("nodedeploy", "d1,d2"));
+        CliRunner.Result unknown = run("nodedeploy", "d1", "-p", "nosuch");
+        assertEquals(1, unknown.exitCode(), unknown.toString());
+        assertTrue(unknown.err().contains("no deployment profile nosuch"), unknown.toString());
+        assertOut("d1: pending: tiny (node authentication armed)\n"
+                + "d2: pending: tiny (node authentication armed)\n", run("nodedeploy", "d[1-2]", "-p", "tiny"));
+        assertOut("d1: no BMC (hardwaremanagement.manager), boot it from the network by hand\n"
+                + "d1: pending: tiny (node authentication armed)\n", run("nodedeploy", "d1", "-p", "tiny", "-n"));
+        assertOut("d2: No profile pending or applied\n", run("nodedeploy", "d2", "-c"));
+        assertEquals(2, run("nodedeploy", "d2", "-c", "-p", "tiny").exitCode());
+    }
+}
