@@ -174,9 +174,10 @@ public final class DhcpResponder {
                     LocalAddress.fromInt(LocalAddress.mask(fixed.get().prefix())).getAddress()));
             fixed.get().router().ifPresent(router ->
                     options.add(new DhcpOption(DhcpOption.ROUTER, router.getAddress())));
-        } else {
-            options.add(new DhcpOption(43, PXE_NO_DISCOVERY));
         }
+        // With vendor class PXEClient, EDK2 takes an offer without option 43 for one that needs boot
+        // server discovery and refuses it ("PXE-E16: No valid offer received"), static offers too.
+        options.add(new DhcpOption(43, PXE_NO_DISCOVERY));
         options.add(new DhcpOption(DhcpOption.VENDOR_CLASS, PXE_CLIENT));
         // The file field holds 127 characters; the option is also sent when the client asks for it.
         Optional<byte[]> fileField = DhcpPacket.field(bootFile, 128);
