@@ -23,6 +23,8 @@ final class Connector {
     static final String HOST_VARIABLE = "CONFLUENT_HOST";
     static final String USER_VARIABLE = "CONFLUENT_USER";
     static final String PASSWORD_VARIABLE = "CONFLUENT_PASSWORD";
+    /** The original tools' name for the password. */
+    static final String PASSPHRASE_VARIABLE = "CONFLUENT_PASSPHRASE";
     static final String FINGERPRINT_VARIABLE = "CONFLUENT_FINGERPRINT";
 
     private final ConnectionOptions options;
@@ -51,6 +53,9 @@ final class Connector {
             return options.host();
         }
         Optional<String> host = environment.variable(HOST_VARIABLE);
+        if (host.isPresent() && host.get().startsWith("/")) {
+            return new Endpoint.UnixSocket(Path.of(host.get())); // as the original: a path is its socket
+        }
         if (host.isPresent()) {
             try {
                 return Endpoint.Https.parse(host.get());
@@ -67,7 +72,8 @@ final class Connector {
         if (user.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> password = environment.variable(PASSWORD_VARIABLE);
+        Optional<String> password = environment.variable(PASSWORD_VARIABLE)
+                .or(() -> environment.variable(PASSPHRASE_VARIABLE));
         String secret = password.isPresent() ? password.get()
                 : environment.prompter().readSecret("Password for " + user.get() + "@" + https.host() + ": ",
                         "set " + PASSWORD_VARIABLE + " instead");

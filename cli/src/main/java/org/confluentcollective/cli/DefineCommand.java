@@ -22,6 +22,11 @@ public abstract class DefineCommand extends ApiCommand {
     /** The collection to POST to. */
     protected abstract String collection();
 
+    /** Each POST's name: the one name by default; groups split a comma list ({@code g1,g2}), as the original. */
+    protected List<String> names() {
+        return List.of(name());
+    }
+
     @Override
     public final Integer call() throws CliException, ApiException, ConnectionException {
         AttributeChanges attributes;
@@ -30,7 +35,19 @@ public abstract class DefineCommand extends ApiCommand {
         } catch (IllegalArgumentException e) {
             throw usageError(e.getMessage());
         }
-        output().outcome(api().post(collection(), attributes.toJsonNamed(name())), "created");
-        return ExitCode.OK;
+        List<String> names = names();
+        if (names.size() == 1) {
+            output().outcome(api().post(collection(), attributes.toJsonNamed(names.get(0))), "created");
+            return ExitCode.OK;
+        }
+        boolean failed = false;
+        for (String name : names) {
+            try {
+                output().outcome(api().post(collection(), attributes.toJsonNamed(name)), "created");
+            } catch (ApiException e) {
+                failed |= Each.reportOrRethrow(e, output());
+            }
+        }
+        return status(failed);
     }
 }

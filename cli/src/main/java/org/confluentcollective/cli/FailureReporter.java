@@ -23,7 +23,7 @@ final class FailureReporter implements IExecutionExceptionHandler, IParameterExc
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("Error: " + e.getMessage());
+        err.println("Error: " + withoutPrefix(e.getMessage()));
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
         traceIfDebugging(err, e);
         return ExitCode.USAGE;
@@ -35,19 +35,36 @@ final class FailureReporter implements IExecutionExceptionHandler, IParameterExc
         int status;
         if (e instanceof ApiException api) {
             status = api.status() == 401 || api.status() == 403 ? ExitCode.DENIED : ExitCode.FAILED;
-            err.println("Error: " + api.getMessage() + hint(api));
+            // the original nodelist, nodedefine, noderemove... print the server's text bare
+            boolean bare = command.getCommand() instanceof OriginalErrors && api.status() != 401 && api.status() != 403;
+            err.println((bare ? "" : "Error: ") + api.getMessage() + hint(api));
         } else if (e instanceof ConnectionException) {
             status = ExitCode.UNREACHABLE;
             err.println("Error: " + e.getMessage());
         } else if (e instanceof CliException) {
             status = ExitCode.FAILED;
             err.println("Error: " + e.getMessage());
+        } else if (e instanceof IllegalArgumentException && e.getMessage() != null) {
+            status = ExitCode.FAILED; // local input that cannot be sent (an empty noderange)
+            err.println("Error: " + e.getMessage());
         } else {
+            // no Java class names for users: the message, or what kind of failure it was
             status = ExitCode.FAILED;
-            err.println("Error: " + e + (debug.getAsBoolean() ? "" : " (run with --debug for details)"));
+            String text = e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage()
+                    : "an unexpected internal failure";
+            err.println("Error: " + text + (debug.getAsBoolean() ? "" : " (run with --debug for details)"));
         }
         traceIfDebugging(err, e);
         return status;
+    }
+
+    /** picocli's own messages sometimes start with "Error: " already: one prefix is enough. */
+    private static String withoutPrefix(String message) {
+        String text = message == null ? "" : message;
+        while (text.startsWith("Error: ")) {
+            text = text.substring("Error: ".length());
+        }
+        return text;
     }
 
     private static String hint(ApiException e) {

@@ -13,18 +13,41 @@ public interface Prompter {
      */
     String readSecret(String prompt, String alternative) throws CliException;
 
+    /**
+     * Asks a question whose answer may be seen (a y/n confirmation). Prompters that only know
+     * secrets (tests) answer it like one.
+     *
+     * @throws CliException when there is no terminal to ask on
+     */
+    default String readLine(String prompt, String alternative) throws CliException {
+        return readSecret(prompt, alternative);
+    }
+
     /** Prompts on the process's console ({@link Console}). */
     static Prompter console() {
-        return (prompt, alternative) -> {
-            Console console = System.console();
-            if (console == null) {
-                throw new CliException("no terminal to ask \"" + prompt.strip() + "\" on; " + alternative);
+        return new Prompter() {
+            @Override
+            public String readSecret(String prompt, String alternative) throws CliException {
+                char[] secret = terminal(prompt, alternative).readPassword("%s", prompt);
+                if (secret == null) {
+                    throw new CliException("no input for \"" + prompt.strip() + "\"");
+                }
+                return new String(secret);
             }
-            char[] secret = console.readPassword("%s", prompt);
-            if (secret == null) {
-                throw new CliException("no input for \"" + prompt.strip() + "\"");
+
+            @Override
+            public String readLine(String prompt, String alternative) throws CliException {
+                String line = terminal(prompt, alternative).readLine("%s", prompt);
+                return line == null ? "" : line;
             }
-            return new String(secret);
+
+            private Console terminal(String prompt, String alternative) throws CliException {
+                Console console = System.console();
+                if (console == null) {
+                    throw new CliException("no terminal to ask \"" + prompt.strip() + "\" on; " + alternative);
+                }
+                return console;
+            }
         };
     }
 

@@ -170,7 +170,7 @@ class CommandsTest {
     @Test
     void mixingShowAndSetIsAUsageError() {
         CliRunner.Result result = cli.run("nodeattrib", "n1", "a=1", "b");
-        assertEquals(2, result.exitCode(), result.toString());
+        assertEquals(ExitCode.USAGE, result.exitCode(), result.toString());
         assertTrue(result.err().startsWith("Error: either show attributes"), result.toString());
         assertEquals(List.of(), requests());
     }
@@ -244,7 +244,7 @@ class CommandsTest {
         assertEquals("POST /users/ {\"name\":\"alice\",\"role\":\"operator\",\"password\":\"s3cret\"}", requests().get(0));
         assertTrue(requests().contains("PUT /users/alice {\"password\":\"n3w\"}"), requests().toString());
         CliRunner.Result badRole = cli.run("user", "add", "bob", "--role", "root");
-        assertEquals(2, badRole.exitCode(), badRole.toString());
+        assertEquals(ExitCode.USAGE, badRole.exitCode(), badRole.toString());
     }
 
     @Test

@@ -37,7 +37,7 @@ class RequestsInProgressApiTest {
                 assertEquals(201, created.status(), created.text());
             }
             // Every attribute of 8,000 nodes is tens of MB: more than the socket buffers hold.
-            Answer defined = fixture.socket.post("/nodes/", "{\"name\":\"n[1-8000]\",\"location.rack\":\"1\"}");
+            Answer defined = fixture.socket.post("/noderange/", "{\"name\":\"n[1-8000]\",\"location.rack\":\"1\"}");
             assertEquals(201, defined.status(), defined.text());
 
             String basic = Base64.getEncoder().encodeToString("alice:pw-alice".getBytes(StandardCharsets.UTF_8));

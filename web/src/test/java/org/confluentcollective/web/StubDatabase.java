@@ -135,6 +135,12 @@ final class StubDatabase implements NodeDatabase, UserDirectory {
     }
 
     @Override
+    public Defined defineNode(String name, Map<String, AttributeInput> attributes) {
+        calls.add("define node " + name + " " + attributes);
+        return new Defined(List.of(name), List.of());
+    }
+
+    @Override
     public Map<String, List<String>> updateNodes(List<String> nodes, Map<String, AttributeInput> changes) {
         calls.add("update " + nodes + " " + changes);
         return Map.of();

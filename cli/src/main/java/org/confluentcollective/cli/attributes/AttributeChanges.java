@@ -25,6 +25,16 @@ public record AttributeChanges(List<AttributeAssignment> assignments) {
         return new AttributeChanges(assignments);
     }
 
+    /** The attributes named, in order, each once. */
+    public List<String> names() {
+        return assignments.stream().map(AttributeAssignment::name).distinct().toList();
+    }
+
+    /** The same changes but for those to {@code names}. */
+    public AttributeChanges only(List<String> names) {
+        return new AttributeChanges(assignments.stream().filter(a -> names.contains(a.name())).toList());
+    }
+
     /** The body; a later assignment to the same attribute replaces an earlier one. */
     public ObjectNode toJson() {
         ObjectNode body = JsonNodeFactory.instance.objectNode();

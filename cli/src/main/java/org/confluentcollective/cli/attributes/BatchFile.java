@@ -22,12 +22,7 @@ public final class BatchFile {
     }
 
     public static List<Line> read(Path file) throws CliException {
-        List<String> text;
-        try {
-            text = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CliException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        List<String> text = lines(file);
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < text.size(); i++) {
             String content = text.get(i).strip();
@@ -37,6 +32,42 @@ public final class BatchFile {
             lines.add(parse(file, i + 1, content));
         }
         return lines;
+    }
+
+    /**
+     * The original's {@code nodeattrib NR -s FILE}: the file holds only {@code attr=value} words
+     * (any number per line, split like a shell's), everything from a {@code #} to the end of its
+     * line is a comment, and all of them apply to the noderange of the command line together.
+     */
+    public static AttributeChanges readAssignments(Path file) throws CliException {
+        List<String> words = new ArrayList<>();
+        for (String line : lines(file)) {
+            int comment = line.indexOf('#');
+            String content = (comment >= 0 ? line.substring(0, comment) : line).strip();
+            if (!content.isEmpty()) {
+                try {
+                    words.addAll(ShellWords.split(content));
+                } catch (IllegalArgumentException e) {
+                    throw new CliException(file + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        if (words.isEmpty()) {
+            throw new CliException(file + " holds no attribute=value to set");
+        }
+        try {
+            return AttributeChanges.parse(words);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> lines(Path file) throws CliException {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CliException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static Line parse(Path file, int number, String content) throws CliException {

@@ -3,6 +3,7 @@ package org.confluentcollective.cli.hardware;
 import org.confluentcollective.cli.ApiCommand;
 import org.confluentcollective.cli.CliException;
 import org.confluentcollective.cli.ExitCode;
+import org.confluentcollective.cli.MaxNodes;
 import org.confluentcollective.cli.output.NodeOperationPrinter;
 import org.confluentcollective.cli.transport.ApiException;
 import org.confluentcollective.cli.transport.ConnectionException;
@@ -25,9 +26,15 @@ public final class NodeBootCommand extends ApiCommand {
     @Mixin
     private BootOptions options;
 
+    @Mixin
+    private MaxNodes maxNodes;
+
     /** As the original: when the device could not be set on every node, no node is booted. */
     @Override
     public Integer call() throws CliException, ApiException, ConnectionException {
+        if (!maxNodes.confirm(invocation(), noderange)) {
+            return ExitCode.FAILED;
+        }
         NodeOperationPrinter printer = new NodeOperationPrinter(output());
         if (device != null && printer.print(api().put(HardwarePaths.of(noderange, HardwarePaths.BOOT_DEVICE),
                 options.body(invocation().mapper(), device)), NodeSetBootCommand::lines)) {

@@ -2,10 +2,13 @@ package org.confluentcollective.cli.hardware;
 
 import org.confluentcollective.cli.ApiCommand;
 import org.confluentcollective.cli.CliException;
+import org.confluentcollective.cli.ExitCode;
+import org.confluentcollective.cli.MaxNodes;
 import org.confluentcollective.cli.output.NodeOperationPrinter;
 import org.confluentcollective.cli.transport.ApiException;
 import org.confluentcollective.cli.transport.ConnectionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code nodepower}: shows or changes the power state of nodes. */
@@ -21,12 +24,18 @@ public final class NodePowerCommand extends ApiCommand {
             description = "status or state (default) shows; on, off, reset, boot, shutdown or diag changes")
     private String state = "status";
 
+    @Mixin
+    private MaxNodes maxNodes;
+
     @Override
     public Integer call() throws CliException, ApiException, ConnectionException {
         String path = HardwarePaths.of(noderange, HardwarePaths.POWER);
         NodeOperationPrinter printer = new NodeOperationPrinter(output());
         if (state.equals("status") || state.equals("state")) {
             return status(printer.print(api().get(path), PowerLines::of));
+        }
+        if (!maxNodes.confirm(invocation(), noderange)) {
+            return ExitCode.FAILED;
         }
         // The server knows the states it accepts, and refuses others naming them.
         return status(printer.print(api().put(path, invocation().mapper().createObjectNode().put("state", state)),

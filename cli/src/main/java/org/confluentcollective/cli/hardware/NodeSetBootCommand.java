@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.confluentcollective.cli.ApiCommand;
 import org.confluentcollective.cli.CliException;
+import org.confluentcollective.cli.ExitCode;
+import org.confluentcollective.cli.MaxNodes;
 import org.confluentcollective.cli.output.NodeOperationPrinter;
 import org.confluentcollective.cli.transport.ApiException;
 import org.confluentcollective.cli.transport.ConnectionException;
@@ -28,12 +30,18 @@ public final class NodeSetBootCommand extends ApiCommand {
     @Mixin
     private BootOptions options;
 
+    @Mixin
+    private MaxNodes maxNodes;
+
     @Override
     public Integer call() throws CliException, ApiException, ConnectionException {
         String path = HardwarePaths.of(noderange, HardwarePaths.BOOT_DEVICE);
         NodeOperationPrinter printer = new NodeOperationPrinter(output());
         if (device == null) {
             return status(printer.print(api().get(path), NodeSetBootCommand::lines));
+        }
+        if (!maxNodes.confirm(invocation(), noderange)) {
+            return ExitCode.FAILED;
         }
         return status(printer.print(api().put(path, options.body(invocation().mapper(), device)),
                 NodeSetBootCommand::lines));

@@ -3,6 +3,7 @@ package org.confluentcollective.cli.nodes;
 import java.util.ArrayList;
 import java.util.List;
 import org.confluentcollective.cli.ApiCommand;
+import org.confluentcollective.cli.OriginalErrors;
 import org.confluentcollective.cli.CliException;
 import org.confluentcollective.cli.ExitCode;
 import org.confluentcollective.cli.output.Answers;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Parameters;
 /** {@code nodelist}: lists node names, or some of their attributes. */
 @Command(name = "nodelist", description = {"Lists nodes: all of them, those of a noderange, or with",
     "attributes like nodeattrib: nodelist rack1 location.rack"})
-public final class NodeListCommand extends ApiCommand {
+public final class NodeListCommand extends ApiCommand implements OriginalErrors {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NODERANGE", description = "the nodes (default: all)")
     private String noderange;
@@ -27,7 +28,7 @@ public final class NodeListCommand extends ApiCommand {
     @Option(names = {"-b", "--blame"}, description = "tell where inherited and derived values come from")
     private boolean blame;
 
-    @Option(names = {"-d", "--delimiter"}, paramLabel = "DELIM",
+    @Option(names = {"-d", "--delim", "--delimiter"}, paramLabel = "DELIM",
             description = "print the names on one line, separated by DELIM")
     private String delimiter;
 
@@ -38,7 +39,7 @@ public final class NodeListCommand extends ApiCommand {
                 throw usageError("-d separates node names; it does not apply to attributes");
             }
             AttributePrinter printer = new AttributePrinter(output(), blame);
-            return status(api().getStreamed(NodePaths.attributes(noderange, "all", attributes), printer::print));
+            return NodeAttribCommand.show(api(), output(), printer, noderange, attributes);
         }
         String path = noderange == null ? NodePaths.NODES : NodePaths.nodes(noderange);
         List<String> names = Answers.itemNames(api().get(path));

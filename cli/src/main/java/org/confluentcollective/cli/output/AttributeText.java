@@ -21,15 +21,17 @@ public final class AttributeText {
 
     /** {@code owner: attribute: value [(blame)]}, with no trailing space when the value is empty. */
     public static String line(String owner, String attribute, JsonNode view, boolean blame) {
+        if (pendingExpression(view)) {
+            // the original's text exactly: two blanks, the expression unquoted
+            return owner + ": " + attribute + ":  (will derive from expression " + view.get("expression").asText() + ")";
+        }
         List<String> parts = new ArrayList<>();
         parts.add(owner + ": " + attribute + ":");
         String value = value(view);
         if (!value.isEmpty()) {
             parts.add(value);
         }
-        if (pendingExpression(view)) {
-            parts.add("(will derive from expression \"" + view.get("expression").asText() + "\")");
-        } else if (blame) {
+        if (blame) {
             blame(view).ifPresent(parts::add);
         }
         return String.join(" ", parts);

@@ -17,7 +17,7 @@ public final class ApiPath {
      */
     public static String segment(String value) {
         if (value.isEmpty()) {
-            throw new IllegalArgumentException("an empty name cannot be part of a path");
+            throw new IllegalArgumentException("an empty noderange or name names nothing: give at least one node or group");
         }
         boolean onlyDots = value.chars().allMatch(c -> c == '.');
         StringBuilder encoded = new StringBuilder();

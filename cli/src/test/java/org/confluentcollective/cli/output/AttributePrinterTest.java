@@ -91,7 +91,7 @@ class AttributePrinterTest {
         assertFalse(new AttributePrinter(output(OutputFormat.TEXT), false).printOwner("rack1", group));
         assertEquals("""
                 rack1: location.rack: 7
-                rack1: location.u: (will derive from expression "{n1}")
+                rack1: location.u:  (will derive from expression {n1})
                 rack1: nodes: n1,n2
                 """, out.toString());
     }

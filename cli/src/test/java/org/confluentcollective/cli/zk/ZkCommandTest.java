@@ -1,6 +1,7 @@
 package org.confluentcollective.cli.zk;
 
 import org.confluentcollective.cli.CliRunner;
+import org.confluentcollective.cli.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,10 +135,10 @@ class ZkCommandTest {
     @Test
     void aMissingOrEmptyPathIsAUsageError() {
         CliRunner.Result missing = cli.run("zk", "ls");
-        assertEquals(2, missing.exitCode(), missing.toString());
+        assertEquals(ExitCode.USAGE, missing.exitCode(), missing.toString());
         assertTrue(missing.err().contains("PATH"), missing.toString());
         CliRunner.Result empty = cli.run("zk", "get", "");
-        assertEquals(2, empty.exitCode(), empty.toString());
+        assertEquals(ExitCode.USAGE, empty.exitCode(), empty.toString());
         assertTrue(empty.err().startsWith("Error: PATH must not be empty"), empty.toString());
         assertEquals(List.of(), daemon.requests());
     }

@@ -81,6 +81,12 @@ public interface NodeDatabase extends NodeNames, NodeValues {
     Defined defineNodes(String noderange, Map<String, AttributeInput> attributes);
 
     /**
+     * Defines one node named literally, not as a noderange ({@code POST /nodes/}): {@code n1-n2}
+     * is that name, not a range.
+     */
+    Defined defineNode(String name, Map<String, AttributeInput> attributes);
+
+    /**
      * Changes attributes of existing nodes (all or none).
      *
      * @return warnings per node (e.g. clearing a value that is only inherited)

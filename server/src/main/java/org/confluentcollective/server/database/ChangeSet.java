@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.confluentcollective.server.api.RequestException;
@@ -60,9 +61,20 @@ final class ChangeSet {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_*][A-Za-z0-9_.*-]*");
 
     private final List<Change> changes;
+    /** Groups a node's {@code groups} names that do not exist yet: created with the change. */
+    private final List<String> newGroups;
 
-    private ChangeSet(List<Change> changes) {
+    private ChangeSet(List<Change> changes, List<String> newGroups) {
         this.changes = List.copyOf(changes);
+        this.newGroups = List.copyOf(newGroups);
+    }
+
+    /**
+     * The groups named in {@code groups} (set or prepended) that did not exist when the change was
+     * checked: as the original's inventory does, naming a group in a node's list creates it, empty.
+     */
+    List<String> newGroups() {
+        return newGroups;
     }
 
     List<Change> changes() {
@@ -98,6 +110,7 @@ final class ChangeSet {
     static ChangeSet prepare(Map<String, AttributeInput> input, Target target, AttributeCatalog catalog,
                              Expressions expressions, CryptedHash crypted, MemoryTree tree) {
         List<Change> changes = new ArrayList<>();
+        LinkedHashSet<String> newGroups = new LinkedHashSet<>();
         for (Map.Entry<String, AttributeInput> entry : input.entrySet()) {
             String name = catalog.resolveAlias(entry.getKey());
             AttributeInput value = entry.getValue();
@@ -119,7 +132,7 @@ final class ChangeSet {
                 if (target == Target.GROUP) {
                     throw RequestException.badRequest("groups cannot be set on a group; set its nodes instead");
                 }
-                changes.add(groupsChange(value, tree));
+                changes.add(groupsChange(value, tree, newGroups));
             } else if (name.equals(NODES)) {
                 if (target == Target.NODE) {
                     throw RequestException.badRequest("nodes attribute is invalid for a node; set its groups instead");
@@ -131,7 +144,7 @@ final class ChangeSet {
                 changes.add(attributeChange(name, value, catalog, expressions, crypted));
             }
         }
-        return new ChangeSet(changes);
+        return new ChangeSet(changes, List.copyOf(newGroups));
     }
 
     private static void checkClearable(String name, Target target, AttributeCatalog catalog) {
@@ -203,9 +216,9 @@ final class ChangeSet {
         throw RequestException.badRequest(name + " takes a single value, not " + describe(value));
     }
 
-    private static Change groupsChange(AttributeInput value, MemoryTree tree) {
+    private static Change groupsChange(AttributeInput value, MemoryTree tree, Set<String> newGroups) {
         if (value instanceof AttributeInput.Prepend p) {
-            return new PrependGroups(existingGroups(splitList(p.items()), tree));
+            return new PrependGroups(checkedGroups(splitList(p.items()), tree, newGroups));
         }
         if (value instanceof AttributeInput.Remove r) {
             return new RemoveGroups(splitList(r.items()));
@@ -216,14 +229,16 @@ final class ChangeSet {
         } else {
             groups = splitList(plainText(GROUPS, value));
         }
-        return new SetGroups(existingGroups(groups, tree));
+        return new SetGroups(checkedGroups(groups, tree, newGroups));
     }
 
-    private static List<String> existingGroups(List<String> groups, MemoryTree tree) {
+    /** The groups of a list, each once; those that do not exist yet go to {@code newGroups}. */
+    private static List<String> checkedGroups(List<String> groups, MemoryTree tree, Set<String> newGroups) {
         LinkedHashSet<String> unique = new LinkedHashSet<>();
         for (String group : groups) {
             if (!tree.hasGroup(group)) {
-                throw RequestException.badRequest("group " + group + " does not exist");
+                ZkNodeDatabase.checkEntityName("group", group);
+                newGroups.add(group);
             }
             if (!unique.add(group)) {
                 throw RequestException.badRequest("group " + group + " is listed twice");

@@ -13,7 +13,7 @@ import java.util.Set;
 record MembershipEdit(String group, Set<String> targets, Mode mode) implements GroupListChange {
 
     enum Mode {
-        /** Members become exactly the targets; new members get the group before {@code everything}. */
+        /** Members become exactly the targets; new members get the group first (attributes.md §3). */
         EXACTLY,
         /** The targets get the group at the front of their lists. */
         PREPEND,
@@ -35,8 +35,7 @@ record MembershipEdit(String group, Set<String> targets, Mode mode) implements G
                 if (!target) {
                     result.remove(group);
                 } else if (!result.contains(group)) {
-                    int everything = result.indexOf(ZkNodeDatabase.EVERYTHING);
-                    result.add(everything < 0 ? result.size() : everything, group);
+                    result.add(0, group); // as the original: the new group takes precedence
                 }
             }
             case PREPEND -> {

@@ -313,6 +313,15 @@ final class ZkNodeDatabase implements NodeDatabase {
         if (names.isEmpty()) {
             throw RequestException.badRequest("the noderange " + noderange + " names no nodes");
         }
+        return define(names, attributes);
+    }
+
+    @Override
+    public Defined defineNode(String name, Map<String, AttributeInput> attributes) {
+        return define(List.of(name), attributes);
+    }
+
+    private Defined define(List<String> names, Map<String, AttributeInput> attributes) {
         names.forEach(name -> checkEntityName("node", name));
         ChangeSet changes = ChangeSet.prepare(attributes, ChangeSet.Target.NODE, catalog, expressions, crypted, tree);
         for (String name : names) {
@@ -356,7 +365,7 @@ final class ZkNodeDatabase implements NodeDatabase {
                 return writes;
             });
         }
-        transactions.runAll(plans);
+        runCreatingGroups(plans, changes);
         List<String> warnings = new ArrayList<>();
         for (String name : names) {
             if (tree.hasGroup(name)) {
@@ -393,7 +402,7 @@ final class ZkNodeDatabase implements NodeDatabase {
                 warnings.put(node, nodeWarnings);
             }
             return updated;
-        });
+        }, changeSet);
         return new TreeMap<>(warnings);
     }
 
@@ -578,6 +587,12 @@ final class ZkNodeDatabase implements NodeDatabase {
 
     /** Plans a rewrite of each node's record, in batches, retrying each batch on conflict. */
     private void rewriteNodes(List<String> nodes, BiFunction<String, NodeRecord, NodeRecord> rewrite) {
+        rewriteNodes(nodes, rewrite, null);
+    }
+
+    /** The same, creating the groups {@code changes} names that do not exist yet. */
+    private void rewriteNodes(List<String> nodes, BiFunction<String, NodeRecord, NodeRecord> rewrite,
+                              ChangeSet changes) {
         List<Supplier<List<ZkWriter.Write>>> plans = new ArrayList<>();
         // Sized from the records as they will be: a change that grows them must not outgrow a multi.
         ToIntFunction<String> sizeAfter = node -> tree.node(node)
@@ -597,6 +612,41 @@ final class ZkNodeDatabase implements NodeDatabase {
                 }
                 return writes;
             });
+        }
+        runCreatingGroups(plans, changes);
+    }
+
+    /**
+     * Runs the batches of a node change that names groups not existing yet ({@code groups=new}),
+     * creating them empty: in the same multi as the nodes when the change is one batch (all or
+     * nothing), else in a transaction of their own just before the batches (a bulk change is not
+     * atomic as a whole anyway, and its nodes must not name a group that is not there).
+     */
+    private void runCreatingGroups(List<Supplier<List<ZkWriter.Write>>> plans, ChangeSet changes) {
+        if (changes == null || changes.newGroups().isEmpty() || plans.isEmpty()) {
+            transactions.runAll(plans);
+            return;
+        }
+        Supplier<List<ZkWriter.Write>> creates = () -> {
+            List<ZkWriter.Write> writes = new ArrayList<>();
+            for (String group : changes.newGroups()) {
+                if (!tree.hasGroup(group)) { // created meanwhile by another request: keep it
+                    writes.add(new ZkWriter.Create(layout.groupPath(group), new GroupRecord(Map.of())));
+                }
+            }
+            return writes;
+        };
+        if (plans.size() == 1) {
+            Supplier<List<ZkWriter.Write>> nodes = plans.get(0);
+            transactions.runAll(List.of(() -> {
+                List<ZkWriter.Write> writes = new ArrayList<>(creates.get());
+                writes.addAll(nodes.get());
+                return writes;
+            }));
+            return;
+        }
+        if (!creates.get().isEmpty()) {
+            transactions.run(creates);
         }
         transactions.runAll(plans);
     }
@@ -629,7 +679,7 @@ final class ZkNodeDatabase implements NodeDatabase {
                 .orElseThrow(() -> RequestException.notFound("group " + group + " does not exist"));
     }
 
-    private static void checkEntityName(String kind, String name) {
+    static void checkEntityName(String kind, String name) {
         if (name == null || !ENTITY_NAME.matcher(name).matches()) {
             throw RequestException.badRequest("invalid " + kind + " name '" + name
                     + "': use letters, digits, '.', '_' and '-', starting with a letter or digit");

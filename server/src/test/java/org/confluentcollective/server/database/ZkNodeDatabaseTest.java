@@ -203,7 +203,9 @@ class ZkNodeDatabaseTest {
         assertBad(() -> db.updateNodes(List.of("n1", "n2"), text("location.rack", "4", "foo.bar", "x")));
         assertBad(() -> db.updateNodes(List.of("n1"), text("console.method", "telnet")));
         assertBad(() -> db.updateNodes(List.of("n1"), text("location.u", "{n1")));
-        assertBad(() -> db.updateNodes(List.of("n1"), Map.of("groups", new AttributeInput.Text("nosuchgroup"))));
+        assertBad(() -> db.updateNodes(List.of("n1"), Map.of("groups", new AttributeInput.Text("no such group"))));
+        assertBad(() -> db.updateNodes(List.of("n1"), Map.of("groups", new AttributeInput.Text("newgroup"),
+                "foo.bar", new AttributeInput.Text("x"))));
         assertBad(() -> db.defineNodes("bad name", Map.of()));
         assertBad(() -> db.defineGroup("x/y", Map.of()));
         assertBad(() -> db.updateNodes(List.of("n1"), Map.of("secret.hardwaremanagementpassword",
@@ -212,6 +214,17 @@ class ZkNodeDatabaseTest {
                 assertThrows(RequestException.class, () -> db.updateNodes(List.of("n1", "n9"), text("location.rack", "4"))).kind());
 
         assertEquals(before, fixture.rawDump());
+    }
+
+    @Test
+    void namingGroupsThatDoNotExistCreatesThemWithTheChange() {
+        db.defineNodes("n[1-1500]", Map.of("groups", new AttributeInput.Text("big")));
+        assertTrue(db.groupExists("big"));
+        assertEquals(1500, db.groupAttributes("big", AttributeSelection.current()).get("nodes").items().size());
+        db.updateNodes(List.of("n1", "n2"), Map.of("groups", new AttributeInput.Prepend("small,big")));
+        assertEquals(List.of("small", "big", "everything"), attr("n2", "groups").items());
+        assertEquals(List.of("n1", "n2"), db.groupAttributes("small", AttributeSelection.current()).get("nodes").items());
+        assertEquals(List.of("big", "everything", "small"), db.groups());
     }
 
     private static void assertBad(org.junit.jupiter.api.function.Executable call) {

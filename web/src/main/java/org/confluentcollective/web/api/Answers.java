@@ -30,11 +30,24 @@ final class Answers {
      * nodes, so a malformed one is a bad request (400) rather than "not found".
      */
     static Response defineNodes(NodeDatabase database, JsonNode body) {
+        return define(body, database::defineNodes);
+    }
+
+    /**
+     * Defines one node from a POST body to {@code /nodes/}: the name is taken literally, as the
+     * original does ({@code n1-n2} is one node of that name; ranges belong to {@code /noderange/}).
+     */
+    static Response defineNode(NodeDatabase database, JsonNode body) {
+        return define(body, database::defineNode);
+    }
+
+    private static Response define(JsonNode body,
+                                   java.util.function.BiFunction<String, Map<String, AttributeInput>, Defined> how) {
         ObjectNode request = Bodies.object(body);
         String names = Bodies.requiredText(request, "name");
         Map<String, AttributeInput> attributes = AttributeJson.inputs(request, Set.of("name"));
         try {
-            Defined defined = database.defineNodes(names, attributes);
+            Defined defined = how.apply(names, attributes);
             ObjectNode answer = names("created", defined.names());
             addWarnings(answer, defined.warnings());
             return Response.status(Response.Status.CREATED).entity(answer).build();

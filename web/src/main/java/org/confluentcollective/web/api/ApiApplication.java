@@ -55,6 +55,7 @@ public final class ApiApplication extends ResourceConfig {
         register(new JsonBodyProvider(MAX_BODY_BYTES, BODY_DEADLINE));
         RequestsInProgress inProgress = new RequestsInProgress();
         register(inProgress);
+        register(new org.confluentcollective.web.errors.ControlCharacterFilter());
         register(new AuthenticationFilter(users, new LoginThrottle(LoginThrottle.Policy.DEFAULT), inProgress));
         register(new AccessFeature());
         register(new StaleReadMarker(quorum));

@@ -20,6 +20,18 @@ final class Bodies {
         return (ObjectNode) body;
     }
 
+    /** A required string that may be empty (an expression of empty text evaluates to empty text). */
+    static String requiredTextOrEmpty(ObjectNode body, String key) {
+        JsonNode value = body.get(key);
+        if (value == null || value.isNull()) {
+            throw RequestException.badRequest("'" + key + "' is required");
+        }
+        if (!value.isTextual()) {
+            throw RequestException.badRequest("'" + key + "' must be a string");
+        }
+        return value.textValue();
+    }
+
     static String requiredText(ObjectNode body, String key) {
         JsonNode value = body.get(key);
         if (value == null || value.isNull()) {

@@ -127,7 +127,7 @@ public final class NodeRangeResource {
     @Path("{noderange}/attributes/expression")
     @Consumes(MediaType.APPLICATION_JSON)
     public ObjectNode evaluate(@PathParam("noderange") String noderange, JsonNode body) {
-        String expression = Bodies.requiredText(Bodies.object(body), "expression");
+        String expression = Bodies.requiredTextOrEmpty(Bodies.object(body), "expression");
         List<String> nodes = database.expand(noderange);
         Map<String, Evaluation> results = database.evaluate(nodes, expression);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();

@@ -42,7 +42,7 @@ public final class NodesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response define(JsonNode body) {
-        return Answers.defineNodes(database, body);
+        return Answers.defineNode(database, body);
     }
 
     @GET

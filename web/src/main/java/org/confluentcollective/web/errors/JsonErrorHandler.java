@@ -36,7 +36,21 @@ public final class JsonErrorHandler extends ErrorHandler {
         // Jetty drops the connection after refusing a request at this level; saying so keeps
         // clients from sending their next request into a closed connection.
         response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
-        response.write(true, ByteBuffer.wrap(body(code, message)), callback);
+        response.write(true, ByteBuffer.wrap(body(code, explain(code, message, cause))), callback);
+    }
+
+    /**
+     * Jetty refuses an encoded NUL ({@code %00}) in a path itself, as an illegal character, and
+     * says only "Bad Request"; other control characters reach ControlCharacterFilter.
+     */
+    private static String explain(int code, String message, Throwable cause) {
+        for (Throwable t = cause; code == HttpStatus.BAD_REQUEST_400 && t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().startsWith("Illegal character in path")) {
+                return "the path holds a character no path may hold (an encoded control character such as %00); "
+                        + "names and noderanges cannot contain control characters";
+            }
+        }
+        return message;
     }
 
     static byte[] body(int status, String message) {

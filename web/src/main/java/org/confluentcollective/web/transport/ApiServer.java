@@ -71,8 +71,11 @@ public final class ApiServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        // A noderange such as /regex/ arrives as one segment with %2F inside; Jetty must pass it on.
-        http.setUriCompliance(UriCompliance.DEFAULT.with("noderange", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
+        // A noderange such as /regex/ arrives as one segment with %2F inside; Jetty must pass it on,
+        // and blanks (%20, %09) too, which the noderange parser ignores around operators. Control
+        // characters are refused by ControlCharacterFilter with a message naming them.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("noderange", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+                UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS));
         limits.configure(http);
 
         ServerConnector https = httpsConnector(server, http, settings);
