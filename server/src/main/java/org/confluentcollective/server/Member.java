@@ -18,6 +18,7 @@ import org.confluentcollective.server.api.MemberForwarder;
 import org.confluentcollective.server.api.MemberInfo;
 import org.confluentcollective.server.api.MemberPart;
 import org.confluentcollective.server.api.MemberRole;
+import org.confluentcollective.server.api.DatabaseArchive;
 import org.confluentcollective.server.api.NodeDatabase;
 import org.confluentcollective.server.api.NodeHandler;
 import org.confluentcollective.server.api.NodeOperations;
@@ -189,6 +190,11 @@ public final class Member implements RunningMember, AutoCloseable {
     @Override
     public UserDirectory users() {
         return store.users();
+    }
+
+    @Override
+    public DatabaseArchive archive() {
+        return store.archive();
     }
 
     @Override
