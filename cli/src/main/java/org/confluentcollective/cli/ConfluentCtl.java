@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.confluentcollective.cli.archive.DumpCommand;
+import org.confluentcollective.cli.archive.ImportCommand;
+import org.confluentcollective.cli.archive.RestoreCommand;
 import org.confluentcollective.cli.collate.CollateCommand;
 import org.confluentcollective.cli.collective.CollectiveCommand;
 import org.confluentcollective.cli.deploy.NodeDeployCommand;
@@ -54,7 +57,8 @@ import picocli.CommandLine.ScopeType;
             NodeInventoryCommand.class, NodeHealthCommand.class, NodeSensorsCommand.class,
             OsDeployCommand.class, NodeDeployCommand.class,
             NodeShellCommand.class, NodeRunCommand.class, NodePingCommand.class, CollateCommand.class,
-            UserCommand.class, CollectiveCommand.class, ZkCommand.class, CompletionCommand.class, NamesCommand.class, HelpCommand.class},
+            UserCommand.class, CollectiveCommand.class, ZkCommand.class,
+            DumpCommand.class, RestoreCommand.class, ImportCommand.class, CompletionCommand.class, NamesCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",
@@ -69,6 +73,7 @@ import picocli.CommandLine.ScopeType;
             "  CONFLUENT_PASSWORD      the password for HTTPS (else prompted for); CONFLUENT_PASSPHRASE too",
             "  CONFLUENT_FINGERPRINT   the member's certificate fingerprint, like --fingerprint",
             "  CONFLUENT_NEW_PASSWORD  the password for 'user add' and 'user passwd'",
+            "  CONFLUENT_DUMP_PASSPHRASE  the passphrase of 'dump', 'restore' and 'import'",
             "",
             "Over HTTPS the member's self-signed certificate is pinned: by --fingerprint,",
             "or trusted on first use and recorded in ~/.config/confluentctl/known_hosts",

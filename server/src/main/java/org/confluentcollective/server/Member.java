@@ -21,6 +21,7 @@ import org.confluentcollective.server.api.MemberForwarder;
 import org.confluentcollective.server.api.MemberInfo;
 import org.confluentcollective.server.api.MemberPart;
 import org.confluentcollective.server.api.MemberRole;
+import org.confluentcollective.server.api.DatabaseArchive;
 import org.confluentcollective.server.api.NodeDatabase;
 import org.confluentcollective.server.api.NodeDeployment;
 import org.confluentcollective.server.api.NodeHandler;
@@ -206,6 +207,11 @@ public final class Member implements RunningMember, AutoCloseable {
     @Override
     public UserDirectory users() {
         return store.users();
+    }
+
+    @Override
+    public DatabaseArchive archive() {
+        return store.archive();
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.confluentcollective.server.collective.CollectivePaths;
 import org.confluentcollective.server.api.ManagerAssignment;
 import org.confluentcollective.server.api.QuorumStatus;
 import org.confluentcollective.server.api.NodeDatabase;
+import org.confluentcollective.server.api.DatabaseArchive;
 import org.confluentcollective.server.database.ZkDatabase;
 import org.confluentcollective.server.database.ZnodeLayout;
 import org.confluentcollective.server.failover.ManagerFailover;
@@ -39,9 +40,11 @@ public final class MemberStore implements AutoCloseable {
     private final MemberPins pins;
     private final ManagerFailover failover;
     private final MemberDirectory directory;
+    private final DatabaseArchive archive;
 
     private MemberStore(CuratorFramework curator, ZkDatabase database, Collective collective, Invitations invitations,
-                        Membership membership, MemberPins pins, ManagerFailover failover, MemberDirectory directory) {
+                        Membership membership, MemberPins pins, ManagerFailover failover, MemberDirectory directory,
+                        DatabaseArchive archive) {
         this.curator = curator;
         this.database = database;
         this.collective = collective;
@@ -50,6 +53,7 @@ public final class MemberStore implements AutoCloseable {
         this.pins = pins;
         this.failover = failover;
         this.directory = directory;
+        this.archive = archive;
     }
 
     public static MemberStore open(MemberStoreSettings settings) throws IOException {
@@ -101,7 +105,7 @@ public final class MemberStore implements AutoCloseable {
             failover.start();
             directory.start();
             return new MemberStore(curator, database, collective, invitations, membership, pins, failover,
-                    directory);
+                    directory, database.archive(settings.member().name()));
         } catch (IOException | RuntimeException e) {
             curator.close();
             throw e;
@@ -117,6 +121,11 @@ public final class MemberStore implements AutoCloseable {
 
     public UserDirectory users() {
         return database.users();
+    }
+
+    /** Online dump and restore of the database, import of the original's dumps. */
+    public DatabaseArchive archive() {
+        return archive;
     }
 
     /** This member's view of the collective: members, liveness, leader, quorum. */

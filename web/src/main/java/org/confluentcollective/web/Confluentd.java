@@ -88,8 +88,8 @@ public final class Confluentd implements AutoCloseable {
                         config.zooKeeperAddress(), config.memberPort(), member.memberTrust()),
                 ports -> new ApiApplication(member.nodes(), member.users(), member.quorum(), member.collective(),
                         member.administration(ports.https(), ports.member()), member.managers(), member.znodes(),
-                        member.nodeOperations(), VERSION).withDeployment(member.profiles(), member.deployment(),
-                        config.deploy().ipxeDirectory(), deployment)));
+                        member.nodeOperations(), member.archive(), VERSION).withDeployment(member.profiles(),
+                        member.deployment(), config.deploy().ipxeDirectory(), deployment)));
         // A dropped pin (a deleted member, a replaced certificate) also ends its open member API connections.
         member.onUnpin(server::closeUntrustedMemberConnections);
         return server;

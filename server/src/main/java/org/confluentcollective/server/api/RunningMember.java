@@ -31,6 +31,9 @@ public interface RunningMember {
 
     UserDirectory users();
 
+    /** Online dump and restore of the database, import of the original confluent's dumps. */
+    DatabaseArchive archive();
+
     /** Lock-down: whether this member reaches a quorum and may change the database. */
     QuorumStatus quorum();
 

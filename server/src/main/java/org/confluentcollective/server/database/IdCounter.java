@@ -45,4 +45,30 @@ final class IdCounter {
             throw new RequestException(RequestException.Kind.UNAVAILABLE, "cannot reserve node numbers: " + e, e);
         }
     }
+
+    /** Raises the counter so that the next number handed out is at least {@code next} (never lowers it). */
+    void raiseTo(long next) {
+        quorum.requireQuorum();
+        try {
+            while (true) {
+                Stat stat = new Stat();
+                byte[] data = curator.getData().storingStatIn(stat).forPath(path);
+                long current = data.length == 0 ? 1 : Long.parseLong(new String(data, StandardCharsets.US_ASCII).trim());
+                if (current >= next) {
+                    return;
+                }
+                try {
+                    curator.setData().withVersion(stat.getVersion())
+                            .forPath(path, Long.toString(next).getBytes(StandardCharsets.US_ASCII));
+                    return;
+                } catch (KeeperException.BadVersionException raced) {
+                    // another member reserved numbers meanwhile: read again
+                }
+            }
+        } catch (KeeperException.ConnectionLossException | KeeperException.SessionExpiredException e) {
+            throw QuorumWatch.noQuorum();
+        } catch (Exception e) {
+            throw new RequestException(RequestException.Kind.UNAVAILABLE, "cannot set the node number counter: " + e, e);
+        }
+    }
 }

@@ -95,6 +95,15 @@ public final class MemoryTree {
         return members == null ? Set.of() : Collections.unmodifiableSet(members);
     }
 
+    /** Every record held, by name (with its version); call it where nothing changes the tree meanwhile. */
+    record Copy(Map<String, Versioned<NodeRecord>> nodes, Map<String, Versioned<GroupRecord>> groups,
+                Map<String, Versioned<UserRecord>> users) {
+    }
+
+    Copy copy() {
+        return new Copy(Map.copyOf(nodes), Map.copyOf(groups), Map.copyOf(users));
+    }
+
     /** Every node, group and user held, as layout entries. */
     List<ZnodeLayout.Entry> entries() {
         List<ZnodeLayout.Entry> entries = new ArrayList<>(nodes.size() + groups.size() + users.size());

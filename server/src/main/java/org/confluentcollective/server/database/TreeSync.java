@@ -139,6 +139,15 @@ final class TreeSync {
         layout.classify(path).ifPresent(this::remove);
     }
 
+    /**
+     * Reads the copy in one state: nothing changes it while {@code reader} runs (every change
+     * is applied under this lock, a multi of our own as one step), so keep {@code reader} short,
+     * e.g. copying references to the immutable records.
+     */
+    synchronized <T> T snapshot(java.util.function.Supplier<T> reader) {
+        return reader.get();
+    }
+
     /** The container znodes a write to {@code path} must touch (see the class comment). */
     String containerOf(String path) {
         return path.substring(0, path.lastIndexOf('/'));

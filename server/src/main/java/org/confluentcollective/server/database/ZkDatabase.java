@@ -11,7 +11,10 @@ import org.apache.curator.framework.state.ConnectionState;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooKeeper;
+import java.time.Clock;
+import org.confluentcollective.server.api.DatabaseArchive;
 import org.confluentcollective.server.api.NodeDatabase;
+import org.confluentcollective.server.secrets.PassphraseSeal;
 import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.attributes.AttributeCatalog;
 import org.confluentcollective.server.quorum.QuorumWatch;
@@ -39,9 +42,12 @@ public final class ZkDatabase implements AutoCloseable {
     private final ZkUserDirectory users;
     private final ExecutorService planner;
     private final QuorumWatch quorum;
+    private final java.util.function.Function<String, DatabaseArchive> archives;
 
-    private ZkDatabase(ZkNodeDatabase nodes, ZkUserDirectory users, ExecutorService planner, QuorumWatch quorum) {
+    private ZkDatabase(ZkNodeDatabase nodes, ZkUserDirectory users, ExecutorService planner, QuorumWatch quorum,
+                       java.util.function.Function<String, DatabaseArchive> archives) {
         this.quorum = quorum;
+        this.archives = archives;
         this.nodes = nodes;
         this.users = users;
         this.planner = planner;
@@ -82,11 +88,14 @@ public final class ZkDatabase implements AutoCloseable {
         });
         ZkWriter writer = new ZkWriter(() -> currentZooKeeper(curator), sync, codec, layout);
         Transactions transactions = new Transactions(writer, sync, planner, quorum);
-        ZkNodeDatabase nodes = new ZkNodeDatabase(tree, layout, transactions,
-                new IdCounter(curator, layout.nodeIndexCounter(), quorum), catalog, cipher, new CryptedHash(),
-                () -> catchUp(sync, quorum));
+        IdCounter ids = new IdCounter(curator, layout.nodeIndexCounter(), quorum);
+        Runnable awaitCurrent = () -> catchUp(sync, quorum);
+        ZkNodeDatabase nodes = new ZkNodeDatabase(tree, layout, transactions, ids, catalog, cipher, new CryptedHash(),
+                awaitCurrent);
         ZkUserDirectory users = new ZkUserDirectory(tree, layout, transactions, hasher);
-        return new ZkDatabase(nodes, users, planner, quorum);
+        return new ZkDatabase(nodes, users, planner, quorum, member -> new ZkDatabaseArchive(tree, sync, layout,
+                transactions, ids, catalog, cipher, awaitCurrent, member, PassphraseSeal.DEFAULT_ITERATIONS,
+                Clock.systemUTC()));
     }
 
     public NodeDatabase nodes() {
@@ -95,6 +104,11 @@ public final class ZkDatabase implements AutoCloseable {
 
     public UserDirectory users() {
         return users;
+    }
+
+    /** Dump, restore and import, for the member named {@code member} (named in each dump). */
+    public DatabaseArchive archive(String member) {
+        return archives.apply(member);
     }
 
     /** Whether this member can change the database now (lock-down when not). */

@@ -147,6 +147,13 @@ final class ZkWriter {
 
     /** Runs on the event thread, in order with every other change to the tree. */
     private void applyAll(List<Write> writes, List<OpResult> results) {
+        // One multi is applied as one step: a snapshot (TreeSync.snapshot) never sees half of it.
+        synchronized (sync) {
+            applyEach(writes, results);
+        }
+    }
+
+    private void applyEach(List<Write> writes, List<OpResult> results) {
         for (int i = 0; i < writes.size(); i++) {
             Write write = writes.get(i);
             if (write instanceof Create c) {

@@ -2,6 +2,7 @@ package org.confluentcollective.web.api;
 
 import java.time.Duration;
 import org.confluentcollective.server.api.CollectiveAdministration;
+import org.confluentcollective.server.api.DatabaseArchive;
 import org.confluentcollective.server.api.DeploymentProfiles;
 import org.confluentcollective.server.api.NodeDeployment;
 import org.confluentcollective.server.api.NodeNames;
@@ -17,6 +18,7 @@ import org.confluentcollective.web.auth.AuthenticationFilter;
 import org.confluentcollective.web.auth.LoginThrottle;
 import org.confluentcollective.web.auth.RequestsInProgress;
 import org.confluentcollective.web.errors.ApiExceptionMapper;
+import org.confluentcollective.web.errors.ControlCharacterFilter;
 import org.confluentcollective.web.errors.NodeRangeExceptionMapper;
 import org.confluentcollective.web.errors.RequestExceptionMapper;
 import org.confluentcollective.web.errors.UnexpectedExceptionMapper;
@@ -45,6 +47,14 @@ public final class ApiApplication extends ResourceConfig {
     public ApiApplication(NodeDatabase database, UserDirectory users, QuorumStatus quorum, CollectiveView collective,
                           CollectiveAdministration administration, ManagerAssignment managers,
                           ZnodeReader inspector, NodeOperations operations, String version) {
+        this(database, users, quorum, collective, administration, managers, inspector, operations, null, version);
+    }
+
+    /** @param archive dump, restore and import ({@code /collective/dump} ...); {@code null} leaves them out */
+    public ApiApplication(NodeDatabase database, UserDirectory users, QuorumStatus quorum, CollectiveView collective,
+                          CollectiveAdministration administration, ManagerAssignment managers,
+                          ZnodeReader inspector, NodeOperations operations, DatabaseArchive archive,
+                          String version) {
         // Only what is registered here: no classpath scanning, no Jackson feature, no WADL.
         property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -52,10 +62,11 @@ public final class ApiApplication extends ResourceConfig {
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         property(ServerProperties.BV_FEATURE_DISABLE, true);
 
-        register(new JsonBodyProvider(MAX_BODY_BYTES, BODY_DEADLINE));
+        JsonBodyProvider json = new JsonBodyProvider(MAX_BODY_BYTES, BODY_DEADLINE);
+        register(json);
         RequestsInProgress inProgress = new RequestsInProgress();
         register(inProgress);
-        register(new org.confluentcollective.web.errors.ControlCharacterFilter());
+        register(new ControlCharacterFilter());
         register(new AuthenticationFilter(users, new LoginThrottle(LoginThrottle.Policy.DEFAULT), inProgress));
         register(new AccessFeature());
         register(new StaleReadMarker(quorum));
@@ -79,6 +90,10 @@ public final class ApiApplication extends ResourceConfig {
                 if (inspector != null) {
                     bind(inspector).to(ZnodeReader.class);
                 }
+                if (archive != null) {
+                    bind(archive).to(DatabaseArchive.class);
+                    bind(json).to(JsonBodyProvider.class);
+                }
             }
         });
         NodeNames names = database; // all node operations need of the database
@@ -100,6 +115,11 @@ public final class ApiApplication extends ResourceConfig {
         register(CollectiveResource.class);
         if (inspector != null) {
             register(ZooKeeperResource.class);
+        }
+        if (archive != null) {
+            register(ArchiveResource.Dump.class);
+            register(ArchiveResource.Restore.class);
+            register(ArchiveResource.Import.class);
         }
     }
 

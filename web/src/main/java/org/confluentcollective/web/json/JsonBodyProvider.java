@@ -80,6 +80,16 @@ public final class JsonBodyProvider implements MessageBodyReader<JsonNode>, Mess
         return tree;
     }
 
+    /**
+     * Reads a body like {@link #readFrom} but with its own limit: for the few requests that may
+     * carry more than the API's usual limit (a restore of a whole database).
+     */
+    public JsonNode readLimited(InputStream body, MultivaluedMap<String, String> headers, long limit)
+            throws IOException {
+        return new JsonBodyProvider(limit, bodyDeadline).readFrom(JsonNode.class, JsonNode.class, new Annotation[0],
+                MediaType.APPLICATION_JSON_TYPE, headers, body);
+    }
+
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
         return true;

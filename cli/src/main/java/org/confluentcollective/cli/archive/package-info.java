@@ -1,0 +1,2 @@
+/** {@code dump}, {@code restore} and {@code import}: online backup and migration from confluent. */
+package org.confluentcollective.cli.archive;
