@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.confluentcollective.testkit.MemberProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +40,9 @@ class PxeBootTest {
     private static final long VM_TIMEOUT_SECONDS = 150;
     private static final String OVMF = "/usr/share/ovmf/OVMF.fd";
 
+    /** When the serial console first showed each step (printed: where a slow boot spends its time). */
+    private static final Map<String, String> PHASES = phases();
+
     @TempDir
     static Path dir;
 
@@ -43,6 +51,20 @@ class PxeBootTest {
     private static Path initrd;
     private static MemberProcess member;
     private Process qemu;
+
+    private static Map<String, String> phases() {
+        Map<String, String> phases = new LinkedHashMap<>();
+        phases.put("firmware PXE", ">>Start PXE over IPv4");
+        phases.put("ipxe.efi", "NBP file downloaded successfully");
+        phases.put("iPXE", "iPXE");
+        phases.put("iPXE has an address", "net0: 10.232.0.");
+        phases.put("script", "/boot.ipxe... ok");
+        phases.put("initrd loaded", "initrd.gz... ok");
+        phases.put("init", "confluent-init: started");
+        phases.put("network up", "confluent-init: network up");
+        phases.put("reported", "confluent-init: updatestatus answered");
+        return phases;
+    }
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -117,28 +139,48 @@ class PxeBootTest {
         List<String> command = new ArrayList<>(machine);
         long start = System.nanoTime();
         qemu = VmSegment.qemu(command, mac, serialLog).start();
-        if (!qemu.waitFor(VM_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        Map<String, Double> timeline = new LinkedHashMap<>();
+        while (qemu.isAlive() && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(VM_TIMEOUT_SECONDS)) {
+            qemu.waitFor(200, TimeUnit.MILLISECONDS);
+            String sofar = VmSegment.readSerial(serialLog);
+            PHASES.forEach((phase, marker) -> {
+                if (!timeline.containsKey(phase) && sofar.contains(marker)) {
+                    timeline.put(phase, (System.nanoTime() - start) / 1e9);
+                }
+            });
+        }
+        keep(serialLog);
+        if (qemu.isAlive()) {
             qemu.destroyForcibly();
-            fail(node + " did not power off in " + VM_TIMEOUT_SECONDS + " s; serial log:\n"
+            fail(node + " did not power off in " + VM_TIMEOUT_SECONDS + " s (" + timeline + "); serial log:\n"
                     + tail(VmSegment.readSerial(serialLog)) + "\nmember log:\n" + member.logTail());
         }
-        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
         String serial = VmSegment.readSerial(serialLog);
-        System.out.printf("PxeBootTest: %s (%s) ran %d s, qemu exit %d%n", node, firmware, seconds, qemu.exitValue());
+        System.out.printf("PxeBootTest: %s (%s) powered off after %.1f s, qemu exit %d; seen at (s): %s%n", node,
+                firmware, (System.nanoTime() - start) / 1e9, qemu.exitValue(), timeline.entrySet().stream()
+                        .map(e -> String.format("%s %.1f", e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
         String status = member.ok("nodedeploy", node).out();
         String completed = node + ": completed: " + profile + " (succeeded: " + firmware + " boot, kernel ";
         assertTrue(status.startsWith(completed), "nodedeploy " + node + " says: " + status + "\nserial log:\n"
                 + tail(serial) + "\nmember log:\n" + member.logTail());
         assertEquals(0, qemu.exitValue(), tail(serial));
-        // iPXE fetched our script and the profile's files over HTTP; /init reached us with the key
+        // iPXE's DHCP: our static offer with the script's URL; then the script and the profile's
+        // files over HTTP; /init reached us with the key
         String http = "http://" + VmSegment.SERVER + ":" + member.deployHttpPort + "/";
-        assertSerial(serial, http + "boot/by-mac/", "/boot.ipxe... ok", "Deploying " + profile,
+        assertSerial(serial, "net0: " + ip + "/255.255.255.0", "Next server: " + VmSegment.SERVER,
+                "Filename: " + http + "boot/by-mac/" + mac + "/boot.ipxe", "/boot.ipxe... ok", "Deploying " + profile,
                 http + "confluent-public/os/" + profile + "/vmlinuz... ok",
                 http + "confluent-public/os/" + profile + "/initrd.gz... ok",
                 "confluent-init: started", "confluent-init: network up: ", "inet " + ip + "/24",
                 "confluent-init: api key received (43 characters)",
                 "confluent-init: updatestatus answered {\"updated\":\"" + node + "\"}");
         return serial;
+    }
+
+    /** The serial log under target/pxe-boot/ too, for looking at after the run (CI keeps target/). */
+    private static void keep(Path serialLog) throws IOException {
+        Path kept = Files.createDirectories(Path.of("target", "pxe-boot"));
+        Files.copy(serialLog, kept.resolve(serialLog.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void assertSerial(String serial, String... expected) {

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The deployment network of the VM tests: the member's end {@code pxh0} (10.232.0.1/24) in the
  * default namespace, where the member process runs (DHCP on 67, TFTP on 69), its peer on bridge
- * {@code br0} in namespace {@code pxvm} together with the VM's tap {@code pxtap}. Deleting the
+ * {@code br0} in namespace {@code pxvm} together with the VM's tap {@code pxtap} (and dnsmasq sending IPv6 router
+ * advertisements). Deleting the
  * namespace deletes the veth pair, the bridge and the tap. Needs root, iproute2 and /dev/net/tun.
  */
 final class VmSegment implements AutoCloseable {
@@ -20,6 +21,8 @@ final class VmSegment implements AutoCloseable {
     static final String SERVER = "10.232.0.1";
     static final String NAMESPACE = "pxvm";
     static final String TAP = "pxtap";
+
+    private Process routerAdvertisements;
 
     VmSegment() throws IOException, InterruptedException {
         close();
@@ -33,6 +36,19 @@ final class VmSegment implements AutoCloseable {
         attach("pxh0p");
         run("ip", "-n", NAMESPACE, "tuntap", "add", "dev", TAP, "mode", "tap");
         attach(TAP);
+        routerAdvertisements = advertiseIpv6();
+    }
+
+    /**
+     * iPXE (the BIOS ROM and ipxe.efi) waits about 12 s for an IPv6 router before it boots; dnsmasq
+     * on the bridge, RAs only (no DHCP of any kind), ends the wait. Nothing of ours uses IPv6.
+     */
+    private static Process advertiseIpv6() throws IOException, InterruptedException {
+        run("ip", "-n", NAMESPACE, "addr", "add", "fd32::1/64", "dev", "br0", "nodad");
+        return new ProcessBuilder("ip", "netns", "exec", NAMESPACE, "dnsmasq", "--no-daemon", "--conf-file=/dev/null",
+                "--user=root", "--port=0", "--interface=br0", "--bind-interfaces", "--enable-ra",
+                "--dhcp-range=::,constructor:br0,ra-only", "--log-facility=-")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     private void attach(String port) throws IOException, InterruptedException {
@@ -75,6 +91,10 @@ final class VmSegment implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
+        if (routerAdvertisements != null) {
+            routerAdvertisements.destroy();
+            routerAdvertisements.waitFor(5, TimeUnit.SECONDS);
+        }
         new ProcessBuilder("ip", "netns", "del", NAMESPACE).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
         // the host end goes with its peer; a leftover from a killed run may not have
