@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,9 +135,8 @@ class PxeBootTest {
                 member.ok("nodedeploy", node, "-p", profile).out());
 
         Path serialLog = dir.resolve("serial-" + node + ".log");
-        List<String> command = new ArrayList<>(machine);
         long start = System.nanoTime();
-        qemu = VmSegment.qemu(command, mac, serialLog).start();
+        qemu = VmSegment.qemu(machine, mac, serialLog).start();
         Map<String, Double> timeline = new LinkedHashMap<>();
         while (qemu.isAlive() && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(VM_TIMEOUT_SECONDS)) {
             qemu.waitFor(200, TimeUnit.MILLISECONDS);
