@@ -132,7 +132,10 @@ public final class ConfluentCtl {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(Environment.system(), out, err, args));
+        Interruption interruption = Interruption.install(err);
+        int status = run(Environment.system(), out, err, args);
+        interruption.finished();
+        System.exit(status);
     }
 
     /** Runs one command line and returns the exit status; nothing is left open afterwards. */

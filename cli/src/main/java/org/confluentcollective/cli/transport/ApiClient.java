@@ -104,16 +104,41 @@ public final class ApiClient implements AutoCloseable {
     }
 
     private JsonNode send(String method, String path, JsonNode body) throws ApiException, ConnectionException {
-        HttpTransport.Answer answer = open(method, path, body);
-        try (InputStream content = answer.content()) {
-            byte[] bytes = content.readAllBytes();
-            return interpret(answer, bytes);
-        } catch (IOException e) {
-            throw failures.brokenAnswer(e);
+        boolean change = isChange(method, path);
+        if (change) {
+            WritesInFlight.begin();
+        }
+        try {
+            HttpTransport.Answer answer = open(method, path, body);
+            try (InputStream content = answer.content()) {
+                byte[] bytes = content.readAllBytes();
+                return interpret(answer, bytes);
+            } catch (IOException e) {
+                throw failures.brokenAnswer(e);
+            }
+        } finally {
+            if (change) {
+                WritesInFlight.end();
+            }
         }
     }
 
     private <T> T stream(String method, String path, JsonNode body, AnswerReader<T> reader)
+            throws ApiException, ConnectionException {
+        boolean change = isChange(method, path);
+        if (change) {
+            WritesInFlight.begin();
+        }
+        try {
+            return streamAnswer(method, path, body, reader);
+        } finally {
+            if (change) {
+                WritesInFlight.end();
+            }
+        }
+    }
+
+    private <T> T streamAnswer(String method, String path, JsonNode body, AnswerReader<T> reader)
             throws ApiException, ConnectionException {
         HttpTransport.Answer answer = open(method, path, body);
         InputStream content = answer.content();
@@ -140,6 +165,11 @@ public final class ApiClient implements AutoCloseable {
         } finally {
             closeQuietly(content); // gives up the rest of an answer not read to its end
         }
+    }
+
+    /** Every request but a read; an expression's evaluation is a POST that changes nothing. */
+    private static boolean isChange(String method, String path) {
+        return !method.equals("GET") && !path.endsWith("/attributes/expression");
     }
 
     private static void closeQuietly(InputStream content) {

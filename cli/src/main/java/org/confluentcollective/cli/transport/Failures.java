@@ -139,7 +139,12 @@ final class Failures {
         String message = innermost instanceof JsonProcessingException json
                 ? json.getOriginalMessage() // without the location, which takes a line of its own
                 : innermost.getMessage();
-        return message == null || message.isBlank() ? innermost.getClass().getSimpleName() : message;
+        if (message == null || message.isBlank()) {
+            // words, not a class name
+            return innermost instanceof java.nio.channels.ClosedChannelException ? "connection closed"
+                    : innermost instanceof TimeoutException ? "timed out" : "no details given";
+        }
+        return message;
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
