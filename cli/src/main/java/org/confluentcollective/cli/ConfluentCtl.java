@@ -129,6 +129,11 @@ public final class ConfluentCtl {
         this.err = err;
     }
 
+    /** A root for tests of the command tree. */
+    static ConfluentCtl forTests(Environment environment, PrintWriter out, PrintWriter err) {
+        return new ConfluentCtl(environment, out, err);
+    }
+
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

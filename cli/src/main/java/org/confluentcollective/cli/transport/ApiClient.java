@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public final class ApiClient implements AutoCloseable {
 
-    /** Also the longest silence within an answer over HTTPS; answers about many nodes are streamed. */
+    /** Also the longest silence within an answer; answers about many nodes are streamed. */
     static final long ANSWER_TIMEOUT_MS = 600_000;
 
     /** Set by confluentd on answers served while it has no quorum. */
@@ -53,7 +53,7 @@ public final class ApiClient implements AutoCloseable {
     public static ApiClient overUnixSocket(Endpoint.UnixSocket endpoint, ObjectMapper mapper, PrintWriter notices)
             throws ConnectionException {
         new Failures(endpoint).checkSocketUsable();
-        return new ApiClient(new UnixSocketTransport(endpoint), endpoint, Optional.empty(), mapper, notices);
+        return new ApiClient(new UnixSocketTransport(endpoint, ANSWER_TIMEOUT_MS), endpoint, Optional.empty(), mapper, notices);
     }
 
     /** A client for a member's HTTPS port, trusting only the certificate {@code pinning} accepts. */

@@ -13,6 +13,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * HTTP/1.1 over confluentd's local socket, written with the JDK's Unix domain channels: one
@@ -28,10 +29,13 @@ final class UnixSocketTransport implements HttpTransport {
 
     private final Endpoint.UnixSocket endpoint;
     private final Failures failures;
+    private final long idleTimeoutMs;
 
-    UnixSocketTransport(Endpoint.UnixSocket endpoint) {
+    /** @param idleTimeoutMs the longest silence of the daemon, as Jetty's idle timeout over HTTPS */
+    UnixSocketTransport(Endpoint.UnixSocket endpoint, long idleTimeoutMs) {
         this.endpoint = endpoint;
         this.failures = new Failures(endpoint);
+        this.idleTimeoutMs = idleTimeoutMs;
     }
 
     @Override
@@ -48,11 +52,12 @@ final class UnixSocketTransport implements HttpTransport {
             closeQuietly(channel);
             throw failures.cannotConnect(e);
         }
+        IdleGuard guard = IdleGuard.start(channel, idleTimeoutMs);
         try {
             IOException unsent = send(channel, method, target, authorization, body);
-            InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 16 * 1024);
+            InputStream in = new BufferedInputStream(guard.watching(Channels.newInputStream(channel)), 16 * 1024);
             try {
-                return readHead(in, channel, method);
+                return readHead(in, guard, method);
             } catch (IOException e) {
                 if (unsent != null) {
                     e.addSuppressed(unsent);
@@ -60,7 +65,7 @@ final class UnixSocketTransport implements HttpTransport {
                 throw e;
             }
         } catch (IOException e) {
-            closeQuietly(channel);
+            guard.close();
             throw failures.translate(e);
         }
     }
@@ -94,7 +99,7 @@ final class UnixSocketTransport implements HttpTransport {
         }
     }
 
-    private static Answer readHead(InputStream in, SocketChannel channel, String method) throws IOException {
+    private static Answer readHead(InputStream in, IdleGuard guard, String method) throws IOException {
         String statusLine = readLine(in);
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
@@ -136,7 +141,7 @@ final class UnixSocketTransport implements HttpTransport {
         } else {
             body = in; // up to the end of the connection
         }
-        return new Answer(status, reason, stale, new Closing(body, channel));
+        return new Answer(status, reason, stale, new Closing(body, guard));
     }
 
     /** A line of the head, without its CRLF; the end of the connection before it ends is an EOFException. */
@@ -257,11 +262,11 @@ final class UnixSocketTransport implements HttpTransport {
 
     /** Closing the body closes the connection. */
     private static final class Closing extends FilterInputStream {
-        private final SocketChannel channel;
+        private final IdleGuard guard;
 
-        Closing(InputStream in, SocketChannel channel) {
+        Closing(InputStream in, IdleGuard guard) {
             super(in);
-            this.channel = channel;
+            this.guard = guard;
         }
 
         @Override
@@ -271,6 +276,83 @@ final class UnixSocketTransport implements HttpTransport {
 
         @Override
         public void close() {
+            guard.close();
+        }
+    }
+
+    /**
+     * Closes the connection when the daemon has sent nothing for the idle timeout (a blocking read of a
+     * channel cannot time out by itself); the read then fails saying so. One daemon thread per request.
+     */
+    private static final class IdleGuard implements Runnable, AutoCloseable {
+        private final SocketChannel channel;
+        private final long timeoutNanos;
+        private volatile long lastActivity = System.nanoTime();
+        private volatile boolean closed;
+        private volatile boolean expired;
+        private Thread thread;
+
+        private IdleGuard(SocketChannel channel, long timeoutMs) {
+            this.channel = channel;
+            this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        }
+
+        static IdleGuard start(SocketChannel channel, long timeoutMs) {
+            IdleGuard guard = new IdleGuard(channel, timeoutMs);
+            guard.thread = new Thread(guard, "confluentctl-idle-timeout");
+            guard.thread.setDaemon(true);
+            guard.thread.start();
+            return guard;
+        }
+
+        /** The connection's bytes; each read counts as activity, and one cut by the timeout says so. */
+        InputStream watching(InputStream in) {
+            return new FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    try {
+                        int n = in.read(b, off, len);
+                        lastActivity = System.nanoTime();
+                        return n;
+                    } catch (IOException e) {
+                        if (expired) {
+                            // without the cause: messages give the innermost cause, here only "closed"
+                            throw new IOException("nothing received for "
+                                    + TimeUnit.NANOSECONDS.toSeconds(timeoutNanos) + " s");
+                        }
+                        throw e;
+                    }
+                }
+            };
+        }
+
+        @Override
+        public void run() {
+            while (!closed) {
+                long idle = System.nanoTime() - lastActivity;
+                if (idle >= timeoutNanos) {
+                    expired = true;
+                    closeQuietly(channel);
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.sleep(timeoutNanos - idle);
+                } catch (InterruptedException e) {
+                    return; // closed
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            thread.interrupt();
             closeQuietly(channel);
         }
     }
