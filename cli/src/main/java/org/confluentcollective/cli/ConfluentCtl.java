@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import org.confluentcollective.cli.archive.DumpCommand;
 import org.confluentcollective.cli.archive.ImportCommand;
 import org.confluentcollective.cli.archive.RestoreCommand;
@@ -48,17 +50,6 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Manages nodes, their hardware, groups and users of a confluent-collective cluster through confluentd.",
-        subcommands = {
-            NodeDefineCommand.class, NodeAttribCommand.class, NodeListCommand.class,
-            NodeRemoveCommand.class, NodeRenameCommand.class,
-            NodeGroupDefineCommand.class, NodeGroupAttribCommand.class, NodeGroupListCommand.class,
-            NodeGroupRemoveCommand.class, NodeGroupRenameCommand.class,
-            NodePowerCommand.class, NodeSetBootCommand.class, NodeBootCommand.class, NodeIdentifyCommand.class,
-            NodeInventoryCommand.class, NodeHealthCommand.class, NodeSensorsCommand.class,
-            OsDeployCommand.class, NodeDeployCommand.class,
-            NodeShellCommand.class, NodeRunCommand.class, NodePingCommand.class, CollateCommand.class,
-            UserCommand.class, CollectiveCommand.class, ZkCommand.class,
-            DumpCommand.class, RestoreCommand.class, ImportCommand.class, CompletionCommand.class, NamesCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",
@@ -81,6 +72,30 @@ import picocli.CommandLine.ScopeType;
             "Original tool names work too: nodeattrib ARGS is confluentctl nodeattrib ARGS.",
             "Bash completion: source <(confluentctl completion)"})
 public final class ConfluentCtl {
+
+    /**
+     * The subcommands, in the order {@code --help} lists them. A command line naming one of them
+     * builds picocli's model of that one only (see {@link #commandLine(ConfluentCtl, String[])}).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            NodeDefineCommand.class, NodeAttribCommand.class, NodeListCommand.class,
+            NodeRemoveCommand.class, NodeRenameCommand.class,
+            NodeGroupDefineCommand.class, NodeGroupAttribCommand.class, NodeGroupListCommand.class,
+            NodeGroupRemoveCommand.class, NodeGroupRenameCommand.class,
+            NodePowerCommand.class, NodeSetBootCommand.class, NodeBootCommand.class, NodeIdentifyCommand.class,
+            NodeInventoryCommand.class, NodeHealthCommand.class, NodeSensorsCommand.class,
+            OsDeployCommand.class, NodeDeployCommand.class,
+            NodeShellCommand.class, NodeRunCommand.class, NodePingCommand.class, CollateCommand.class,
+            UserCommand.class, CollectiveCommand.class, ZkCommand.class,
+            DumpCommand.class, RestoreCommand.class, ImportCommand.class,
+            CompletionCommand.class, NamesCommand.class, HelpCommand.class);
+
+    /** The subcommands that need the whole tree: they describe the other commands. */
+    private static final Set<String> DESCRIBING = Set.of("help", "completion");
+
+    /** The root's options that take a value, as a separate argument when not written --opt=value. */
+    private static final Set<String> VALUE_OPTIONS = Set.of("--socket", "--host", "--user", "--fingerprint",
+            "-o", "--output");
 
     @Option(names = "--socket", paramLabel = "PATH", scope = ScopeType.INHERIT,
             description = "confluentd's local socket (default: $CONFLUENT_SOCKET or "
@@ -121,17 +136,25 @@ public final class ConfluentCtl {
         this.err = err;
     }
 
+    /** A root for tests of the command tree. */
+    static ConfluentCtl forTests(Environment environment, PrintWriter out, PrintWriter err) {
+        return new ConfluentCtl(environment, out, err);
+    }
+
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(Environment.system(), out, err, args));
+        Interruption interruption = Interruption.install(err);
+        int status = run(Environment.system(), out, err, args);
+        interruption.finished();
+        System.exit(status);
     }
 
     /** Runs one command line and returns the exit status; nothing is left open afterwards. */
     public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
         ConfluentCtl root = new ConfluentCtl(environment, out, err);
         try {
-            return commandLine(root).execute(args);
+            return commandLine(root, args).execute(args);
         } finally {
             if (root.invocation != null) {
                 root.invocation.close();
@@ -141,20 +164,59 @@ public final class ConfluentCtl {
         }
     }
 
-    /** The command tree; also what {@code completion} describes. */
+    /** The whole command tree; also what {@code completion} describes. */
     static CommandLine commandLine(ConfluentCtl root) {
+        return commandLine(root, SUBCOMMANDS);
+    }
+
+    /**
+     * The command tree for {@code args}: the root and only the subcommand they name, when they name
+     * one (picocli's model of all the subcommands takes longer to build than most calls take to run);
+     * else the whole tree, for the root's help and for unknown commands.
+     */
+    static CommandLine commandLine(ConfluentCtl root, String[] args) {
+        String name = subcommandName(args);
+        if (name != null && !DESCRIBING.contains(name)) {
+            for (Class<?> subcommand : SUBCOMMANDS) {
+                if (name.equals(subcommand.getAnnotation(Command.class).name())) {
+                    return commandLine(root, List.of(subcommand));
+                }
+            }
+        }
+        return commandLine(root, SUBCOMMANDS);
+    }
+
+    private static CommandLine commandLine(ConfluentCtl root, List<Class<?>> subcommands) {
         FailureReporter reporter = new FailureReporter(() -> root.debug);
-        CommandLine commandLine = new CommandLine(root)
-                .setCaseInsensitiveEnumValuesAllowed(true)
+        CommandLine commandLine = new CommandLine(root);
+        for (Class<?> subcommand : subcommands) {
+            commandLine.addSubcommand(subcommand);
+        }
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(root.out)
                 .setErr(root.err)
                 .setExecutionExceptionHandler(reporter)
                 .setParameterExceptionHandler(reporter);
         // as the originals: what follows the noderange is the command, options included (nodeshell n1 ls -l)
         for (String runner : new String[] {"nodeshell", "noderun"}) {
-            commandLine.getSubcommands().get(runner).setStopAtPositional(true);
+            CommandLine command = commandLine.getSubcommands().get(runner);
+            if (command != null) {
+                command.setStopAtPositional(true);
+            }
         }
         return commandLine;
+    }
+
+    /** The first argument that is not one of the root's options or their values: the subcommand's name. */
+    static String subcommandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (VALUE_OPTIONS.contains(args[i])) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return null;
     }
 
     /** The state of this run, for the command being executed (options are parsed by then). */

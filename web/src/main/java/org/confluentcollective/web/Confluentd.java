@@ -192,6 +192,12 @@ public final class Confluentd implements AutoCloseable {
             System.exit(2);
             return;
         }
+        Optional<String> conflict = ListeningPorts.firstConflict(ListeningPorts.of(config));
+        if (conflict.isPresent()) {
+            LOG.error("confluentd could not start: {}", conflict.get());
+            System.exit(1);
+            return;
+        }
         if (recoverAlone) {
             Member.markRecovery(config.stateDir());
         }
@@ -211,7 +217,13 @@ public final class Confluentd implements AutoCloseable {
             try {
                 current.set(start(config));
             } catch (Exception e) {
-                LOG.error("confluentd could not start: {}", e.toString(), e);
+                if (causedBy(e, java.net.BindException.class)) {
+                    // taken since the check above: the ports are named, a trace would not name them
+                    LOG.error("confluentd could not start: cannot listen on one of its ports ({}): address already"
+                            + " in use; see api.https.port, member.port and zookeeper.*.port", e.getMessage());
+                } else {
+                    LOG.error("confluentd could not start: {}", e.toString(), e);
+                }
                 System.exit(1);
                 return;
             }
@@ -225,6 +237,15 @@ public final class Confluentd implements AutoCloseable {
                 LOG.info("confluentd restarting");
             }
         }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<Path> configFile(String[] args) {

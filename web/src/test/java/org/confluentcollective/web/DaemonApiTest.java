@@ -221,6 +221,14 @@ class DaemonApiTest {
                 "{\"location.rack\":\"4\",\"foo.bar\":\"1\"}");
         assertError(400, unknownAttribute);
         assertTrue(message(unknownAttribute).contains("foo.bar"), unknownAttribute.text());
+        assertTrue(!unknownAttribute.json().has("suggestions"), unknownAttribute.text());
+        // a typing mistake: the catalog names nearest to it, for confluentctl's "did you mean"
+        Answer typo = operator.put("/noderange/bad1/attributes/current", "{\"location.rak\":\"4\"}");
+        assertError(400, typo);
+        assertEquals("[\"location.rack\"]", typo.json().get("suggestions").toString(), typo.text());
+        Answer typoRead = operator.get("/noderange/bad1/attributes/all?attr=locaton.rack");
+        assertError(400, typoRead);
+        assertEquals("[\"location.rack\"]", typoRead.json().get("suggestions").toString(), typoRead.text());
         Answer unknownOnDefine = operator.post("/noderange/", "{\"name\":\"bad[3-4]\",\"foo.bar\":\"1\"}");
         assertError(400, unknownOnDefine);
         Answer unknownOnGroup = operator.put("/nodegroups/badgroup/attributes/current", "{\"foo.bar\":\"1\"}");

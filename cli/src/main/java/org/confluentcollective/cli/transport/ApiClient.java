@@ -8,24 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.security.GeneralSecurityException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.InputStreamResponseListener;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.client.StringRequestContent;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.io.Transport;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * Sends JSON requests to confluentd over its Unix socket or HTTPS and returns the JSON answers.
@@ -33,14 +19,19 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  */
 public final class ApiClient implements AutoCloseable {
 
-    private static final long CONNECT_TIMEOUT_MS = 10_000;
     /** Also the longest silence within an answer; answers about many nodes are streamed. */
-    private static final long ANSWER_TIMEOUT_MS = 600_000;
+    static final long ANSWER_TIMEOUT_MS = 600_000;
 
     /** Set by confluentd on answers served while it has no quorum. */
-    private static final String STALE_HEADER = "X-Confluent-Stale";
+    static final String STALE_HEADER = "X-Confluent-Stale";
 
-    private final HttpClient http;
+    /**
+     * The longest request target sent: confluentd refuses a request line over 8 KiB (414, docs/api.md),
+     * and this leaves room for the method and the protocol version around the target.
+     */
+    static final int MAX_TARGET = 8192 - 32;
+
+    private final HttpTransport http;
     private final Endpoint endpoint;
     private final Optional<Credentials> credentials;
     private final ObjectMapper mapper;
@@ -48,7 +39,7 @@ public final class ApiClient implements AutoCloseable {
     private final PrintWriter notices;
     private boolean warnedStale;
 
-    private ApiClient(HttpClient http, Endpoint endpoint, Optional<Credentials> credentials, ObjectMapper mapper,
+    private ApiClient(HttpTransport http, Endpoint endpoint, Optional<Credentials> credentials, ObjectMapper mapper,
                       PrintWriter notices) {
         this.http = http;
         this.endpoint = endpoint;
@@ -62,58 +53,30 @@ public final class ApiClient implements AutoCloseable {
     public static ApiClient overUnixSocket(Endpoint.UnixSocket endpoint, ObjectMapper mapper, PrintWriter notices)
             throws ConnectionException {
         new Failures(endpoint).checkSocketUsable();
-        return start(new HttpClient(), endpoint, Optional.empty(), mapper, notices);
+        return new ApiClient(new UnixSocketTransport(endpoint, ANSWER_TIMEOUT_MS), endpoint, Optional.empty(), mapper, notices);
     }
 
     /** A client for a member's HTTPS port, trusting only the certificate {@code pinning} accepts. */
     public static ApiClient overHttps(Endpoint.Https endpoint, Optional<Credentials> credentials,
                                       CertificatePinning pinning, ObjectMapper mapper, PrintWriter notices)
             throws ConnectionException {
-        SslContextFactory.Client tls = new SslContextFactory.Client();
-        tls.setSslContext(pinnedContext(pinning));
-        tls.setEndpointIdentificationAlgorithm(null); // the pinned fingerprint identifies the member
-        HttpClient http = new HttpClient();
-        http.setSslContextFactory(tls);
-        return start(http, endpoint, credentials, mapper, notices);
-    }
-
-    private static ApiClient start(HttpClient http, Endpoint endpoint, Optional<Credentials> credentials,
-                                   ObjectMapper mapper, PrintWriter notices) throws ConnectionException {
-        http.setConnectTimeout(CONNECT_TIMEOUT_MS);
-        http.setFollowRedirects(false);
-        http.setUserAgentField(null);
-        try {
-            http.start();
-        } catch (Exception e) {
-            throw new ConnectionException("cannot start the HTTP client: " + e.getMessage(), e);
-        }
-        return new ApiClient(http, endpoint, credentials, mapper, notices);
-    }
-
-    private static SSLContext pinnedContext(CertificatePinning pinning) throws ConnectionException {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new PinningTrustManager(pinning)}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new ConnectionException("cannot set up TLS: " + e.getMessage(), e);
-        }
+        return new ApiClient(JettyTransport.start(endpoint, pinning), endpoint, credentials, mapper, notices);
     }
 
     public JsonNode get(String path) throws ApiException, ConnectionException {
-        return send(HttpMethod.GET, path, null);
+        return send("GET", path, null);
     }
 
     public JsonNode put(String path, JsonNode body) throws ApiException, ConnectionException {
-        return send(HttpMethod.PUT, path, body);
+        return send("PUT", path, body);
     }
 
     public JsonNode post(String path, JsonNode body) throws ApiException, ConnectionException {
-        return send(HttpMethod.POST, path, body);
+        return send("POST", path, body);
     }
 
     public JsonNode delete(String path) throws ApiException, ConnectionException {
-        return send(HttpMethod.DELETE, path, null);
+        return send("DELETE", path, null);
     }
 
     /**
@@ -125,13 +88,13 @@ public final class ApiClient implements AutoCloseable {
      * did with the part before stays done.
      */
     public <T> T getStreamed(String path, AnswerReader<T> reader) throws ApiException, ConnectionException {
-        return stream(HttpMethod.GET, path, null, reader);
+        return stream("GET", path, null, reader);
     }
 
     /** {@link #getStreamed} for a {@code PUT}: the change is made before the first byte of the answer. */
     public <T> T putStreamed(String path, JsonNode body, AnswerReader<T> reader)
             throws ApiException, ConnectionException {
-        return stream(HttpMethod.PUT, path, body, reader);
+        return stream("PUT", path, body, reader);
     }
 
     /** Consumes an answer from a parser positioned before its first token. */
@@ -140,34 +103,56 @@ public final class ApiClient implements AutoCloseable {
         T read(JsonParser answer) throws IOException;
     }
 
-    private JsonNode send(HttpMethod method, String path, JsonNode body) throws ApiException, ConnectionException {
-        Exchange exchange = open(method, path, body);
-        try (InputStream content = exchange.content()) {
-            byte[] bytes = content.readAllBytes();
-            return interpret(exchange.response(), bytes);
-        } catch (IOException e) {
-            throw failures.brokenAnswer(e);
+    private JsonNode send(String method, String path, JsonNode body) throws ApiException, ConnectionException {
+        boolean change = isChange(method, path);
+        if (change) {
+            WritesInFlight.begin();
+        }
+        try {
+            HttpTransport.Answer answer = open(method, path, body);
+            try (InputStream content = answer.content()) {
+                byte[] bytes = content.readAllBytes();
+                return interpret(answer, bytes);
+            } catch (IOException e) {
+                throw failures.brokenAnswer(e);
+            }
+        } finally {
+            if (change) {
+                WritesInFlight.end();
+            }
         }
     }
 
-    private <T> T stream(HttpMethod method, String path, JsonNode body, AnswerReader<T> reader)
+    private <T> T stream(String method, String path, JsonNode body, AnswerReader<T> reader)
             throws ApiException, ConnectionException {
-        Exchange exchange = open(method, path, body);
-        InputStream content = exchange.content();
+        boolean change = isChange(method, path);
+        if (change) {
+            WritesInFlight.begin();
+        }
         try {
-            Response response = exchange.response();
-            if (!successful(response.getStatus())) {
+            return streamAnswer(method, path, body, reader);
+        } finally {
+            if (change) {
+                WritesInFlight.end();
+            }
+        }
+    }
+
+    private <T> T streamAnswer(String method, String path, JsonNode body, AnswerReader<T> reader)
+            throws ApiException, ConnectionException {
+        HttpTransport.Answer answer = open(method, path, body);
+        InputStream content = answer.content();
+        try {
+            if (!successful(answer.status())) {
                 byte[] bytes;
                 try {
                     bytes = content.readAllBytes();
                 } catch (IOException e) {
                     throw failures.brokenAnswer(e);
                 }
-                warnIfStale(response);
-                throw new ApiException(response.getStatus(),
-                        errorText(response.getStatus(), response.getReason(), parse(bytes), bytes));
+                throw error(answer, bytes);
             }
-            warnIfStale(response);
+            warnIfStale(answer);
             try (JsonParser parser = mapper.createParser(content)) {
                 return reader.read(parser);
             } catch (JsonEOFException e) {
@@ -182,6 +167,11 @@ public final class ApiClient implements AutoCloseable {
         }
     }
 
+    /** Every request but a read; an expression's evaluation is a POST that changes nothing. */
+    private static boolean isChange(String method, String path) {
+        return !method.equals("GET") && !path.endsWith("/attributes/expression");
+    }
+
     private static void closeQuietly(InputStream content) {
         try {
             content.close();
@@ -190,61 +180,52 @@ public final class ApiClient implements AutoCloseable {
         }
     }
 
-    private record Exchange(Response response, InputStream content) {
+    /** Sends the request and waits for the status and headers; the body is then read from the answer's content. */
+    private HttpTransport.Answer open(String method, String path, JsonNode body)
+            throws ApiException, ConnectionException {
+        if (path.length() > MAX_TARGET) {
+            throw new ApiException(414, "the request is too long to send: its path is " + path.length()
+                    + " characters once encoded, and confluentd accepts at most 8 KiB in a request line"
+                    + " (a noderange of at most 8,192 characters, fewer when it holds characters that must be"
+                    + " percent-encoded); shorten the noderange with ranges or groups (n[1-1000], a group name)"
+                    + " or split the command");
+        }
+        String authorization = credentials.map(Credentials::basicAuthorization).orElse(null);
+        return http.open(method, path, authorization, body == null ? null : toJson(body));
     }
 
-    /** Sends the request and waits for the status and headers; the body is then read from {@code content}. */
-    private Exchange open(HttpMethod method, String path, JsonNode body) throws ConnectionException {
-        Request request = http.newRequest(URI.create(baseUri() + path))
-                .method(method)
-                .idleTimeout(ANSWER_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                .headers(h -> h.put(HttpHeader.ACCEPT, "application/json"));
-        if (endpoint instanceof Endpoint.UnixSocket socket) {
-            request.transport(new Transport.TCPUnix(socket.path()));
-        }
-        credentials.ifPresent(c -> request.headers(h -> h.put(HttpHeader.AUTHORIZATION, c.basicAuthorization())));
-        if (body != null) {
-            request.body(new StringRequestContent("application/json", toJson(body), StandardCharsets.UTF_8));
-        }
-        InputStreamResponseListener listener = new InputStreamResponseListener();
-        request.send(listener);
-        try {
-            Response response = listener.get(ANSWER_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            return new Exchange(response, listener.getInputStream());
-        } catch (ExecutionException e) {
-            throw failures.translate(e.getCause());
-        } catch (TimeoutException e) {
-            request.abort(e);
-            throw failures.translate(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failures.translate(e);
-        }
-    }
-
-    private String baseUri() {
-        if (endpoint instanceof Endpoint.Https https) {
-            return "https://" + https.authority();
-        }
-        return "http://localhost";
-    }
-
-    private JsonNode interpret(Response response, byte[] bytes) throws ApiException {
-        warnIfStale(response);
-        int status = response.getStatus();
-        JsonNode json = parse(bytes);
+    private JsonNode interpret(HttpTransport.Answer answer, byte[] bytes) throws ApiException {
+        int status = answer.status();
         if (successful(status)) {
+            warnIfStale(answer);
+            JsonNode json = parse(bytes);
             return json == null ? mapper.createObjectNode() : json;
         }
-        throw new ApiException(status, errorText(status, response.getReason(), json, bytes));
+        throw error(answer, bytes);
+    }
+
+    private ApiException error(HttpTransport.Answer answer, byte[] bytes) {
+        warnIfStale(answer);
+        JsonNode json = parse(bytes);
+        return new ApiException(answer.status(), errorText(answer.status(), answer.reason(), json, bytes),
+                suggestions(json));
+    }
+
+    /** The names the server suggests instead of an unknown one ({@code "suggestions":[...]}), if any. */
+    private static List<String> suggestions(JsonNode json) {
+        List<String> names = new ArrayList<>();
+        if (json != null && json.path("suggestions").isArray()) {
+            json.get("suggestions").forEach(name -> names.add(name.asText()));
+        }
+        return names;
     }
 
     private static boolean successful(int status) {
         return status >= 200 && status < 300;
     }
 
-    private void warnIfStale(Response response) {
-        if ("true".equals(response.getHeaders().get(STALE_HEADER)) && !warnedStale) {
+    private void warnIfStale(HttpTransport.Answer answer) {
+        if ("true".equals(answer.staleHeader()) && !warnedStale) {
             // Lock-down (design.md §2): say so once, on stderr, so scripts still parse stdout.
             warnedStale = true;
             notices.println("Warning: this member has no quorum: what it shows may be stale, and changes are refused");
@@ -274,9 +255,9 @@ public final class ApiClient implements AutoCloseable {
         return status + (reason == null || reason.isEmpty() ? "" : " " + reason);
     }
 
-    private String toJson(JsonNode body) {
+    private byte[] toJson(JsonNode body) {
         try {
-            return mapper.writeValueAsString(body);
+            return mapper.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot encode the request body", e);
         }
@@ -284,10 +265,6 @@ public final class ApiClient implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            http.stop();
-        } catch (Exception e) {
-            // nothing left to do for a client that is going away
-        }
+        http.close();
     }
 }

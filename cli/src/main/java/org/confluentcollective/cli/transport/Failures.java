@@ -2,11 +2,14 @@ package org.confluentcollective.cli.transport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.EOFException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
@@ -22,15 +25,37 @@ final class Failures {
     /** Fails early, with a precise message, when the local socket cannot possibly be used. */
     void checkSocketUsable() throws ConnectionException {
         Path path = ((Endpoint.UnixSocket) endpoint).path();
-        if (!Files.exists(path)) {
+        try {
+            // not Files.exists: it says false for a socket in a directory this user may not enter
+            Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (AccessDeniedException e) {
+            throw permissionDenied(e);
+        } catch (IOException e) {
             throw new ConnectionException("confluentd is not running on this machine (no socket at " + path
                     + "); start it with 'systemctl start confluentd', or reach a member with --host HOST", null);
         }
         if (!Files.isWritable(path)) {
-            throw new ConnectionException("permission denied on " + path
-                    + "; the local socket is for root: use sudo, or reach a member with --host HOST --user NAME",
-                    null);
+            throw permissionDenied(null);
         }
+    }
+
+    private ConnectionException permissionDenied(Throwable failure) {
+        return new ConnectionException("permission denied on " + endpoint.describe()
+                + ": the local socket is for root: run as root (sudo), or reach a member with --host HOST --user NAME",
+                failure);
+    }
+
+    /**
+     * Connecting to the local socket failed: nobody listens (a socket left by a daemon that stopped), the
+     * socket is not this user's to use, or it went away since it was checked.
+     */
+    ConnectionException cannotConnect(Throwable failure) {
+        String reason = reason(failure);
+        if (failure instanceof AccessDeniedException || reason.contains("Permission denied")) {
+            return permissionDenied(failure);
+        }
+        return new ConnectionException("cannot connect to confluentd at " + endpoint.describe() + " (" + reason
+                + "); is it running? Start it with 'systemctl start confluentd', or use --host HOST", failure);
     }
 
     /**
@@ -71,8 +96,12 @@ final class Failures {
             return new ConnectionException("confluentd at " + where + " did not answer in time", failure);
         }
         if (endpoint instanceof Endpoint.UnixSocket) {
-            return new ConnectionException("cannot connect to confluentd at " + where + " (" + reason(failure)
-                    + "); is it running? Start it with 'systemctl start confluentd', or use --host HOST", failure);
+            if (find(failure, ConnectException.class) != null) {
+                return cannotConnect(failure);
+            }
+            // connected: the daemon took the connection, then failed to answer
+            return new ConnectionException("confluentd at " + where + " did not answer (" + reason(failure) + ")",
+                    failure);
         }
         if (find(failure, ConnectException.class) != null || find(failure, NoRouteToHostException.class) != null) {
             return new ConnectionException("cannot connect to confluentd at " + where + " (" + reason(failure)
@@ -110,7 +139,12 @@ final class Failures {
         String message = innermost instanceof JsonProcessingException json
                 ? json.getOriginalMessage() // without the location, which takes a line of its own
                 : innermost.getMessage();
-        return message == null || message.isBlank() ? innermost.getClass().getSimpleName() : message;
+        if (message == null || message.isBlank()) {
+            // words, not a class name
+            return innermost instanceof java.nio.channels.ClosedChannelException ? "connection closed"
+                    : innermost instanceof TimeoutException ? "timed out" : "no details given";
+        }
+        return message;
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

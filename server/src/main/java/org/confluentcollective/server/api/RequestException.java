@@ -1,5 +1,7 @@
 package org.confluentcollective.server.api;
 
+import java.util.List;
+
 /**
  * A request that cannot be carried out, with the kind of failure the caller made or met.
  * The message names the problem in words an administrator understands; the web layer turns
@@ -29,19 +31,37 @@ public class RequestException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final List<String> suggestions;
 
     public RequestException(Kind kind, String message) {
+        this(kind, message, List.of());
+    }
+
+    /** @param suggestions names to offer instead of an unknown one (the answer's {@code "suggestions"}) */
+    public RequestException(Kind kind, String message, List<String> suggestions) {
         super(message);
         this.kind = kind;
+        this.suggestions = List.copyOf(suggestions);
     }
 
     public RequestException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
+        this.suggestions = List.of();
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** Names the caller may have meant instead of an unknown one, closest first; usually none. */
+    public List<String> suggestions() {
+        return suggestions;
+    }
+
+    /** {@code NAME attribute is invalid}, with the catalog names nearest to it. */
+    public static RequestException unknownAttribute(String name, List<String> suggestions) {
+        return new RequestException(Kind.BAD_REQUEST, name + " attribute is invalid", suggestions);
     }
 
     public static RequestException badRequest(String message) {

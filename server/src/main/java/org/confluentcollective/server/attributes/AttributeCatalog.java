@@ -116,6 +116,49 @@ public final class AttributeCatalog {
         return names;
     }
 
+    /**
+     * The catalog names nearest to an unknown {@code name}, for a "did you mean" (at most 3, at the
+     * smallest edit distance, which must be at most a third of the name's length and at most 3);
+     * often none.
+     */
+    public List<String> closestNames(String name) {
+        int limit = Math.max(1, Math.min(3, name.length() / 3));
+        int best = limit + 1;
+        List<String> nearest = new java.util.ArrayList<>();
+        for (String candidate : names) {
+            int distance = editDistance(name, candidate);
+            if (distance < best) {
+                best = distance;
+                nearest.clear();
+            }
+            if (distance == best && nearest.size() < 3) {
+                nearest.add(candidate);
+            }
+        }
+        return List.copyOf(nearest);
+    }
+
+    /** Optimal string alignment distance: Levenshtein's, a swap of neighbours counting one. */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
     /** The catalog entry a valid name is checked against (see {@link #canonicalName}). */
     public Optional<AttributeDefinition> definition(String name) {
         return canonicalName(resolveAlias(name)).map(definitions::get);

@@ -152,13 +152,13 @@ final class ChangeSet {
                 || (target == Target.GROUP && (name.equals(NODES) || name.equals(TreeUniverse.DYNAMIC_GROUP_ATTRIBUTE)))) {
             return;
         }
-        throw RequestException.badRequest(name + " attribute is invalid");
+        throw RequestException.unknownAttribute(name, catalog.closestNames(name));
     }
 
     private static Change attributeChange(String name, AttributeInput value, AttributeCatalog catalog,
                                           Expressions expressions, CryptedHash crypted) {
         if (!catalog.isValidName(name)) {
-            throw RequestException.badRequest(name + " attribute is invalid");
+            throw RequestException.unknownAttribute(name, catalog.closestNames(name));
         }
         if (name.equals("deployment.lock")) {
             throw RequestException.badRequest("deployment.lock cannot be set as an attribute; use the deployment lock resource");

@@ -28,7 +28,7 @@ record NameFilter(Set<String> exact, List<Glob> globs, boolean everything) {
             } else if (isReadable(name, catalog)) {
                 exact.add(name);
             } else {
-                throw RequestException.badRequest(pattern + " attribute is invalid");
+                throw RequestException.unknownAttribute(pattern, catalog.closestNames(name));
             }
         }
         return new NameFilter(exact, globs, false);

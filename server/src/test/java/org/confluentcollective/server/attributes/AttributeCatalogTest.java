@@ -28,6 +28,14 @@ class AttributeCatalogTest {
     }
 
     @Test
+    void closestNamesAreTheCatalogNamesATypingMistakeAway() {
+        assertEquals(java.util.List.of("location.rack"), catalog.closestNames("location.rak"));
+        assertEquals(java.util.List.of("location.rack"), catalog.closestNames("lcoation.rack"));
+        assertEquals(java.util.List.of(), catalog.closestNames("foo.bar"));
+        assertEquals(java.util.List.of(), catalog.closestNames("location.rack.unit.x"));
+    }
+
+    @Test
     void aliases() {
         assertEquals("hardwaremanagement.manager", catalog.resolveAlias("bmc"));
         assertEquals("secret.hardwaremanagementuser", catalog.resolveAlias("bmcuser"));

@@ -1,5 +1,6 @@
 package org.confluentcollective.web.errors;
 
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.confluentcollective.server.api.RequestException;
@@ -12,7 +13,9 @@ public final class RequestExceptionMapper implements ExceptionMapper<RequestExce
 
     @Override
     public Response toResponse(RequestException e) {
-        return ErrorBody.response(status(e.kind()), e.getMessage());
+        int status = status(e.kind());
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(status, e.getMessage(), e.suggestions())).build();
     }
 
     public static int status(RequestException.Kind kind) {

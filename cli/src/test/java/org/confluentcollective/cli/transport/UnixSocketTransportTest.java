@@ -1,0 +1,37 @@
+package org.confluentcollective.cli.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local socket's transport where the command tests do not reach: a daemon that takes the connection and says nothing. */
+class UnixSocketTransportTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSilentDaemonIsGivenUpOnAfterTheIdleTimeout() throws Exception {
+        Path socket = dir.resolve("api.sock");
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            UnixSocketTransport transport = new UnixSocketTransport(new Endpoint.UnixSocket(socket), 1000);
+            long start = System.nanoTime();
+            ConnectionException e = assertThrows(ConnectionException.class,
+                    () -> transport.open("GET", "/nodes/", null, null));
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            assertEquals("confluentd at " + socket + " did not answer (nothing received for 1 s)", e.getMessage());
+            assertEquals(true, elapsedMs >= 900 && elapsedMs < 20_000, elapsedMs + " ms");
+            try (SocketChannel accepted = server.accept()) {
+                assertEquals(true, accepted.isOpen());
+            }
+        }
+    }
+}
