@@ -64,6 +64,6 @@ class DeployCommandsTest {
         assertOut("d1: no BMC (hardwaremanagement.manager), boot it from the network by hand\n"
                 + "d1: pending: tiny (node authentication armed)\n", run("nodedeploy", "d1", "-p", "tiny", "-n"));
         assertOut("d2: No profile pending or applied\n", run("nodedeploy", "d2", "-c"));
-        assertEquals(2, run("nodedeploy", "d2", "-c", "-p", "tiny").exitCode());
+        assertEquals(ExitCode.USAGE, run("nodedeploy", "d2", "-c", "-p", "tiny").exitCode());
     }
 }
