@@ -12,6 +12,7 @@ import org.confluentcollective.cli.archive.RestoreCommand;
 import org.confluentcollective.cli.collate.CollateCommand;
 import org.confluentcollective.cli.collective.CollectiveCommand;
 import org.confluentcollective.cli.deploy.NodeDeployCommand;
+import org.confluentcollective.cli.discover.NodeDiscoverCommand;
 import org.confluentcollective.cli.deploy.OsDeployCommand;
 import org.confluentcollective.cli.groups.NodeGroupAttribCommand;
 import org.confluentcollective.cli.groups.NodeGroupDefineCommand;
@@ -84,7 +85,7 @@ public final class ConfluentCtl {
             NodeGroupRemoveCommand.class, NodeGroupRenameCommand.class,
             NodePowerCommand.class, NodeSetBootCommand.class, NodeBootCommand.class, NodeIdentifyCommand.class,
             NodeInventoryCommand.class, NodeHealthCommand.class, NodeSensorsCommand.class,
-            OsDeployCommand.class, NodeDeployCommand.class,
+            OsDeployCommand.class, NodeDeployCommand.class, NodeDiscoverCommand.class,
             NodeShellCommand.class, NodeRunCommand.class, NodePingCommand.class, CollateCommand.class,
             UserCommand.class, CollectiveCommand.class, ZkCommand.class,
             DumpCommand.class, RestoreCommand.class, ImportCommand.class,

@@ -12,7 +12,7 @@ public final class OriginalTools {
             "nodedefine", "nodeattrib", "nodelist", "noderemove", "noderename",
             "nodegroupdefine", "nodegroupattrib", "nodegrouplist", "nodegroupremove", "nodegrouprename",
             "nodepower", "nodesetboot", "nodeboot", "nodeidentify", "nodeinventory", "nodehealth", "nodesensors",
-            "osdeploy", "nodedeploy", "nodeshell", "noderun", "nodeping", "collate");
+            "osdeploy", "nodedeploy", "nodediscover", "nodeshell", "noderun", "nodeping", "collate");
 
     private OriginalTools() {
     }

@@ -59,7 +59,7 @@ public final class DhcpServer implements AutoCloseable {
     public DhcpServer(DeploymentView view, DhcpSettings settings, Clock clock) throws IOException {
         this.settings = settings;
         this.discovery = new DiscoveryList(settings.discoveryFile(), settings.maxDiscovered(),
-                settings.discoveryRefresh(), clock);
+                settings.discoveryRefresh(), clock, view);
         this.addresses = LocalAddress.ofInterfaces(settings.interfaces());
         this.responder = new DhcpResponder(view, () -> addresses, settings, discovery, metrics);
         this.workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.SECONDS,

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.confluentcollective.server.api.DeploymentView;
+import org.confluentcollective.server.api.DiscoveredClient;
 import org.confluentcollective.server.api.MacAddress;
+import org.confluentcollective.server.api.PxeDiscovery;
 import org.confluentcollective.server.api.RequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * This member's unknown PXE clients: kept in memory, bounded (the least recently seen leaves
  * first), refreshed at most once per client per interval so that a booting storm costs nothing,
  * and saved to a file by {@link #flush} (tab-separated, one client a line) so that a restart keeps
- * them. {@link #assign} turns one into a node's MAC.
+ * them. {@link #assign} turns one into a node's MAC (through the view, which may be null for a
+ * list that only records).
  */
-public final class DiscoveryList {
+public final class DiscoveryList implements PxeDiscovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryList.class);
 
@@ -34,11 +37,18 @@ public final class DiscoveryList {
     private final int max;
     private final Duration refresh;
     private final Clock clock;
+    private final DeploymentView view;
     /** Access order: the eldest entry is the least recently seen. */
     private final LinkedHashMap<String, DiscoveredClient> clients = new LinkedHashMap<>(64, 0.75f, true);
     private boolean dirty;
 
     public DiscoveryList(Path file, int max, Duration refresh, Clock clock) {
+        this(file, max, refresh, clock, null);
+    }
+
+    /** @param view where {@link #assign} writes (null: assign refuses) */
+    public DiscoveryList(Path file, int max, Duration refresh, Clock clock, DeploymentView view) {
+        this.view = view;
         this.file = file;
         this.max = max;
         this.refresh = refresh;
@@ -73,12 +83,14 @@ public final class DiscoveryList {
     }
 
     /** The clients, the most recently seen last. */
+    @Override
     public synchronized List<DiscoveredClient> list() {
         List<DiscoveredClient> all = new ArrayList<>(clients.values());
         all.sort(Comparator.comparing(DiscoveredClient::lastSeen));
         return all;
     }
 
+    @Override
     public synchronized Optional<DiscoveredClient> find(String mac) {
         return MacAddress.normalise(mac).map(clients::get);
     }
@@ -89,7 +101,11 @@ public final class DiscoveryList {
      * @return the attribute written
      * @throws RequestException NOT_FOUND when this member has not seen the MAC, or as assignHwaddr
      */
-    public String assign(String mac, String node, DeploymentView view) {
+    @Override
+    public String assign(String mac, String node) {
+        if (view == null) {
+            throw new IllegalStateException("this discovery list has no deployment view to assign through");
+        }
         String normal = MacAddress.normalise(mac)
                 .orElseThrow(() -> RequestException.badRequest(mac + " is no MAC address"));
         synchronized (this) {
@@ -102,7 +118,19 @@ public final class DiscoveryList {
             clients.remove(normal);
             dirty = true;
         }
+        LOG.info("discovered {} assigned to {} ({})", normal, node, attribute);
         return attribute;
+    }
+
+    @Override
+    public synchronized boolean forget(String mac) {
+        String normal = MacAddress.normalise(mac)
+                .orElseThrow(() -> RequestException.badRequest(mac + " is no MAC address"));
+        if (clients.remove(normal) == null) {
+            return false;
+        }
+        dirty = true;
+        return true;
     }
 
     /** Saves the list when it changed (atomically: a crash leaves the old or the new file). */

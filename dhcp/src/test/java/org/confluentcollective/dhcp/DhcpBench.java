@@ -4,14 +4,29 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import org.confluentcollective.server.MemberStore;
+import org.confluentcollective.server.MemberStoreSettings;
+import org.confluentcollective.server.api.AttributeInput;
+import org.confluentcollective.server.api.DeploymentView;
+import org.confluentcollective.server.api.NodeDatabase;
+import org.confluentcollective.server.attributes.AttributeCatalog;
+import org.confluentcollective.server.deploy.DeploymentIndex;
+import org.confluentcollective.server.noderange.NodeRanges;
+import org.confluentcollective.zk.EmbeddedZooKeeper;
+import org.confluentcollective.zk.ZooKeeperSettings;
 
 /**
  * The DHCP benchmark's two halves, run by {@code dhcp/bench} in network namespaces:
  * {@code server N} answers N known MACs (02:00:00:00:hi:lo, static addresses in 10.232.0.0/16)
- * until killed; {@code load N SECONDS} sends DISCOVERs from those N MACs, keeping a window of
+ * until killed, from a map ({@link MapView}); {@code index N} the same nodes from the product path:
+ * a {@link DeploymentIndex} over a real database (an embedded ZooKeeper and a member store in a
+ * temporary directory, as a single member has); {@code load N SECONDS} sends DISCOVERs from those N MACs, keeping a window of
  * them outstanding, and prints the OFFERs per second it received, from whichever server.
  */
 public final class DhcpBench {
@@ -24,7 +39,13 @@ public final class DhcpBench {
     public static void main(String[] args) throws Exception {
         int macs = Integer.parseInt(args[1]);
         if (args[0].equals("server")) {
-            serve(macs);
+            MapView view = new MapView("m1", Set.of("*"));
+            for (int i = 0; i < macs; i++) {
+                view.add("n" + i, mac(i), address(i) + "/16", "rocky9");
+            }
+            serve(view);
+        } else if (args[0].equals("index")) {
+            serveIndex(macs);
         } else {
             System.out.printf("%.0f%n", load(macs, Integer.parseInt(args[2])));
         }
@@ -38,14 +59,28 @@ public final class DhcpBench {
         return String.format("10.232.%d.%d", 1 + i / 250, 1 + i % 250);
     }
 
-    private static void serve(int macs) throws Exception {
-        MapView view = new MapView("m1", Set.of("*"));
-        for (int i = 0; i < macs; i++) {
-            view.add("n" + i, mac(i), address(i) + "/16", "rocky9");
-        }
+    private static void serve(DeploymentView view) throws Exception {
         try (DhcpServer server = new DhcpServer(view, DhcpSettings.defaults(null), Clock.systemUTC())) {
             System.out.println("ready " + server.addresses());
             new CountDownLatch(1).await();
+        }
+    }
+
+    /** The same nodes in a real single-member database, served through DeploymentIndex. */
+    private static void serveIndex(int macs) throws Exception {
+        Path dir = Files.createTempDirectory("dhcp-bench-index");
+        try (EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(ZooKeeperSettings.loopback(dir.resolve("zookeeper")));
+                MemberStore store = MemberStore.open(MemberStoreSettings.of(zk.connectString(), dir.resolve("state"))
+                        .withPasswordIterations(1_000))) {
+            NodeDatabase db = store.nodes();
+            long started = System.nanoTime();
+            for (int i = 0; i < macs; i++) {
+                db.defineNodes("n" + i, Map.of("net.hwaddr", new AttributeInput.Text(mac(i)),
+                        "net.ipv4_address", new AttributeInput.Text(address(i) + "/16"),
+                        "deployment.pendingprofile", new AttributeInput.Text("rocky9")));
+            }
+            System.out.printf("defined %d nodes in %d ms%n", macs, (System.nanoTime() - started) / 1_000_000);
+            serve(new DeploymentIndex(db, "m1", () -> Set.of("m1"), new NodeRanges(AttributeCatalog.standard())));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.confluentcollective.dhcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
@@ -17,12 +18,13 @@ class DhcpResponderTest {
 
     private static final LocalAddress LOCAL = new LocalAddress("vh0", DhcpPacket.address(new byte[] {10, 77, 0, 1}), 24);
     private final DhcpMetrics metrics = new DhcpMetrics();
-    private final DiscoveryList discovery = new DiscoveryList(null, 100, Duration.ofSeconds(90), Clock.systemUTC());
     private final MapView view = new MapView("m1", Set.of("n1", "n2", "n3"))
             .add("n1", "52:54:00:00:00:01", "10.77.0.21/24", "rocky9")
             .add("n2", "52:54:00:00:00:02", null, "rocky9")
             .add("n3", "52:54:00:00:00:03", "10.77.0.23", null)
             .add("n4", "52:54:00:00:00:04", "10.77.0.24", "rocky9");
+    private final DiscoveryList discovery = new DiscoveryList(null, 100, Duration.ofSeconds(90), Clock.systemUTC(),
+            view);
     private final DhcpResponder responder = new DhcpResponder(view, () -> List.of(LOCAL),
             DhcpSettings.defaults(null).withHttpPort(8080), discovery, metrics);
 
@@ -84,9 +86,13 @@ class DhcpResponderTest {
         assertEquals(1, discovery.list().size());
         assertEquals(7, discovery.list().get(0).architecture());
         assertEquals(1, metrics.snapshot().discovered());
-        discovery.assign("52:54:00:00:00:99", "n9", view);
+        discovery.assign("52:54:00:00:00:99", "n9");
         assertTrue(discovery.list().isEmpty());
         assertEquals("n9", view.nodeByMac("52:54:00:00:00:99").orElseThrow().name());
+        assertEquals(List.of(), handle(Packets.discover("52:54:00:00:00:98", 0)));
+        assertEquals("bios-x86", discovery.find("52-54-00-00-00-98").orElseThrow().architectureName());
+        assertTrue(discovery.forget("52:54:00:00:00:98"));
+        assertFalse(discovery.forget("52:54:00:00:00:98"));
     }
 
     /** Random and mutated datagrams: nothing escapes, garbage gets no answer, a client is served after. */

@@ -89,7 +89,8 @@ public final class Confluentd implements AutoCloseable {
                 ports -> new ApiApplication(member.nodes(), member.users(), member.quorum(), member.collective(),
                         member.administration(ports.https(), ports.member()), member.managers(), member.znodes(),
                         member.nodeOperations(), member.archive(), VERSION).withDeployment(member.profiles(),
-                        member.deployment(), config.deploy().ipxeDirectory(), deployment)));
+                        member.deployment(), config.deploy().ipxeDirectory(), deployment)
+                        .withDiscovery(deployment.discovery())));
         // A dropped pin (a deleted member, a replaced certificate) also ends its open member API connections.
         member.onUnpin(server::closeUntrustedMemberConnections);
         return server;

@@ -48,4 +48,10 @@ public record DeploySettings(Path root, Path ipxeDirectory, String httpAddress, 
         return new DeploySettings(root, directory, httpAddress, httpPort, dhcpEnabled, dhcpPort, dhcpInterfaces,
                 tftpEnabled, tftpAddress, tftpPort);
     }
+
+    /** DHCP on {@code port}, serving {@code interfaces} (empty: every up, non-loopback one). */
+    public DeploySettings withDhcp(int port, Set<String> interfaces) {
+        return new DeploySettings(root, ipxeDirectory, httpAddress, httpPort, true, port, interfaces,
+                tftpEnabled, tftpAddress, tftpPort);
+    }
 }

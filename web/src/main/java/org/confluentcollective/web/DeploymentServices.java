@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.confluentcollective.dhcp.DhcpServer;
 import org.confluentcollective.dhcp.DhcpSettings;
+import org.confluentcollective.server.api.DiscoveredClient;
 import org.confluentcollective.server.api.MemberPart;
+import org.confluentcollective.server.api.PxeDiscovery;
 import org.confluentcollective.server.api.RunningMember;
 import org.confluentcollective.tftp.TftpServer;
 import org.confluentcollective.tftp.TftpSettings;
@@ -35,6 +38,7 @@ final class DeploymentServices implements ServiceReport {
     private volatile String tftpState;
     private volatile String dhcpState;
     private volatile boolean dhcpRunning;
+    private volatile DhcpServer dhcp;
 
     /** @param stateDir the member's private state, where DHCP keeps its discovery list */
     DeploymentServices(DeploySettings settings, Path stateDir, Clock clock) {
@@ -91,7 +95,7 @@ final class DeploymentServices implements ServiceReport {
             return null;
         }
         try {
-            member.start("DHCP", () -> new DhcpServer(member.deploymentView(),
+            dhcp = member.start("DHCP", () -> new DhcpServer(member.deploymentView(),
                     DhcpSettings.defaults(stateDir).withPorts(settings.dhcpPort(), 68)
                             .withInterfaces(settings.dhcpInterfaces()).withHttpPort(boot.port()), clock));
             dhcpRunning = true;
@@ -103,6 +107,36 @@ final class DeploymentServices implements ServiceReport {
                     settings.dhcpPort(), e.toString());
         }
         return null;
+    }
+
+    /** The DHCP responder's discovery records ({@code /discovery/}); none while it does not run. */
+    PxeDiscovery discovery() {
+        return new PxeDiscovery() {
+            private PxeDiscovery current() {
+                DhcpServer server = dhcp;
+                return server == null ? PxeDiscovery.NONE : server.discovery();
+            }
+
+            @Override
+            public List<DiscoveredClient> list() {
+                return current().list();
+            }
+
+            @Override
+            public Optional<DiscoveredClient> find(String mac) {
+                return current().find(mac);
+            }
+
+            @Override
+            public String assign(String mac, String node) {
+                return current().assign(mac, node);
+            }
+
+            @Override
+            public boolean forget(String mac) {
+                return current().forget(mac);
+            }
+        };
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.confluentcollective.server.api.CollectiveAdministration;
 import org.confluentcollective.server.api.DatabaseArchive;
 import org.confluentcollective.server.api.DeploymentProfiles;
 import org.confluentcollective.server.api.NodeDeployment;
+import org.confluentcollective.server.api.PxeDiscovery;
 import org.confluentcollective.server.api.NodeNames;
 import org.confluentcollective.server.api.NodeOperations;
 import org.confluentcollective.server.api.CollectiveView;
@@ -143,6 +144,18 @@ public final class ApiApplication extends ResourceConfig {
         register(DeploymentResource.class);
         register(NodeDeploymentResource.class);
         register(NetworkingResource.class);
+        return this;
+    }
+
+    /** {@code /discovery/}: this member's PXE discovery records ({@code nodediscover}). */
+    public ApiApplication withDiscovery(PxeDiscovery discovery) {
+        register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(discovery).to(PxeDiscovery.class);
+            }
+        });
+        register(DiscoveryResource.class);
         return this;
     }
 }
