@@ -176,14 +176,19 @@ class PxeFailoverTest {
         return bySource;
     }
 
-    private static double firstReply(Path capture, String source) throws IOException {
-        for (String line : Files.readAllLines(capture)) {
-            Matcher reply = REPLY.matcher(line);
-            if (reply.find() && reply.group(2).equals(source)) {
-                return Double.parseDouble(reply.group(1));
+    /** When {@code source} first answered; tcpdump may write its lines a little after the client saw them. */
+    private static double firstReply(Path capture, String source) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        do {
+            for (String line : Files.readAllLines(capture)) {
+                Matcher reply = REPLY.matcher(line);
+                if (reply.find() && reply.group(2).equals(source)) {
+                    return Double.parseDouble(reply.group(1));
+                }
             }
-        }
-        throw new AssertionError("no reply from " + source);
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("no reply from " + source + " in the capture:\n" + Files.readString(capture));
     }
 
     private static void awaitOut(MemberProcess member, String expected, String... args) throws InterruptedException {
