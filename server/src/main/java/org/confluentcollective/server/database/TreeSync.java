@@ -97,6 +97,9 @@ final class TreeSync {
         CompletableFuture<Void> loaded;
         synchronized (this) {
             this.zooKeeper = zk;
+            if (!changed.isEmpty()) {
+                scheduleFetch();
+            }
             generation++;
             completeTo.clear();
             suspectSince.clear();
@@ -470,11 +473,15 @@ final class TreeSync {
     }
 
     private void scheduleFetch() {
-        if (fetchScheduled) {
+        ZooKeeper zk = zooKeeper;
+        // Events can arrive between start()'s addWatch and its adopting the handle: the changes wait
+        // in `changed`, and start() schedules them (and its pass reads everything anyway). Setting the
+        // flag without a fetch going out would stop every later fetch of this copy.
+        if (fetchScheduled || zk == null) {
             return;
         }
         fetchScheduled = true;
-        zooKeeper.exists(layout.root(), false, (rc, path, ctx, stat) -> fetchChanged(), null);
+        zk.exists(layout.root(), false, (rc, path, ctx, stat) -> fetchChanged(), null);
     }
 
     private synchronized void fetchChanged() {
