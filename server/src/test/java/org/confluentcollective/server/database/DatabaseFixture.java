@@ -42,6 +42,11 @@ public final class DatabaseFixture implements AutoCloseable {
                 .withPasswordIterations(1_000));
     }
 
+    /** Where a raw ZooKeeper client of this fixture's server connects. */
+    String connectString() {
+        return zk.connectString();
+    }
+
     /** Stops only the ZooKeeper peer: the store stays up, without a quorum. */
     public void stopZooKeeper() {
         zk.close();
