@@ -22,6 +22,7 @@ import org.confluentcollective.server.api.AttributeInput;
 import org.confluentcollective.server.api.AttributeSelection;
 import org.confluentcollective.server.api.AttributeView;
 import org.confluentcollective.server.api.NodeDatabase;
+import org.confluentcollective.server.noderange.MemberUniverse;
 import org.confluentcollective.server.noderange.NaturalOrder;
 import org.confluentcollective.server.api.NodeRangeException;
 import org.confluentcollective.server.noderange.NodeRanges;
@@ -233,7 +234,7 @@ public final class DeploymentIndex implements DeploymentView {
             return Optional.empty();
         }
         try {
-            return Optional.of(noderanges.expand(candidates, new LiveMembers(live)));
+            return Optional.of(noderanges.expand(candidates, new MemberUniverse(live)));
         } catch (UnknownNameException notAllLive) {
             try {
                 return Optional.of(noderanges.expandNames(candidates).stream().filter(live::contains).toList());

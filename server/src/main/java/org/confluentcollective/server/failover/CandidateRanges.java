@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.confluentcollective.server.api.NodeRangeException;
+import org.confluentcollective.server.noderange.MemberUniverse;
 import org.confluentcollective.server.noderange.NodeRanges;
 import org.confluentcollective.server.noderange.UnknownNameException;
 

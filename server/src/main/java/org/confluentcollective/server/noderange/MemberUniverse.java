@@ -1,18 +1,18 @@
-package org.confluentcollective.server.failover;
+package org.confluentcollective.server.noderange;
 
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.confluentcollective.server.noderange.NodeUniverse;
 
 /**
- * The members of the collective as the only "nodes" a noderange may name: candidates are member
- * names, which need not exist as nodes. No groups, no attributes.
+ * Member names as the only "nodes" a noderange may name, for {@code collective.managercandidates}:
+ * candidates are member names, which need not exist as nodes. No groups, no attributes, and no
+ * ZooKeeper read. Failover passes all members; deployment passes the live ones.
  */
-record MemberUniverse(Set<String> members) implements NodeUniverse {
+public record MemberUniverse(Set<String> members) implements NodeUniverse {
 
-    MemberUniverse {
+    public MemberUniverse {
         members = Set.copyOf(members);
     }
 
