@@ -35,9 +35,7 @@ import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.confluentcollective.hardware.bmc.Bmc;
 import org.confluentcollective.hardware.bmc.BmcEndpoint;
 import org.confluentcollective.hardware.bmc.BmcException;
@@ -51,6 +49,7 @@ import org.confluentcollective.hardware.bmc.PowerAction;
 import org.confluentcollective.hardware.bmc.PowerState;
 import org.confluentcollective.hardware.bmc.SensorReading;
 import org.confluentcollective.hardware.redfish.RedfishConnector;
+import org.confluentcollective.server.trust.AnyCertificate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -79,8 +78,9 @@ class RedfishBmcTest {
     void startEmulators() throws Exception {
         first = RedfishSimulator.start("r1u01", "52:54:00:00:00:01");
         second = RedfishSimulator.start("r1u02", "52:54:00:00:00:02");
+        // The plain reader only reads back what the emulator holds: any certificate and host will do.
         SSLContext trustingAll = SSLContext.getInstance("TLS");
-        trustingAll.init(null, new TrustManager[] {new TrustingAll()}, null);
+        trustingAll.init(null, new TrustManager[] {new AnyCertificate()}, null);
         plain = HttpClient.newBuilder().sslContext(trustingAll).connectTimeout(TIMEOUT).build();
     }
 
@@ -391,38 +391,6 @@ class RedfishBmcTest {
             X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(pem);
             return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(certificate.getEncoded()));
-        }
-    }
-
-    /** The plain reader trusts any certificate and host: it only reads back what the emulator holds. */
-    private static final class TrustingAll extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }
