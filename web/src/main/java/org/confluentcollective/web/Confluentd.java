@@ -86,11 +86,20 @@ public final class Confluentd implements AutoCloseable {
                 new ApiServerSettings(config.httpsAddress(), config.httpsPort(), config.socketPath(),
                         new TlsIdentity(member.credentials().keyStore(password), password),
                         config.zooKeeperAddress(), config.memberPort(), member.memberTrust()),
-                ports -> new ApiApplication(member.nodes(), member.users(), member.quorum(), member.collective(),
-                        member.administration(ports.https(), ports.member()), member.managers(), member.znodes(),
-                        member.nodeOperations(), member.archive(), VERSION).withDeployment(member.profiles(),
-                        member.deployment(), config.deploy().ipxeDirectory(), deployment)
-                        .withDiscovery(deployment.discovery())));
+                ports -> ApiApplication.builder()
+                        .database(member.nodes())
+                        .users(member.users())
+                        .quorum(member.quorum())
+                        .collective(member.collective())
+                        .administration(member.administration(ports.https(), ports.member()))
+                        .managers(member.managers())
+                        .operations(member.nodeOperations())
+                        .version(VERSION)
+                        .znodes(member.znodes())
+                        .archive(member.archive())
+                        .deployment(member.profiles(), member.deployment(), config.deploy().ipxeDirectory(), deployment)
+                        .discovery(deployment.discovery())
+                        .build()));
         // A dropped pin (a deleted member, a replaced certificate) also ends its open member API connections.
         member.onUnpin(server::closeUntrustedMemberConnections);
         return server;

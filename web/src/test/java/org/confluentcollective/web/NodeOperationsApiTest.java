@@ -84,8 +84,9 @@ class NodeOperationsApiTest {
                 new ApiServerSettings("127.0.0.1", 0, dir.resolve("run/api.sock"),
                         new TlsIdentity(identity.keyStore(password), password), "127.0.0.1", 0,
                         new PinnedTrustManager(List.of(peer.fingerprint()))),
-                new ApiApplication(database, database, () -> true, WebLayerTest::noCollective,
-                        new RefusingAdministration(), TestApplications.NO_MANAGERS, null, operations, "0.1.0"));
+                ApiApplication.builder().database(database).users(database).quorum(() -> true)
+                        .collective(WebLayerTest::noCollective).administration(new RefusingAdministration())
+                        .managers(TestApplications.NO_MANAGERS).operations(operations).version("0.1.0").build());
         https = ApiClient.https(server.httpsPort(), identity.fingerprint(), "admin", "secret");
         socket = ApiClient.socket(server.socketPath());
         member = HttpClient.newBuilder()

@@ -49,7 +49,8 @@ final class TestApplications {
 
     static ApiApplication of(NodeDatabase database, UserDirectory users, QuorumStatus quorum,
                              CollectiveView collective, CollectiveAdministration administration) {
-        return new ApiApplication(database, users, quorum, collective, administration, NO_MANAGERS, null,
-                NO_NODE_OPERATIONS, "0.1.0");
+        return ApiApplication.builder().database(database).users(users).quorum(quorum).collective(collective)
+                .administration(administration).managers(NO_MANAGERS).operations(NO_NODE_OPERATIONS)
+                .version("0.1.0").build();
     }
 }

@@ -1,6 +1,11 @@
 package org.confluentcollective.web.api;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.confluentcollective.server.api.CollectiveAdministration;
 import org.confluentcollective.server.api.DatabaseArchive;
 import org.confluentcollective.server.api.DeploymentProfiles;
@@ -40,22 +45,22 @@ public final class ApiApplication extends ResourceConfig {
     /** A body must arrive in full within this time, however it trickles (408 otherwise). */
     public static final Duration BODY_DEADLINE = Duration.ofSeconds(30);
 
-    /**
-     * @param managers   unmanaged nodes and rebalance ({@code /collective/unmanaged}, {@code /collective/rebalance})
-     * @param inspector  raw ZooKeeper reads for {@code /zookeeper/*}; {@code null} leaves them out
-     * @param operations node operations under {@code /nodes/<n>/} and {@code /noderange/<nr>/}
-     */
-    public ApiApplication(NodeDatabase database, UserDirectory users, QuorumStatus quorum, CollectiveView collective,
-                          CollectiveAdministration administration, ManagerAssignment managers,
-                          ZnodeReader inspector, NodeOperations operations, String version) {
-        this(database, users, quorum, collective, administration, managers, inspector, operations, null, version);
+    /** Starts a builder; the parts every API has are set on it, the optional ones may be. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** @param archive dump, restore and import ({@code /collective/dump} ...); {@code null} leaves them out */
-    public ApiApplication(NodeDatabase database, UserDirectory users, QuorumStatus quorum, CollectiveView collective,
-                          CollectiveAdministration administration, ManagerAssignment managers,
-                          ZnodeReader inspector, NodeOperations operations, DatabaseArchive archive,
-                          String version) {
+    private ApiApplication(Builder parts) {
+        NodeDatabase database = parts.database;
+        UserDirectory users = parts.users;
+        QuorumStatus quorum = parts.quorum;
+        CollectiveView collective = parts.collective;
+        CollectiveAdministration administration = parts.administration;
+        ManagerAssignment managers = parts.managers;
+        NodeOperations operations = parts.operations;
+        String version = parts.version;
+        ZnodeReader inspector = parts.znodes;
+        DatabaseArchive archive = parts.archive;
         // Only what is registered here: no classpath scanning, no Jackson feature, no WADL.
         property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -122,33 +127,32 @@ public final class ApiApplication extends ResourceConfig {
             register(ArchiveResource.Restore.class);
             register(ArchiveResource.Import.class);
         }
+        if (parts.deployment != null) {
+            registerDeployment(parts.deployment);
+        }
+        if (parts.discovery != null) {
+            registerDiscovery(parts.discovery);
+        }
     }
 
-    /**
-     * Adds OS deployment: {@code /deployment/}, {@code /noderange/<nr>/deployment} and
-     * {@code /networking}.
-     *
-     * @param loaders where {@code osdeploy initialize} takes the iPXE loaders from
-     */
-    public ApiApplication withDeployment(DeploymentProfiles profiles, NodeDeployment deployment,
-                                         java.nio.file.Path loaders, ServiceReport services) {
+    /** {@code /deployment/}, {@code /noderange/<nr>/deployment} and {@code /networking}. */
+    private void registerDeployment(Deployment parts) {
         register(new AbstractBinder() {
             @Override
             protected void configure() {
-                bind(profiles).to(DeploymentProfiles.class);
-                bind(deployment).to(NodeDeployment.class);
-                bind(new DeploymentResource.LoaderDirectory(loaders)).to(DeploymentResource.LoaderDirectory.class);
-                bind(services).to(ServiceReport.class);
+                bind(parts.profiles()).to(DeploymentProfiles.class);
+                bind(parts.deployment()).to(NodeDeployment.class);
+                bind(new DeploymentResource.LoaderDirectory(parts.loaders())).to(DeploymentResource.LoaderDirectory.class);
+                bind(parts.services()).to(ServiceReport.class);
             }
         });
         register(DeploymentResource.class);
         register(NodeDeploymentResource.class);
         register(NetworkingResource.class);
-        return this;
     }
 
     /** {@code /discovery/}: this member's PXE discovery records ({@code nodediscover}). */
-    public ApiApplication withDiscovery(PxeDiscovery discovery) {
+    private void registerDiscovery(PxeDiscovery discovery) {
         register(new AbstractBinder() {
             @Override
             protected void configure() {
@@ -156,6 +160,128 @@ public final class ApiApplication extends ResourceConfig {
             }
         });
         register(DiscoveryResource.class);
-        return this;
+    }
+
+    /** What OS deployment needs: profiles, per-node deployment, the iPXE loaders and the services' report. */
+    private record Deployment(DeploymentProfiles profiles, NodeDeployment deployment, Path loaders,
+                              ServiceReport services) {
+    }
+
+    /**
+     * The parts of an API. Required: the database, users, quorum, collective view and
+     * administration, manager assignment, node operations and the version. Optional, and their
+     * resources left out when unset: raw znode reads, dump/restore/import, deployment, discovery.
+     */
+    public static final class Builder {
+        private NodeDatabase database;
+        private UserDirectory users;
+        private QuorumStatus quorum;
+        private CollectiveView collective;
+        private CollectiveAdministration administration;
+        private ManagerAssignment managers;
+        private NodeOperations operations;
+        private String version;
+        private ZnodeReader znodes;
+        private DatabaseArchive archive;
+        private Deployment deployment;
+        private PxeDiscovery discovery;
+
+        private Builder() {
+        }
+
+        public Builder database(NodeDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder users(UserDirectory users) {
+            this.users = users;
+            return this;
+        }
+
+        /** Whether this member has a quorum: reads without one are marked stale. */
+        public Builder quorum(QuorumStatus quorum) {
+            this.quorum = quorum;
+            return this;
+        }
+
+        public Builder collective(CollectiveView collective) {
+            this.collective = collective;
+            return this;
+        }
+
+        /** Invitations, joins, member removal and recovery under {@code /collective/}. */
+        public Builder administration(CollectiveAdministration administration) {
+            this.administration = administration;
+            return this;
+        }
+
+        /** Unmanaged nodes and rebalance ({@code /collective/unmanaged}, {@code /collective/rebalance}). */
+        public Builder managers(ManagerAssignment managers) {
+            this.managers = managers;
+            return this;
+        }
+
+        /** Node operations under {@code /nodes/<n>/} and {@code /noderange/<nr>/}. */
+        public Builder operations(NodeOperations operations) {
+            this.operations = operations;
+            return this;
+        }
+
+        /** What {@code GET /} reports as the API's version. */
+        public Builder version(String version) {
+            this.version = version;
+            return this;
+        }
+
+        /** Raw ZooKeeper reads for {@code /zookeeper/*}. */
+        public Builder znodes(ZnodeReader znodes) {
+            this.znodes = znodes;
+            return this;
+        }
+
+        /** Dump, restore and import ({@code /collective/dump} ...). */
+        public Builder archive(DatabaseArchive archive) {
+            this.archive = archive;
+            return this;
+        }
+
+        /**
+         * OS deployment: {@code /deployment/}, {@code /noderange/<nr>/deployment} and {@code /networking}.
+         *
+         * @param loaders where {@code osdeploy initialize} takes the iPXE loaders from
+         */
+        public Builder deployment(DeploymentProfiles profiles, NodeDeployment deployment, Path loaders,
+                                  ServiceReport services) {
+            this.deployment = new Deployment(Objects.requireNonNull(profiles, "profiles"),
+                    Objects.requireNonNull(deployment, "deployment"), Objects.requireNonNull(loaders, "loaders"),
+                    Objects.requireNonNull(services, "services"));
+            return this;
+        }
+
+        /** {@code /discovery/}: this member's PXE discovery records. */
+        public Builder discovery(PxeDiscovery discovery) {
+            this.discovery = discovery;
+            return this;
+        }
+
+        /** @throws IllegalStateException naming every required part that was not set */
+        public ApiApplication build() {
+            Map<String, Object> required = new LinkedHashMap<>();
+            required.put("database", database);
+            required.put("users", users);
+            required.put("quorum", quorum);
+            required.put("collective", collective);
+            required.put("administration", administration);
+            required.put("managers", managers);
+            required.put("operations", operations);
+            required.put("version", version);
+            List<String> missing = required.entrySet().stream()
+                    .filter(part -> part.getValue() == null).map(Map.Entry::getKey).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("an API needs " + String.join(", ", missing) + ": set on the builder");
+            }
+            return new ApiApplication(this);
+        }
     }
 }
