@@ -8,45 +8,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.confluentcollective.server.trust.MemberIdentity;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What each command sends and prints, against a scripted daemon on a Unix socket. */
 class CommandsTest {
 
-    @TempDir
-    static Path shared;
-
-    private static ScriptedDaemon daemon;
+    @RegisterExtension
+    static final LocalDaemon daemon = new LocalDaemon();
 
     @TempDir
     Path dir;
 
     private CliRunner cli;
 
-    @BeforeAll
-    static void start() throws Exception {
-        daemon = new ScriptedDaemon(shared.resolve("api.sock"),
-                MemberIdentity.loadOrCreate(shared.resolve("identity"), "mgmt1", List.of(), List.of()));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
-    }
-
     @BeforeEach
     void runner() {
-        daemon.reset();
-        cli = new CliRunner(dir).with("CONFLUENT_SOCKET", daemon.socket().toString());
-    }
-
-    private List<String> requests() {
-        return daemon.exchanges().stream().map(ScriptedDaemon.Exchange::toString).toList();
+        cli = daemon.cli(dir);
     }
 
     private static void assertRun(CliRunner.Result result, int exitCode, String out, String err) {
@@ -63,7 +43,7 @@ class CommandsTest {
         CliRunner.Result result = cli.run("nodeattrib", "n1,n2", "a=b=c", "groups,=x");
         assertRun(result, 0, "n1: a: b=c\nn1: groups: x,rack1\nn2: a: b=c\n", "n2: Warning: n2 is also in x\n");
         assertEquals(List.of("PUT /noderange/n1%2Cn2/attributes/all {\"a\":\"b=c\",\"groups\":{\"prepend\":\"x\"}}"),
-                requests());
+                daemon.requests());
     }
 
     @Test
@@ -153,7 +133,7 @@ class CommandsTest {
         assertRun(cli.run("nodeattrib", "-c", "n1", "a", "b.*"), 0, "", "");
         assertRun(cli.answering("pw", "pw").run("nodeattrib", "n1", "-p", "secret.ipmipassword"), 0, "", "");
         assertEquals(List.of("PUT /noderange/n1/attributes/all {\"a\":null,\"b.*\":null}",
-                "PUT /noderange/n1/attributes/all {\"secret.ipmipassword\":\"pw\"}"), requests());
+                "PUT /noderange/n1/attributes/all {\"secret.ipmipassword\":\"pw\"}"), daemon.requests());
     }
 
     @Test
@@ -164,7 +144,7 @@ class CommandsTest {
         Path file = Files.writeString(dir.resolve("batch"), "# comment\nr1u[1-2] 'location.room=hall a'\n\nn3 groups=g\n");
         assertRun(cli.run("nodeattrib", "-s", file.toString()), 0,
                 "r1u1: location.room: hall a\nr1u2: location.room: hall a\nn3: groups: g\n", "");
-        assertEquals(2, requests().size());
+        assertEquals(2, daemon.requests().size());
     }
 
     @Test
@@ -172,7 +152,7 @@ class CommandsTest {
         CliRunner.Result result = cli.run("nodeattrib", "n1", "a=1", "b");
         assertEquals(ExitCode.USAGE, result.exitCode(), result.toString());
         assertTrue(result.err().startsWith("Error: either show attributes"), result.toString());
-        assertEquals(List.of(), requests());
+        assertEquals(List.of(), daemon.requests());
     }
 
     @Test
@@ -181,7 +161,7 @@ class CommandsTest {
                 .on("DELETE /noderange/r1u%5B1-2%5D/", 200, "{\"deleted\":[\"r1u1\",\"r1u2\"]}");
         assertRun(cli.run("nodedefine", "r1u[1-2]", "groups=rack1"), 0, "r1u1: created\nr1u2: created\n", "");
         assertRun(cli.run("noderemove", "r1u[1-2]"), 0, "r1u1: deleted\nr1u2: deleted\n", "");
-        assertEquals("POST /noderange/ {\"name\":\"r1u[1-2]\",\"groups\":\"rack1\"}", requests().get(0));
+        assertEquals("POST /noderange/ {\"name\":\"r1u[1-2]\",\"groups\":\"rack1\"}", daemon.requests().get(0));
     }
 
     @Test
@@ -189,7 +169,7 @@ class CommandsTest {
         daemon.on("PUT /noderange/n1%2Cn2/attributes/rename", 200, """
                 {"databynode":[{"n1":{"rename":{"value":"x1"}}},{"n2":{"errorcode":409,"error":"x2 already exists"}}]}""");
         assertRun(cli.run("noderename", "n1,n2", "x{n1}"), 1, "n1: x1\n", "n2: Error: x2 already exists\n");
-        assertEquals("PUT /noderange/n1%2Cn2/attributes/rename {\"rename\":\"x{n1}\"}", requests().get(0));
+        assertEquals("PUT /noderange/n1%2Cn2/attributes/rename {\"rename\":\"x{n1}\"}", daemon.requests().get(0));
     }
 
     @Test
@@ -241,8 +221,8 @@ class CommandsTest {
         assertRun(cli.without("CONFLUENT_NEW_PASSWORD").answering("n3w", "n3w").run("user", "passwd", "alice"),
                 0, "alice: password changed\n", "");
         assertRun(cli.run("user", "remove", "alice"), 0, "alice: deleted\n", "");
-        assertEquals("POST /users/ {\"name\":\"alice\",\"role\":\"operator\",\"password\":\"s3cret\"}", requests().get(0));
-        assertTrue(requests().contains("PUT /users/alice {\"password\":\"n3w\"}"), requests().toString());
+        assertEquals("POST /users/ {\"name\":\"alice\",\"role\":\"operator\",\"password\":\"s3cret\"}", daemon.requests().get(0));
+        assertTrue(daemon.requests().contains("PUT /users/alice {\"password\":\"n3w\"}"), daemon.requests().toString());
         CliRunner.Result badRole = cli.run("user", "add", "bob", "--role", "root");
         assertEquals(ExitCode.USAGE, badRole.exitCode(), badRole.toString());
     }

@@ -17,40 +17,25 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.confluentcollective.server.trust.MemberIdentity;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Messages that used to mislead: what confluentctl says instead, and that it never shows Java internals. */
 class MessagesTest {
 
-    @TempDir
-    static Path shared;
-
-    private static ScriptedDaemon daemon;
+    @RegisterExtension
+    static final LocalDaemon daemon = new LocalDaemon();
 
     @TempDir
     Path dir;
 
     private CliRunner cli;
 
-    @BeforeAll
-    static void start() throws Exception {
-        daemon = new ScriptedDaemon(shared.resolve("api.sock"),
-                MemberIdentity.loadOrCreate(shared.resolve("identity"), "mgmt1", List.of(), List.of()));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
-    }
-
     @BeforeEach
     void runner() {
-        daemon.reset();
-        cli = new CliRunner(dir).with("CONFLUENT_SOCKET", daemon.socket().toString());
+        cli = daemon.cli(dir);
     }
 
     private static void assertNoInternals(CliRunner.Result result) {

@@ -11,46 +11,30 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.confluentcollective.server.trust.MemberIdentity;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The hidden '_names' subcommand, its cache, and the completion script that uses it. */
 class NamesCompletionTest {
 
-    @TempDir
-    static Path shared;
-
-    private static ScriptedDaemon daemon;
+    @RegisterExtension
+    static final LocalDaemon daemon = new LocalDaemon();
 
     @TempDir
     Path home;
 
     private CliRunner cli;
 
-    @BeforeAll
-    static void start() throws Exception {
-        daemon = new ScriptedDaemon(shared.resolve("api.sock"),
-                MemberIdentity.loadOrCreate(shared.resolve("identity"), "mgmt1", List.of(), List.of()));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
-    }
-
     @BeforeEach
     void runner() {
-        daemon.reset();
         daemon.on("GET /nodes/", 200, "{\"_links\":{\"item\":[{\"href\":\"n1/\"},{\"href\":\"n2/\"},{\"href\":\"n10/\"}]}}");
         daemon.on("GET /nodegroups/", 200, "{\"_links\":{\"item\":[{\"href\":\"compute/\"},{\"href\":\"everything/\"}]}}");
         daemon.on("GET /nodegroups/everything/attributes/all", 200, """
                 {"location.u":{"value":null},"location.rack":{"value":"7"},"nodes":{"value":["n1"]},
                  "_links":{"self":{"href":"./all"}}}""");
-        cli = new CliRunner(home).with("CONFLUENT_SOCKET", daemon.socket().toString());
+        cli = daemon.cli(home);
     }
 
     @Test

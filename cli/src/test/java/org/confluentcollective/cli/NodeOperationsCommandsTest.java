@@ -4,45 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.confluentcollective.server.trust.MemberIdentity;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the hardware commands send and print, as the original tools, against a scripted daemon. */
 class NodeOperationsCommandsTest {
 
-    @TempDir
-    static Path shared;
-
-    private static ScriptedDaemon daemon;
+    @RegisterExtension
+    static final LocalDaemon daemon = new LocalDaemon();
 
     @TempDir
     Path dir;
 
     private CliRunner cli;
 
-    @BeforeAll
-    static void start() throws Exception {
-        daemon = new ScriptedDaemon(shared.resolve("api.sock"),
-                MemberIdentity.loadOrCreate(shared.resolve("identity"), "mgmt1", List.of(), List.of()));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
-    }
-
     @BeforeEach
     void runner() {
-        daemon.reset();
-        cli = new CliRunner(dir).with("CONFLUENT_SOCKET", daemon.socket().toString());
-    }
-
-    private List<String> requests() {
-        return daemon.exchanges().stream().map(ScriptedDaemon.Exchange::toString).toList();
+        cli = daemon.cli(dir);
     }
 
     private static void assertRun(CliRunner.Result result, int exitCode, String out, String err) {
@@ -69,7 +49,7 @@ class NodeOperationsCommandsTest {
                 {"databynode":{"n1":{"state":{"value":"on"},"oldstate":{"value":"off"}},
                  "n2":{"state":{"value":"on"},"oldstate":{"value":"on"}}}}""");
         assertRun(cli.run("nodepower", "n1,n2", "on"), 0, "n1: off->on\nn2: on\n", "");
-        assertEquals(List.of("PUT /noderange/n1%2Cn2/power/state {\"state\":\"on\"}"), requests());
+        assertEquals(List.of("PUT /noderange/n1%2Cn2/power/state {\"state\":\"on\"}"), daemon.requests());
     }
 
     @Test
@@ -87,7 +67,7 @@ class NodeOperationsCommandsTest {
         assertRun(cli.run("nodesetboot", "n[1-2]", "net", "-p", "-u"), 1, "n1: network\n",
                 "n2: Error: bad credentials\n");
         assertEquals(List.of("PUT /noderange/n%5B1-2%5D/boot/nextdevice "
-                + "{\"nextdevice\":\"net\",\"bootmode\":\"uefi\",\"persistent\":true}"), requests());
+                + "{\"nextdevice\":\"net\",\"bootmode\":\"uefi\",\"persistent\":true}"), daemon.requests());
         daemon.reset();
         daemon.on("PUT /noderange/n1/boot/nextdevice", 200,
                 "{\"databynode\":{\"n1\":{\"nextdevice\":{\"value\":\"hd\"}}}}");
@@ -96,7 +76,8 @@ class NodeOperationsCommandsTest {
         assertEquals(List.of(
                 "PUT /noderange/n1/boot/nextdevice {\"nextdevice\":\"hd\",\"bootmode\":\"bios\",\"persistent\":false}",
                 "PUT /noderange/n1/boot/nextdevice "
-                        + "{\"nextdevice\":\"hd\",\"bootmode\":\"unspecified\",\"persistent\":false}"), requests());
+                        + "{\"nextdevice\":\"hd\",\"bootmode\":\"unspecified\",\"persistent\":false}"),
+                daemon.requests());
     }
 
     @Test
@@ -110,7 +91,7 @@ class NodeOperationsCommandsTest {
     @Test
     void nodesetbootRefusesBothModes() {
         assertEquals(ExitCode.USAGE, cli.run("nodesetboot", "n1", "hd", "-u", "-b").exitCode());
-        assertEquals(List.of(), requests());
+        assertEquals(List.of(), daemon.requests());
     }
 
     @Test
@@ -123,7 +104,7 @@ class NodeOperationsCommandsTest {
         assertRun(cli.run("nodeboot", "n1,n2", "network"), 0, "n1: network\nn2: network\nn1: off->on\nn2: on->reset\n", "");
         assertEquals(List.of("PUT /noderange/n1%2Cn2/boot/nextdevice "
                         + "{\"nextdevice\":\"network\",\"bootmode\":\"unspecified\",\"persistent\":false}",
-                "PUT /noderange/n1%2Cn2/power/state {\"state\":\"boot\"}"), requests());
+                "PUT /noderange/n1%2Cn2/power/state {\"state\":\"boot\"}"), daemon.requests());
     }
 
     @Test
@@ -131,7 +112,7 @@ class NodeOperationsCommandsTest {
         daemon.on("PUT /noderange/n1/power/state", 200, """
                 {"databynode":{"n1":{"state":{"value":"on"},"oldstate":{"value":"off"}}}}""");
         assertRun(cli.run("nodeboot", "n1"), 0, "n1: off->on\n", "");
-        assertEquals(List.of("PUT /noderange/n1/power/state {\"state\":\"boot\"}"), requests());
+        assertEquals(List.of("PUT /noderange/n1/power/state {\"state\":\"boot\"}"), daemon.requests());
     }
 
     @Test
@@ -139,7 +120,7 @@ class NodeOperationsCommandsTest {
         daemon.on("PUT /noderange/n1%2Cn2/boot/nextdevice", 200, """
                 {"databynode":{"n1":{"nextdevice":{"value":"hd"}},"n2":{"error":"unsupported","errorcode":501}}}""");
         assertRun(cli.run("nodeboot", "n1,n2", "hd"), 1, "n1: hd\n", "n2: Error: unsupported\n");
-        assertEquals(1, requests().size(), requests().toString());
+        assertEquals(1, daemon.requests().size(), daemon.requests().toString());
     }
 
     @Test
@@ -147,7 +128,7 @@ class NodeOperationsCommandsTest {
         daemon.on("PUT /noderange/n1%2Cn2/identify", 200, """
                 {"databynode":{"n1":{"identify":{"value":"on"}},"n2":{"identify":{"value":"on"}}}}""");
         assertRun(cli.run("nodeidentify", "n1,n2", "on"), 0, "n1: on\nn2: on\n", "");
-        assertEquals(List.of("PUT /noderange/n1%2Cn2/identify {\"identify\":\"on\"}"), requests());
+        assertEquals(List.of("PUT /noderange/n1%2Cn2/identify {\"identify\":\"on\"}"), daemon.requests());
     }
 
     @Test

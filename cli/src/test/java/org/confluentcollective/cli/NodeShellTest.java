@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.confluentcollective.server.trust.MemberIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,10 +29,12 @@ class NodeShellTest {
 
     private static final Path SSHD = Path.of("/usr/sbin/sshd");
 
+    @RegisterExtension
+    static final LocalDaemon daemon = new LocalDaemon();
+
     @TempDir
     static Path shared;
 
-    private static ScriptedDaemon daemon;
     private static final List<Process> sshds = new ArrayList<>();
     private static int port1;
     private static int port2;
@@ -46,8 +48,6 @@ class NodeShellTest {
     @BeforeAll
     static void start() throws Exception {
         assertTrue(Files.isExecutable(SSHD), "these tests need sshd: apt-get install openssh-server (.ci/run does)");
-        daemon = new ScriptedDaemon(shared.resolve("api.sock"),
-                MemberIdentity.loadOrCreate(shared.resolve("identity"), "mgmt1", List.of(), List.of()));
         Path key = shared.resolve("id_ed25519");
         run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString());
         run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", shared.resolve("hostkey").toString());
@@ -128,16 +128,11 @@ class NodeShellTest {
             sshd.destroy();
             sshd.waitFor(10, TimeUnit.SECONDS);
         }
-        if (daemon != null) {
-            daemon.close();
-        }
     }
 
     @BeforeEach
     void runner() {
-        daemon.reset();
-        cli = new CliRunner(home).with("CONFLUENT_SOCKET", daemon.socket().toString())
-                .with("CONFLUENT_SSH_OPTIONS", sshOptions);
+        cli = daemon.cli(home).with("CONFLUENT_SSH_OPTIONS", sshOptions);
     }
 
     private static List<String> sortedLines(String text) {
@@ -179,7 +174,7 @@ class NodeShellTest {
         assertEquals("", result.err());
         assertEquals(List.of("GET /noderange/a%2Cb/nodes/",
                         "POST /noderange/a%2Cb/attributes/expression {\"expression\":\"{custom.address}\"}"),
-                daemon.exchanges().stream().map(ScriptedDaemon.Exchange::toString).toList());
+                daemon.requests());
     }
 
     @Test

@@ -7,41 +7,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.confluentcollective.server.trust.MemberIdentity;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** noderun and nodeping against a scripted daemon, running real local processes. */
 class ParallelToolsTest {
 
-    @TempDir
-    static Path shared;
-
-    private static ScriptedDaemon daemon;
+    @RegisterExtension
+    static final LocalDaemon daemon = new LocalDaemon();
 
     @TempDir
     Path dir;
 
     private CliRunner cli;
 
-    @BeforeAll
-    static void start() throws Exception {
-        daemon = new ScriptedDaemon(shared.resolve("api.sock"),
-                MemberIdentity.loadOrCreate(shared.resolve("identity"), "mgmt1", List.of(), List.of()));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
-    }
-
     @BeforeEach
     void runner() {
-        daemon.reset();
-        cli = new CliRunner(dir).with("CONFLUENT_SOCKET", daemon.socket().toString());
+        cli = daemon.cli(dir);
     }
 
     private static List<String> sortedLines(String text) {
@@ -58,7 +42,7 @@ class ParallelToolsTest {
         assertEquals(1, result.exitCode(), result.toString());
         assertEquals(List.of("POST /noderange/n1%2Cn2%2Cn3/attributes/expression "
                         + "{\"expression\":\"echo {node} is {n1}; echo rack {location.rack}\"}"),
-                daemon.exchanges().stream().map(ScriptedDaemon.Exchange::toString).toList());
+                daemon.requests());
         assertEquals(List.of("n1: n1 is 1", "n1: rack 8", "n2: n2 is 2"), sortedLines(result.out()));
         // n1's lines keep their order
         assertTrue(result.out().indexOf("n1: n1 is 1") < result.out().indexOf("n1: rack 8"), result.out());

@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 import org.confluentcollective.cli.output.DataByNode;
-import org.confluentcollective.server.trust.MemberIdentity;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,31 +26,17 @@ class StreamedPrintingTest {
     private static final String PATH = "/noderange/everything/attributes/current";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    @TempDir
-    static Path shared;
-
-    private static ScriptedDaemon daemon;
+    @RegisterExtension
+    static final LocalDaemon daemon = new LocalDaemon();
 
     @TempDir
     Path dir;
 
     private CliRunner cli;
 
-    @BeforeAll
-    static void start() throws Exception {
-        daemon = new ScriptedDaemon(shared.resolve("api.sock"),
-                MemberIdentity.loadOrCreate(shared.resolve("identity"), "mgmt1", List.of(), List.of()));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
-    }
-
     @BeforeEach
     void runner() {
-        daemon.reset();
-        cli = new CliRunner(dir).with("CONFLUENT_SOCKET", daemon.socket().toString());
+        cli = daemon.cli(dir);
     }
 
     /** Node i's elements as the server sends them: one per attribute, attributes sorted, plus a warning. */
