@@ -2,13 +2,9 @@ package org.confluentcollective.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,29 +52,25 @@ public final class CollectiveBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LOADED = Pattern.compile("database loaded: (\\d+) nodes, \\d+ groups in (\\d+) ms");
 
-    private final Path root;
-    private final List<MemberProcess> members = Collections.synchronizedList(new ArrayList<>());
+    private final BenchMembers members;
     private final List<String[]> table = new ArrayList<>();
-    private boolean cleanedUp;
 
-    private CollectiveBench(Path root) {
-        this.root = root;
+    private CollectiveBench(BenchMembers members) {
+        this.members = members;
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Files.createTempDirectory("confluent-collective-bench");
-        CollectiveBench bench = new CollectiveBench(root);
-        Thread cleanup = new Thread(bench::cleanUp, "collective-bench-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanup);
+        BenchMembers members = new BenchMembers("confluent-collective-bench", HEAP);
+        Runtime.getRuntime().addShutdownHook(new Thread(members::close, "collective-bench-cleanup"));
         int status = 0;
         try {
-            bench.run();
+            new CollectiveBench(members).run();
         } catch (Exception | Error e) {
             System.out.flush();
             e.printStackTrace();
             status = 1;
         } finally {
-            bench.cleanUp();
+            members.close();
         }
         System.exit(status);
     }
@@ -89,20 +81,18 @@ public final class CollectiveBench {
                 NODES, SLICE, ROUNDS, READERS, READS, READ_NODES, HEAP, Runtime.getRuntime().availableProcessors());
         try (BenchRest rest = new BenchRest(USER, PASSWORD)) {
             // c, 1 voter: a member of its own holding the same database, measured and stopped first.
-            MemberProcess solo = launch("solo");
+            MemberProcess solo = members.launch("solo");
             solo.awaitReady();
             addUser(solo);
             define(rest, solo, "1 member");
             long[] writes1 = writes(rest, solo, "1 voter");
-            solo.kill();
-            members.remove(solo);
-            BenchDaemon.deleteTree(solo.dir);
+            members.discard(solo);
 
             // a: three fresh processes to a collective of three.
             long formStart = System.nanoTime();
-            MemberProcess m1 = launch("m1");
-            MemberProcess m2 = launch("m2");
-            MemberProcess m3 = launch("m3");
+            MemberProcess m1 = members.launch("m1");
+            MemberProcess m2 = members.launch("m2");
+            MemberProcess m3 = members.launch("m3");
             for (MemberProcess member : List.of(m1, m2, m3)) {
                 member.awaitReady();
             }
@@ -132,7 +122,7 @@ public final class CollectiveBench {
             double reads3 = reads(rest, three, "3 members");
 
             // b: a fresh member joins the collective holding all the nodes and serves them.
-            MemberProcess m4 = launch("m4");
+            MemberProcess m4 = members.launch("m4");
             m4.awaitReady();
             String token = m1.ok("collective", "invite", m4.name).out().strip();
             long joinStart = System.nanoTime();
@@ -147,7 +137,7 @@ public final class CollectiveBench {
             awaitFormed(List.of(m1, m2, m3, m4));
 
             // c, 5 voters: one more member.
-            MemberProcess m5 = launch("m5");
+            MemberProcess m5 = members.launch("m5");
             m5.awaitReady();
             long join5 = admit(m1, m5);
             List<MemberProcess> five = List.of(m1, m2, m3, m4, m5);
@@ -169,13 +159,6 @@ public final class CollectiveBench {
                     rate(SLICE, writes3[0]) / w1, rate(SLICE, writes5[0]) / w1);
             System.out.printf("read throughput spread over 3 members / through 1 member: %.2f%n", reads3 / reads1);
         }
-    }
-
-    private MemberProcess launch(String name) throws IOException {
-        MemberProcess member = new MemberProcess(root, name, name, List.of("-Xmx" + HEAP));
-        members.add(member);
-        member.launch();
-        return member;
     }
 
     /** Invites {@code joiner} on {@code inviter} and joins it; returns the join command's time. */
@@ -249,14 +232,14 @@ public final class CollectiveBench {
             rest.call(member.httpsPort, HttpMethod.PUT, path, "{\"custom.bench\":\"" + tag + "-warm" + i + "\"}");
         }
         long[] times = new long[ROUNDS];
-        long cpuBefore = membersCpu();
+        long cpuBefore = members.cpuNanos();
         long wallStart = System.nanoTime();
         for (int i = 0; i < ROUNDS; i++) {
             long start = System.nanoTime();
             rest.call(member.httpsPort, HttpMethod.PUT, path, "{\"custom.bench\":\"" + tag + "-" + i + "\"}");
             times[i] = System.nanoTime() - start;
         }
-        double busy = cores(membersCpu() - cpuBefore, System.nanoTime() - wallStart);
+        double busy = cores(members.cpuNanos() - cpuBefore, System.nanoTime() - wallStart);
         Arrays.sort(times);
         long median = times[ROUNDS / 2];
         row(String.format("c. REST bulk set of 1 attribute on %,d nodes, %s (median; best %.3f s)",
@@ -293,7 +276,7 @@ public final class CollectiveBench {
                     return null;
                 }));
             }
-            long cpuBefore = membersCpu();
+            long cpuBefore = members.cpuNanos();
             long clientBefore = ownCpu();
             long start = System.nanoTime();
             go.countDown();
@@ -301,7 +284,7 @@ public final class CollectiveBench {
                 f.get();
             }
             long elapsed = System.nanoTime() - start;
-            double busy = cores(membersCpu() - cpuBefore, elapsed);
+            double busy = cores(members.cpuNanos() - cpuBefore, elapsed);
             double client = cores(ownCpu() - clientBefore, elapsed);
             double perSecond = READERS * READS / (elapsed / 1e9);
             row(String.format("d. %d threads x %d REST reads of 1 attribute on %,d nodes, through %s",
@@ -322,13 +305,6 @@ public final class CollectiveBench {
                     Long.parseLong(matcher.group(1)));
         }
         return java.util.Optional.ofNullable(found);
-    }
-
-    /** CPU time used so far by all running members together. */
-    private long membersCpu() {
-        synchronized (members) {
-            return members.stream().mapToLong(MemberProcess::cpuNanos).sum();
-        }
     }
 
     /** CPU time used so far by this JVM (the benchmark's clients). */
@@ -362,35 +338,6 @@ public final class CollectiveBench {
 
     private static String nodesPerSecond(int count, long nanos) {
         return String.format("%,.0f nodes/s", rate(count, nanos));
-    }
-
-    /** Kills every member still running and deletes the temporary directory; safe to call twice. */
-    private synchronized void cleanUp() {
-        if (cleanedUp) {
-            return;
-        }
-        cleanedUp = true;
-        List<MemberProcess> running;
-        synchronized (members) {
-            running = new ArrayList<>(members);
-            members.clear();
-        }
-        for (MemberProcess member : running) {
-            try {
-                member.kill();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (Boolean.getBoolean("bench.keep")) {
-            System.err.println("kept the members' directories and logs in " + root);
-            return;
-        }
-        try {
-            BenchDaemon.deleteTree(root);
-        } catch (IOException e) {
-            System.err.println("could not delete " + root + ": " + e.getMessage());
-        }
     }
 
 }

@@ -52,7 +52,7 @@ public final class NodeOpsBench {
     private static final Duration CONVERGE = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path root;
+    private final BenchMembers members;
     private final int nodes;
     private final int bmcCount;
     private final int warmup;
@@ -61,7 +61,6 @@ public final class NodeOpsBench {
     private final int sequential;
     private final int failoverNodes;
     private final String heap;
-    private final List<MemberProcess> members = Collections.synchronizedList(new ArrayList<>());
     private final List<IpmiSimulator> bmcs = Collections.synchronizedList(new ArrayList<>());
     private final List<String[]> table = new ArrayList<>();
     /** Part 1's routed median, which part 2 compares ipmitool with. */
@@ -71,10 +70,9 @@ public final class NodeOpsBench {
     private int directFailed;
     /** ipmitool runs that printed an error before their answer. */
     private final AtomicInteger ipmitoolRetried = new AtomicInteger();
-    private boolean cleanedUp;
 
-    private NodeOpsBench(Path root, Map<String, String> options) {
-        this.root = root;
+    private NodeOpsBench(BenchMembers members, Map<String, String> options) {
+        this.members = members;
         this.nodes = positive(options, "nodes");
         this.bmcCount = positive(options, "bmcs");
         this.warmup = Integer.parseInt(options.get("warmup"));
@@ -112,8 +110,7 @@ public final class NodeOpsBench {
             options.put(arg.substring(0, equals), arg.substring(equals + 1));
         }
         // Short: the members' Unix socket paths under it must stay within 108 bytes.
-        Path root = Files.createTempDirectory("cc-nodeops");
-        NodeOpsBench bench = new NodeOpsBench(root, options);
+        NodeOpsBench bench = new NodeOpsBench(new BenchMembers("cc-nodeops", options.get("heap")), options);
         Runtime.getRuntime().addShutdownHook(new Thread(bench::cleanUp, "nodeops-bench-cleanup"));
         int status = 0;
         try {
@@ -139,9 +136,9 @@ public final class NodeOpsBench {
             for (int i = 0; i < bmcCount; i++) {
                 bmcs.add(IpmiSimulator.start(BMC_PASSWORD));
             }
-            MemberProcess m1 = launch("m1");
-            MemberProcess m2 = launch("m2");
-            MemberProcess m3 = launch("m3");
+            MemberProcess m1 = members.launch("m1");
+            MemberProcess m2 = members.launch("m2");
+            MemberProcess m3 = members.launch("m3");
             for (MemberProcess member : List.of(m1, m2, m3)) {
                 member.awaitReady();
             }
@@ -280,14 +277,14 @@ public final class NodeOpsBench {
             long routedCpu = 0;
             long directCpu = 0;
             for (int i = -warmup; i < rounds; i++) {
-                long cpu = membersCpu();
+                long cpu = members.cpuNanos();
                 long start = System.nanoTime();
                 String routedBody = rest.call(three.get(0).httpsPort, HttpMethod.GET, all, null);
                 long routedTime = System.nanoTime() - start;
-                long routedUsed = membersCpu() - cpu;
+                long routedUsed = members.cpuNanos() - cpu;
                 int routedErrors = check(routedBody, nodes, "routed");
 
-                cpu = membersCpu();
+                cpu = members.cpuNanos();
                 start = System.nanoTime();
                 List<Future<String>> answers = new ArrayList<>();
                 for (int m = 0; m < 3; m++) {
@@ -300,7 +297,7 @@ public final class NodeOpsBench {
                     bodies.add(answer.get());
                 }
                 long directTime = System.nanoTime() - start;
-                long directUsed = membersCpu() - cpu;
+                long directUsed = members.cpuNanos() - cpu;
                 int m = 0;
                 int directErrors = 0;
                 for (String body : bodies) {
@@ -491,7 +488,7 @@ public final class NodeOpsBench {
             throw new IllegalStateException("failover not complete 120 s after the kill; m1: " + last[0] + "; m2: "
                     + last[1] + "\nm1 log tail:\n" + m1.logTail());
         }
-        Duration session = MemberStoreSettings.of("unused", root).sessionTimeout();
+        Duration session = MemberStoreSettings.of("unused", members.root()).sessionTimeout();
         Map<String, Integer> after = managed(last[0]);
         int a = after.getOrDefault("m1", 0);
         int b = after.getOrDefault("m2", 0);
@@ -538,13 +535,6 @@ public final class NodeOpsBench {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
-    private MemberProcess launch(String name) throws IOException {
-        MemberProcess member = new MemberProcess(root, name, name, List.of("-Xmx" + heap));
-        members.add(member);
-        member.launch();
-        return member;
-    }
-
     private static JsonNode json(BenchRest rest, MemberProcess member, String path) throws Exception {
         return JSON.readTree(rest.call(member.httpsPort, HttpMethod.GET, path, null));
     }
@@ -563,12 +553,6 @@ public final class NodeOpsBench {
             return fields[0] + " " + fields[1] + " " + fields[2];
         } catch (IOException | RuntimeException e) {
             return "unknown";
-        }
-    }
-
-    private long membersCpu() {
-        synchronized (members) {
-            return members.stream().mapToLong(MemberProcess::cpuNanos).sum();
         }
     }
 
@@ -616,32 +600,8 @@ public final class NodeOpsBench {
     }
 
     /** Kills every member and simulator still running and deletes the directory; safe to call twice. */
-    private synchronized void cleanUp() {
-        if (cleanedUp) {
-            return;
-        }
-        cleanedUp = true;
-        List<MemberProcess> running;
-        synchronized (members) {
-            running = new ArrayList<>(members);
-            members.clear();
-        }
-        for (MemberProcess member : running) {
-            try {
-                member.kill();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    private void cleanUp() {
+        members.close();
         closeBmcs();
-        if (Boolean.getBoolean("bench.keep")) {
-            System.err.println("kept the members' directories and logs in " + root);
-            return;
-        }
-        try {
-            BenchDaemon.deleteTree(root);
-        } catch (IOException e) {
-            System.err.println("could not delete " + root + ": " + e.getMessage());
-        }
     }
 }
