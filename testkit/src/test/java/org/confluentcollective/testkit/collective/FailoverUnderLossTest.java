@@ -208,10 +208,19 @@ class FailoverUnderLossTest {
         for (int i = 1; i <= 10; i++) {
             expected.add("d" + i);
         }
+        String unmanagedLine = "Unmanaged nodes: 30 (c[1-20],d[1-10])\n";
         for (MemberProcess survivor : survivors) {
+            // The reassignment was watched through s1: the other survivors' copies, and their view
+            // of who is live, may trail by a moment.
+            Cluster.awaitEqual(expected.toString(), () -> unmanagedOrError(survivor),
+                    "GET /collective/unmanaged on " + survivor.name);
             assertEquals(expected, unmanaged(survivor), "GET /collective/unmanaged on " + survivor.name);
-            String shown = survivor.ok("collective", "show").out();
-            assertTrue(shown.contains("Unmanaged nodes: 30 (c[1-20],d[1-10])\n"), shown);
+            String shown = awaitShow(survivor, text -> text.contains(unmanagedLine)
+                    && text.contains("Offline collective members:")
+                    && text.substring(text.indexOf("Offline collective members:")).contains(a.name + " (")
+                    && text.substring(text.indexOf("Offline collective members:")).contains(b.name + " ("));
+            assertTrue(shown.contains(unmanagedLine), shown);
+            assertTrue(shown.contains("Offline collective members:"), shown);
             String offline = shown.substring(shown.indexOf("Offline collective members:"));
             assertTrue(offline.contains(a.name + " (") && offline.contains(b.name + " ("), shown);
         }
@@ -272,6 +281,27 @@ class FailoverUnderLossTest {
         List<String> nodes = new ArrayList<>();
         JSON.readTree(reply.body()).path("unmanaged").forEach(node -> nodes.add(node.asText()));
         return nodes;
+    }
+
+    /** {@link #unmanaged} as text, or what went wrong (for {@link Cluster#awaitEqual}). */
+    private String unmanagedOrError(MemberProcess member) {
+        try {
+            return unmanaged(member).toString();
+        } catch (Exception | AssertionError e) {
+            return e.toString();
+        }
+    }
+
+    /** {@code collective show} on {@code member} once {@code condition} holds, or after {@link Cluster#CONVERGE}. */
+    private static String awaitShow(MemberProcess member, java.util.function.Predicate<String> condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Cluster.CONVERGE.toNanos();
+        String shown = member.ok("collective", "show").out();
+        while (!condition.test(shown) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            shown = member.ok("collective", "show").out();
+        }
+        return shown;
     }
 
     private static MemberProcess byName(List<MemberProcess> members, String name) {
