@@ -82,7 +82,7 @@ class FailoverUnderLossTest {
         String all = "n[1-" + NODES + "]";
         client.ok("nodedefine", all, "collective.manager=" + manager.name,
                 "collective.managercandidates=" + candidates);
-        awaitEverywhere("n" + NODES + ": collective.manager: " + manager.name + "\n",
+        cluster.awaitEverywhere("n" + NODES + ": collective.manager: " + manager.name + "\n",
                 "nodeattrib", "n" + NODES, "collective.manager");
 
         Pattern moved = Pattern.compile("moved \\d+ nodes from " + manager.name + " to ");
@@ -149,7 +149,7 @@ class FailoverUnderLossTest {
         leader.awaitReady();
         cluster.assertAgree(5, 0);
         client.ok("noderemove", all);
-        awaitEverywhere("", "nodelist");
+        cluster.awaitEverywhere("", "nodelist");
     }
 
     /**
@@ -172,7 +172,8 @@ class FailoverUnderLossTest {
                 "collective.managercandidates=" + a.name + "," + b.name);
         s1.ok("nodedefine", "d[1-10]", "collective.manager=" + b.name);
         s1.ok("nodedefine", "e[1-30]", "collective.manager=" + s2.name, "collective.managercandidates=" + a.name);
-        awaitEverywhere("e30: collective.manager: " + s2.name + "\n", "nodeattrib", "e30", "collective.manager");
+        cluster.awaitEverywhere("e30: collective.manager: " + s2.name + "\n", "nodeattrib", "e30",
+                "collective.manager");
 
         long killed = System.nanoTime();
         a.kill();
@@ -236,19 +237,6 @@ class FailoverUnderLossTest {
         status.path("members").forEach(member -> assertEquals("voter", member.path("role").asText(),
                 "losing two of five voters leaves a quorum: " + status));
         return members;
-    }
-
-    /**
-     * Waits until every running member answers {@code expected}: unlike {@link Cluster#awaitEverywhere},
-     * an error (a node a lagging member does not know yet) is waited out too.
-     */
-    private void awaitEverywhere(String expected, String... ctlArgs) throws Exception {
-        for (MemberProcess member : cluster.members()) {
-            Cluster.awaitEqual(expected, () -> {
-                CliRunner.Result answer = member.ctl(ctlArgs);
-                return answer.exitCode() == 0 ? answer.out() : answer.toString();
-            }, member.name + ": " + String.join(" ", ctlArgs));
-        }
     }
 
     private JsonNode collective(MemberProcess member) throws Exception {
