@@ -100,7 +100,8 @@ class DiscoveryApiTest {
         assertEquals(201, socket.post("/nodes/", "{\"name\":\"d1\",\"net.pxe.ipv4_address\":\"10.0.0.5\"}").status());
         assertEquals(201, socket.post("/nodes/", "{\"name\":\"d2\",\"collective.manager\":\"m9\"}").status());
         discover(dhcpPort, "52:54:00:aa:00:01", 7, HexFormat.of().parseHex("00112233445566778899aabbccddeeff"));
-        Thread.sleep(50);
+        // Recorded before the next one is sent: the responder's worker threads could take them in either order.
+        assertEquals(1, awaitRecords(monitor, 1).path("discovered").size());
         discover(dhcpPort, "52:54:00:aa:00:02", 0, null);
         JsonNode listed = awaitRecords(monitor, 2);
         assertEquals(2, listed.path("discovered").size(), listed.toString());
@@ -143,6 +144,7 @@ class DiscoveryApiTest {
         assertEquals("m9", d2.path("collective.manager").path("value").asText());
         // A MAC a node holds is no longer recorded (it is answered or ignored as that node's).
         discover(dhcpPort, "52:54:00:aa:00:03", 9, null);
+        // Deliberately a fixed wait: :03 must not be recorded; :04, awaited below, comes after it.
         Thread.sleep(100);
         discover(dhcpPort, "52:54:00:aa:00:04", 9, null);
         JsonNode again = awaitRecords(monitor, 2);

@@ -73,9 +73,11 @@ class DumpRestoreTest {
         CliRunner.Result wrong = m1.ctl(Map.of("CONFLUENT_DUMP_PASSPHRASE", "not-it"), "restore", first.toString());
         assertEquals(1, wrong.exitCode(), wrong.toString());
         assertTrue(wrong.err().contains("wrong passphrase"), wrong.toString());
-        // Nothing was restored: the changes are all still there.
-        assertEquals("extra1\n", m1.ok("nodelist", "extra1").out());
-        assertEquals("n1: location.rack: 99\n", m1.ok("nodeattrib", "n1", "location.rack").out());
+        // Nothing was restored: the changes are all still there. They were made on m3, and m1's copy
+        // may trail by a moment, so wait for it (a restore that did happen would never show them).
+        Cluster.awaitEqual("extra1\n", () -> nodelist(m1, "extra1"), "nodelist extra1 on m1");
+        Cluster.awaitEqual("n1: location.rack: 99\n", () -> m1.ok("nodeattrib", "n1", "location.rack").out(),
+                "n1's rack on m1");
 
         CliRunner.Result restored = m3.ok(PASSPHRASE, "restore", first.toString());
         assertTrue(restored.out().contains("10000 nodes"), restored.out());
@@ -94,6 +96,11 @@ class DumpRestoreTest {
 
         // A redacted dump restores everything but the secrets.
         m2.ok("restore", redacted.toString());
+        // Restored through m2: m2 sees its own writes at once, m1's copy may trail by a moment.
+        String onM2 = m2.ok("nodeattrib", "n1", "secret.hardwaremanagementpassword").out();
+        assertFalse(onM2.contains("********"), onM2);
+        Cluster.awaitEqual(onM2, () -> m1.ok("nodeattrib", "n1", "secret.hardwaremanagementpassword").out(),
+                "n1's secret on m1");
         String secret = m1.ok("nodeattrib", "n1", "secret.hardwaremanagementpassword").out();
         assertFalse(secret.contains("********"), secret);
         Path afterRedacted = dumps.resolve("after-redacted");
@@ -102,6 +109,12 @@ class DumpRestoreTest {
                 Files.readString(afterRedacted.resolve("groups.json")).replace("\"secret.hardwaremanagementpassword\"", ""));
         assertEquals(0, JSON.readTree(afterRedacted.resolve("meta.json").toFile()).path("counts").path("secrets").asInt());
         assertNotEquals(0, JSON.readTree(redacted.resolve("meta.json").toFile()).path("counts").path("secrets").asInt());
+    }
+
+    /** {@code nodelist} on {@code member}: its output, or the whole result while it fails (a node not held yet). */
+    private static String nodelist(MemberProcess member, String noderange) {
+        CliRunner.Result result = member.ctl("nodelist", noderange);
+        return result.exitCode() == 0 ? result.out() : result.toString();
     }
 
     /** Equal but for the meta time and member, the salt and the sealed values, which must open to the same texts. */

@@ -82,7 +82,7 @@ class FailoverUnderLossTest {
         String all = "n[1-" + NODES + "]";
         client.ok("nodedefine", all, "collective.manager=" + manager.name,
                 "collective.managercandidates=" + candidates);
-        awaitEverywhere("n" + NODES + ": collective.manager: " + manager.name + "\n",
+        cluster.awaitEverywhere("n" + NODES + ": collective.manager: " + manager.name + "\n",
                 "nodeattrib", "n" + NODES, "collective.manager");
 
         Pattern moved = Pattern.compile("moved \\d+ nodes from " + manager.name + " to ");
@@ -149,7 +149,7 @@ class FailoverUnderLossTest {
         leader.awaitReady();
         cluster.assertAgree(5, 0);
         client.ok("noderemove", all);
-        awaitEverywhere("", "nodelist");
+        cluster.awaitEverywhere("", "nodelist");
     }
 
     /**
@@ -172,7 +172,8 @@ class FailoverUnderLossTest {
                 "collective.managercandidates=" + a.name + "," + b.name);
         s1.ok("nodedefine", "d[1-10]", "collective.manager=" + b.name);
         s1.ok("nodedefine", "e[1-30]", "collective.manager=" + s2.name, "collective.managercandidates=" + a.name);
-        awaitEverywhere("e30: collective.manager: " + s2.name + "\n", "nodeattrib", "e30", "collective.manager");
+        cluster.awaitEverywhere("e30: collective.manager: " + s2.name + "\n", "nodeattrib", "e30",
+                "collective.manager");
 
         long killed = System.nanoTime();
         a.kill();
@@ -208,10 +209,19 @@ class FailoverUnderLossTest {
         for (int i = 1; i <= 10; i++) {
             expected.add("d" + i);
         }
+        String unmanagedLine = "Unmanaged nodes: 30 (c[1-20],d[1-10])\n";
         for (MemberProcess survivor : survivors) {
+            // The reassignment was watched through s1: the other survivors' copies, and their view
+            // of who is live, may trail by a moment.
+            Cluster.awaitEqual(expected.toString(), () -> unmanagedOrError(survivor),
+                    "GET /collective/unmanaged on " + survivor.name);
             assertEquals(expected, unmanaged(survivor), "GET /collective/unmanaged on " + survivor.name);
-            String shown = survivor.ok("collective", "show").out();
-            assertTrue(shown.contains("Unmanaged nodes: 30 (c[1-20],d[1-10])\n"), shown);
+            String shown = awaitShow(survivor, text -> text.contains(unmanagedLine)
+                    && text.contains("Offline collective members:")
+                    && text.substring(text.indexOf("Offline collective members:")).contains(a.name + " (")
+                    && text.substring(text.indexOf("Offline collective members:")).contains(b.name + " ("));
+            assertTrue(shown.contains(unmanagedLine), shown);
+            assertTrue(shown.contains("Offline collective members:"), shown);
             String offline = shown.substring(shown.indexOf("Offline collective members:"));
             assertTrue(offline.contains(a.name + " (") && offline.contains(b.name + " ("), shown);
         }
@@ -227,19 +237,6 @@ class FailoverUnderLossTest {
         status.path("members").forEach(member -> assertEquals("voter", member.path("role").asText(),
                 "losing two of five voters leaves a quorum: " + status));
         return members;
-    }
-
-    /**
-     * Waits until every running member answers {@code expected}: unlike {@link Cluster#awaitEverywhere},
-     * an error (a node a lagging member does not know yet) is waited out too.
-     */
-    private void awaitEverywhere(String expected, String... ctlArgs) throws Exception {
-        for (MemberProcess member : cluster.members()) {
-            Cluster.awaitEqual(expected, () -> {
-                CliRunner.Result answer = member.ctl(ctlArgs);
-                return answer.exitCode() == 0 ? answer.out() : answer.toString();
-            }, member.name + ": " + String.join(" ", ctlArgs));
-        }
     }
 
     private JsonNode collective(MemberProcess member) throws Exception {
@@ -272,6 +269,27 @@ class FailoverUnderLossTest {
         List<String> nodes = new ArrayList<>();
         JSON.readTree(reply.body()).path("unmanaged").forEach(node -> nodes.add(node.asText()));
         return nodes;
+    }
+
+    /** {@link #unmanaged} as text, or what went wrong (for {@link Cluster#awaitEqual}). */
+    private String unmanagedOrError(MemberProcess member) {
+        try {
+            return unmanaged(member).toString();
+        } catch (Exception | AssertionError e) {
+            return e.toString();
+        }
+    }
+
+    /** {@code collective show} on {@code member} once {@code condition} holds, or after {@link Cluster#CONVERGE}. */
+    private static String awaitShow(MemberProcess member, java.util.function.Predicate<String> condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Cluster.CONVERGE.toNanos();
+        String shown = member.ok("collective", "show").out();
+        while (!condition.test(shown) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            shown = member.ok("collective", "show").out();
+        }
+        return shown;
     }
 
     private static MemberProcess byName(List<MemberProcess> members, String name) {
