@@ -14,7 +14,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.net.tftp.TFTPAckPacket;
-import org.apache.commons.net.tftp.TFTPDataPacket;
 import org.apache.commons.net.tftp.TFTPErrorPacket;
 import org.apache.commons.net.tftp.TFTPPacket;
 import org.apache.commons.net.tftp.TFTPPacketException;
@@ -36,6 +35,9 @@ final class Transfer implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Transfer.class);
 
     private enum Event { ACK, ERROR, TIMEOUT }
+
+    /** Opcode and block number in front of a DATA block (RFC 1350). */
+    private static final int DATA_HEADER = 4;
 
     private final TftpRequest request;
     private final InetSocketAddress client;
@@ -144,8 +146,14 @@ final class Transfer implements Runnable {
         int blockSize = options.blockSize();
         int window = options.windowSize();
         long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(options.timeoutMs());
-        byte[][] ring = new byte[window][blockSize];
-        int[] lengths = new int[window];
+        // Each slot holds a whole DATA datagram, header included, so a block is read from the
+        // file straight into what is sent and resent without another copy or allocation.
+        DatagramPacket[] ring = new DatagramPacket[window];
+        for (int slot = 0; slot < window; slot++) {
+            byte[] datagram = new byte[DATA_HEADER + blockSize];
+            datagram[1] = TFTPPacket.DATA;
+            ring[slot] = new DatagramPacket(datagram, datagram.length, client);
+        }
         long acked = 0;     // every block up to here is acknowledged
         long next = 1;      // the next block to send
         long produced = 0;  // the highest block read from the file
@@ -154,18 +162,20 @@ final class Transfer implements Runnable {
         int retries = 0;
         while (true) {
             while (next <= acked + window && (last < 0 || next <= last)) {
-                int slot = (int) (next % window);
+                DatagramPacket data = ring[(int) (next % window)];
                 if (next > produced) {
-                    lengths[slot] = source.next(ring[slot], 0, blockSize);
+                    byte[] datagram = data.getData();
+                    int length = source.next(datagram, DATA_HEADER, blockSize);
+                    datagram[2] = (byte) (next >> 8);
+                    datagram[3] = (byte) next;
+                    data.setLength(DATA_HEADER + length);
                     produced = next;
-                    if (lengths[slot] < blockSize) {
+                    if (length < blockSize) {
                         last = next;
                     }
                 }
-                TFTPDataPacket data = new TFTPDataPacket(client.getAddress(), client.getPort(),
-                        (int) (next & 0xFFFF), ring[slot], 0, lengths[slot]);
-                socket.send(data.newDatagram());
-                metrics.bytesSent.add(lengths[slot]);
+                socket.send(data);
+                metrics.bytesSent.add(data.getLength() - DATA_HEADER);
                 next++;
             }
             long deadline = System.nanoTime() + timeoutNanos;
