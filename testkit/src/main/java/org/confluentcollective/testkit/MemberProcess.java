@@ -6,8 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +71,7 @@ public final class MemberProcess implements AutoCloseable {
         this.jvmOptions = List.copyOf(jvmOptions);
         this.groupId = groupId;
         Files.createDirectories(dir);
-        int[] ports = freePorts(6);
+        int[] ports = FreePorts.take(6);
         this.httpsPort = ports[0];
         this.memberPort = ports[1];
         this.clientPort = ports[2];
@@ -334,22 +332,5 @@ public final class MemberProcess implements AutoCloseable {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.contains("slf4j-nop"))
                 .collect(Collectors.joining(File.pathSeparator));
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
     }
 }

@@ -3,7 +3,6 @@ package org.confluentcollective.testkit.bmc;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.confluentcollective.testkit.FreePorts;
 
 /**
  * One emulated Redfish BMC (sushy-tools' fake driver, HTTP Basic, self-signed TLS) in a process of
@@ -138,7 +138,7 @@ public final class RedfishSimulator implements AutoCloseable {
     private void launchOnFreePort() throws IOException, InterruptedException {
         IOException last = null;
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
-            port = freePort();
+            port = FreePorts.take();
             launch();
             try {
                 awaitPort();
@@ -207,12 +207,6 @@ public final class RedfishSimulator implements AutoCloseable {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 
