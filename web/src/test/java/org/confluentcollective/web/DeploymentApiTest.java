@@ -14,6 +14,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.confluentcollective.web.ApiClient.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,6 +136,39 @@ class DeploymentApiTest {
         assertNotEquals("", status.path("state_last_updated").asText());
         assertTrue(boot("GET", "/boot/by-mac/52:54:00:77:00:10/boot.ipxe", null, null, null).body()
                 .contains("no deployment is pending for n1"));
+    }
+
+    @Test
+    void aKeyArmedOnceIsHandedOutOnceEvenToRequestsAtTheSameTime() throws Exception {
+        assertEquals(201, socket.post("/nodes/", "{\"name\":\"race1\"}").status());
+        assertEquals(200, socket.put("/noderange/race1/deployment", "{\"profile\":\"tiny\"}").status());
+        int asking = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(asking);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < asking; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return boot("POST", "/self/apikey", "race1", null, null);
+                }));
+            }
+            go.countDown();
+            List<String> keys = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+                if (response.statusCode() == 200) {
+                    keys.add(response.body().strip());
+                } else {
+                    assertEquals(403, response.statusCode(), response.body());
+                }
+            }
+            assertEquals(1, keys.size(), "keys handed out: " + keys);
+            assertEquals(200, boot("POST", "/self/updatestatus", "race1", keys.get(0),
+                    "{\"state\":\"booting\"}").statusCode(), "the one key handed out is the one that works");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

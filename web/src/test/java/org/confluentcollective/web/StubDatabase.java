@@ -147,6 +147,12 @@ final class StubDatabase implements NodeDatabase, UserDirectory {
     }
 
     @Override
+    public boolean updateNodeIf(String node, Map<String, String> expected, Map<String, AttributeInput> changes) {
+        calls.add("update " + node + " if " + expected + " " + changes);
+        return true;
+    }
+
+    @Override
     public void removeNodes(List<String> nodes) {
         calls.add("remove " + nodes);
     }

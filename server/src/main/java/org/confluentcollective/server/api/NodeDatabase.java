@@ -93,6 +93,16 @@ public interface NodeDatabase extends NodeNames, NodeValues {
      */
     Map<String, List<String>> updateNodes(List<String> nodes, Map<String, AttributeInput> changes);
 
+    /**
+     * Compare-and-set on one node: applies {@code changes} only if the node's values of the
+     * attributes in {@code expected} (as {@link #values} gives them) still are those when the
+     * write commits; a write retried after a concurrent change checks again. For a service's own
+     * bookkeeping, such as handing out a one-time key exactly once; warnings are not reported.
+     *
+     * @return whether the change was made
+     */
+    boolean updateNodeIf(String node, Map<String, String> expected, Map<String, AttributeInput> changes);
+
     /** Removes nodes and their group memberships. */
     void removeNodes(List<String> nodes);
 

@@ -7,11 +7,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -404,6 +406,29 @@ final class ZkNodeDatabase implements NodeDatabase {
             return updated;
         }, changeSet);
         return new TreeMap<>(warnings);
+    }
+
+    @Override
+    public boolean updateNodeIf(String node, Map<String, String> expected, Map<String, AttributeInput> changes) {
+        nodeRecord(node);
+        ChangeSet changeSet = ChangeSet.prepare(changes, ChangeSet.Target.NODE, catalog, expressions, crypted, tree);
+        // Set by the last application of the rewrite, which is the one whose write committed.
+        AtomicBoolean matched = new AtomicBoolean();
+        rewriteNodes(List.of(node), (name, record) -> {
+            boolean still = expected.entrySet().stream().allMatch(attribute -> Objects.equals(attribute.getValue(),
+                    inheritance.resolve(record, attribute.getKey())
+                            .flatMap(resolved -> effectiveValue(name, attribute.getKey(), resolved.stored()))
+                            .orElse(null)));
+            matched.set(still);
+            if (!still) {
+                return record;
+            }
+            Function<String, Optional<String>> inheritedFrom = attribute -> inheritance
+                    .resolve(record.withAttributes(Map.of()), attribute).map(Inheritance.Resolved::inheritedFrom);
+            return new NodeRecord(changeSet.applyGroups(record.groups(), tree),
+                    changeSet.applyAttributes(record.attributes(), cipher, inheritedFrom, new ArrayList<>()));
+        }, changeSet);
+        return matched.get();
     }
 
     @Override

@@ -123,7 +123,16 @@ public final class NodeDeployer implements NodeDeployment {
         if (!"continuous".equals(armed)) {
             changes.put(ARMED, new AttributeInput.Clear());
         }
-        nodes.updateNodes(List.of(node), changes);
+        // Two requests at once (on one member or two) both read "once": only the first write
+        // may hand out a key, else the node would hold a key that the second one replaced.
+        Map<String, String> asRead = new HashMap<>();
+        asRead.put(ARMED, armed);
+        asRead.put(PENDING, values.get(PENDING));
+        if (!nodes.updateNodeIf(node, asRead, changes)) {
+            LOG.warn("node {} asked for an API key from {} while another request took it; refused", node,
+                    clientAddress);
+            throw forbidden();
+        }
         LOG.info("node {} received its API key (asked from {})", node, clientAddress);
         return key;
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -56,6 +57,29 @@ class ZkNodeDatabaseTest {
         assertEquals(3, distinct);
         RequestException again = assertThrows(RequestException.class, () -> db.defineNodes("r1u02", Map.of()));
         assertEquals(RequestException.Kind.CONFLICT, again.kind());
+    }
+
+    @Test
+    void aConditionalUpdateAppliesOnlyWhileTheValuesAreAsExpected() {
+        db.defineNodes("n1", text("info.note", "once"));
+        db.defineGroup("rack1", text("location.rack", "1"));
+        db.updateNodes(List.of("n1"), text("groups", "rack1"));
+
+        assertFalse(db.updateNodeIf("n1", Map.of("info.note", "continuous"), text("location.row", "a")));
+        assertNull(attr("n1", "location.row"), "not applied when the value differs");
+
+        Map<String, String> expected = new HashMap<>();
+        expected.put("info.note", "once");
+        expected.put("location.rack", "1");  // inherited from rack1
+        expected.put("location.room", null); // unset
+        assertTrue(db.updateNodeIf("n1", expected, Map.of("info.note", new AttributeInput.Clear(),
+                "location.row", new AttributeInput.Value("a"))));
+        assertNull(attr("n1", "info.note"));
+        assertEquals("a", attr("n1", "location.row").value());
+
+        assertFalse(db.updateNodeIf("n1", expected, text("location.row", "b")), "the first change used it up");
+        assertEquals("a", attr("n1", "location.row").value());
+        assertThrows(RequestException.class, () -> db.updateNodeIf("nosuch", Map.of(), Map.of()));
     }
 
     @Test
