@@ -147,9 +147,10 @@ final class StubDatabase implements NodeDatabase, UserDirectory {
     }
 
     @Override
-    public boolean updateNodeIf(String node, Map<String, String> expected, Map<String, AttributeInput> changes) {
-        calls.add("update " + node + " if " + expected + " " + changes);
-        return true;
+    public List<String> updateNodesIf(List<String> nodes, Map<String, String> expected,
+                                      Map<String, AttributeInput> changes) {
+        calls.add("update " + nodes + " if " + expected + " " + changes);
+        return nodes;
     }
 
     @Override

@@ -94,14 +94,20 @@ public interface NodeDatabase extends NodeNames, NodeValues {
     Map<String, List<String>> updateNodes(List<String> nodes, Map<String, AttributeInput> changes);
 
     /**
-     * Compare-and-set on one node: applies {@code changes} only if the node's values of the
-     * attributes in {@code expected} (as {@link #values} gives them) still are those when the
-     * write commits; a write retried after a concurrent change checks again. For a service's own
-     * bookkeeping, such as handing out a one-time key exactly once; warnings are not reported.
+     * Compare-and-set per node: changes those of {@code nodes} whose values of the attributes in
+     * {@code expected} (as {@link #values} gives them; {@code null} for unset) still are those
+     * when the write commits; a write retried after a concurrent change checks again. For a
+     * service's own bookkeeping: a one-time key handed out once, a node moved from the manager
+     * it had. Warnings are not reported.
      *
-     * @return whether the change was made
+     * @return the nodes changed, in the order given
      */
-    boolean updateNodeIf(String node, Map<String, String> expected, Map<String, AttributeInput> changes);
+    List<String> updateNodesIf(List<String> nodes, Map<String, String> expected, Map<String, AttributeInput> changes);
+
+    /** {@link #updateNodesIf} for one node: whether it was changed. */
+    default boolean updateNodeIf(String node, Map<String, String> expected, Map<String, AttributeInput> changes) {
+        return !updateNodesIf(List.of(node), expected, changes).isEmpty();
+    }
 
     /** Removes nodes and their group memberships. */
     void removeNodes(List<String> nodes);

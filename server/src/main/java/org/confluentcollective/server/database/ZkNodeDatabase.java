@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -409,17 +408,18 @@ final class ZkNodeDatabase implements NodeDatabase {
     }
 
     @Override
-    public boolean updateNodeIf(String node, Map<String, String> expected, Map<String, AttributeInput> changes) {
-        nodeRecord(node);
+    public List<String> updateNodesIf(List<String> nodes, Map<String, String> expected,
+                                      Map<String, AttributeInput> changes) {
+        nodes.forEach(this::nodeRecord);
         ChangeSet changeSet = ChangeSet.prepare(changes, ChangeSet.Target.NODE, catalog, expressions, crypted, tree);
-        // Set by the last application of the rewrite, which is the one whose write committed.
-        AtomicBoolean matched = new AtomicBoolean();
-        rewriteNodes(List.of(node), (name, record) -> {
+        // Set per node by the last application of the rewrite, which is the one whose write committed.
+        Map<String, Boolean> matched = new ConcurrentHashMap<>();
+        rewriteNodes(nodes, (node, record) -> {
             boolean still = expected.entrySet().stream().allMatch(attribute -> Objects.equals(attribute.getValue(),
                     inheritance.resolve(record, attribute.getKey())
-                            .flatMap(resolved -> effectiveValue(name, attribute.getKey(), resolved.stored()))
+                            .flatMap(resolved -> effectiveValue(node, attribute.getKey(), resolved.stored()))
                             .orElse(null)));
-            matched.set(still);
+            matched.put(node, still);
             if (!still) {
                 return record;
             }
@@ -428,7 +428,7 @@ final class ZkNodeDatabase implements NodeDatabase {
             return new NodeRecord(changeSet.applyGroups(record.groups(), tree),
                     changeSet.applyAttributes(record.attributes(), cipher, inheritedFrom, new ArrayList<>()));
         }, changeSet);
-        return matched.get();
+        return nodes.stream().filter(node -> matched.getOrDefault(node, false)).toList();
     }
 
     @Override

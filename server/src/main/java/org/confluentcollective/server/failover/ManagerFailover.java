@@ -1,6 +1,7 @@
 package org.confluentcollective.server.failover;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,7 +223,8 @@ public final class ManagerFailover implements LeaderListener, ManagerAssignment,
 
     /**
      * Writes the moves grouped by old and new manager, {@code batchSize} nodes per change. A node
-     * whose manager changed since the plan was made (a user, a rebalance elsewhere) is left alone.
+     * whose manager changed since the plan was made (a user, a rebalance elsewhere) is left alone,
+     * also when it changes while the batch is written.
      *
      * @param proceed checked before each batch: a pass stops once this member no longer leads
      * @return how many nodes changed manager
@@ -247,9 +249,12 @@ public final class ManagerFailover implements LeaderListener, ManagerAssignment,
                 if (batch.isEmpty()) {
                     continue;
                 }
-                nodes.updateNodes(batch, Map.of(MANAGER, new AttributeInput.Value(to)));
-                moved += batch.size();
-                LOG.info("moved {} nodes from {} to {}", batch.size(), from, to);
+                // Checked again where the write commits: a user's change since the filter stays.
+                Map<String, String> stillFrom = new HashMap<>();
+                stillFrom.put(MANAGER, from);
+                int changed = nodes.updateNodesIf(batch, stillFrom, Map.of(MANAGER, new AttributeInput.Value(to))).size();
+                moved += changed;
+                LOG.info("moved {} nodes from {} to {}", changed, from, to);
             }
         }
         return moved;

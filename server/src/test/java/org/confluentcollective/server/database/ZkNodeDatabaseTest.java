@@ -80,6 +80,13 @@ class ZkNodeDatabaseTest {
         assertFalse(db.updateNodeIf("n1", expected, text("location.row", "b")), "the first change used it up");
         assertEquals("a", attr("n1", "location.row").value());
         assertThrows(RequestException.class, () -> db.updateNodeIf("nosuch", Map.of(), Map.of()));
+
+        db.defineNodes("m[1-3]", text("collective.manager", "a"));
+        db.updateNodes(List.of("m2"), text("collective.manager", "b"));
+        assertEquals(List.of("m1", "m3"), db.updateNodesIf(List.of("m1", "m2", "m3"),
+                Map.of("collective.manager", "a"), text("collective.manager", "c")), "per node, in one change");
+        assertEquals("b", attr("m2", "collective.manager").value());
+        assertEquals("c", attr("m3", "collective.manager").value());
     }
 
     @Test
