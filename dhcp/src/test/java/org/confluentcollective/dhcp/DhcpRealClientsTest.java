@@ -144,8 +144,15 @@ class DhcpRealClientsTest {
 
     /** DHCP offers in a pcap file (Ethernet, IPv4, UDP from port 67), by source address. */
     static Map<String, List<DhcpPacket>> offersBySource(byte[] pcap) throws MalformedPacketException {
+        return packets(pcap).stream().filter(e -> e.getValue().messageType() == DhcpPacket.OFFER)
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    /** The DHCP packets in a pcap file (Ethernet, IPv4, UDP), with their source address, in order. */
+    static List<Map.Entry<String, DhcpPacket>> packets(byte[] pcap) throws MalformedPacketException {
         if (pcap.length < 24) {
-            return Map.of();
+            return List.of();
         }
         ByteBuffer in = ByteBuffer.wrap(pcap).order(ByteOrder.LITTLE_ENDIAN);
         in.position(24);
@@ -162,14 +169,10 @@ class DhcpRealClientsTest {
             int udp = ip + (pcap[ip] & 0x0f) * 4;
             String source = (pcap[ip + 12] & 0xff) + "." + (pcap[ip + 13] & 0xff) + "." + (pcap[ip + 14] & 0xff) + "."
                     + (pcap[ip + 15] & 0xff);
-            DhcpPacket packet = DhcpPacket.parse(pcap, udp + 8, frame + captured - udp - 8);
-            if (packet.messageType() == DhcpPacket.OFFER) {
-                found.add(Map.entry(source, packet));
-            }
+            found.add(Map.entry(source, DhcpPacket.parse(pcap, udp + 8, frame + captured - udp - 8)));
             in.position(frame + captured);
         }
-        return found.stream().collect(Collectors.groupingBy(Map.Entry::getKey,
-                Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return found;
     }
 
     /** 10,000 random and mutated datagrams at the server's socket: no answer, then a client is served. */
