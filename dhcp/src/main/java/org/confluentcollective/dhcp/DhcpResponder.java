@@ -65,6 +65,22 @@ public final class DhcpResponder {
      * @return the replies, empty when the datagram is not answered; never throws for any input
      */
     public List<Reply> handle(byte[] data, int length, Inet4Address receivedOn) {
+        return handle(data, length, request -> answer(request, receivedOn));
+    }
+
+    /**
+     * A datagram to the proxyDHCP port (PXE 2.1 §2.2.5): a PXE client that has its address from the
+     * site's server and took our address-less offer asks, by DHCPREQUEST or DHCPINFORM, for its
+     * boot file. The answer is an ack without an address, to the client's ciaddr and port.
+     *
+     * @param receivedOn the local address the datagram was sent to
+     * @param sourcePort the client's UDP port (68 or 4011 by the PXE spec)
+     */
+    public List<Reply> handleProxy(byte[] data, int length, Inet4Address receivedOn, int sourcePort) {
+        return handle(data, length, request -> proxyAnswer(request, receivedOn, sourcePort));
+    }
+
+    private List<Reply> handle(byte[] data, int length, Function<DhcpPacket, List<Reply>> decision) {
         metrics.received();
         DhcpPacket request;
         try {
@@ -76,7 +92,7 @@ public final class DhcpResponder {
         }
         List<Reply> replies;
         try {
-            replies = answer(request, receivedOn);
+            replies = decision.apply(request);
         } catch (RuntimeException e) {
             // A database or settings problem must not stop the responder; the client retries.
             LOG.warn("DHCP packet {} not answered: {}", request, e.toString());
@@ -137,6 +153,32 @@ public final class DhcpResponder {
         return type == DhcpPacket.DISCOVER
                 ? offer(request, client.get(), node, mac, fixed, proxyServers)
                 : ack(request, client.get(), node, mac, fixed);
+    }
+
+    private List<Reply> proxyAnswer(DhcpPacket request, Inet4Address receivedOn, int sourcePort) {
+        int type = request.messageType();
+        Optional<byte[]> hardware = request.ethernetAddress();
+        Optional<LocalAddress> server = localAddresses.get().stream()
+                .filter(l -> l.address().equals(receivedOn)).findFirst();
+        // Relays do not forward this port, and without ciaddr there is nowhere to answer.
+        if (request.op() != DhcpPacket.BOOTREQUEST || type != DhcpPacket.REQUEST && type != DhcpPacket.INFORM
+                || hardware.isEmpty() || server.isEmpty() || !request.giaddr().equals(DhcpPacket.ZERO)
+                || request.ciaddr().equals(DhcpPacket.ZERO) || !DhcpPacket.unicast(request.ciaddr())
+                || !startsWith(request.option(DhcpOption.VENDOR_CLASS).orElse(new byte[0]), PXE_CLIENT)) {
+            return List.of();
+        }
+        Optional<Client> client = classify(request);
+        String mac = MacAddress.format(hardware.get());
+        Optional<BootNode> found = view.nodeByMac(mac).or(() -> uuid(request).flatMap(view::nodeByUuid));
+        if (client.isEmpty() || found.isEmpty() || found.get().pendingProfile() == null
+                || !view.servesDeployment(found.get().name())
+                || staticAddress(found.get(), mac, nic -> Optional.empty()).isPresent()) {
+            // The last: ipv4_method=firmwarenone, the member stays silent for the node.
+            return List.of();
+        }
+        return reply(request, DhcpPacket.ACK, client.get(), found.get(), mac, Optional.empty(), server.get())
+                .map(r -> new Reply(r.packet(), r.from(), new InetSocketAddress(request.ciaddr(), sourcePort)))
+                .stream().toList();
     }
 
     private List<Reply> offer(DhcpPacket request, Client client, BootNode node, String mac, Optional<Static> fixed,

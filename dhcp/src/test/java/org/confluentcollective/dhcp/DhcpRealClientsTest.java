@@ -142,6 +142,46 @@ class DhcpRealClientsTest {
         }
     }
 
+    /**
+     * proxyDHCP over real UDP: a client socket on a second host address (the client's ciaddr)
+     * sends garbage, then a PXE DHCPREQUEST, to port 4011 of the server's address.
+     */
+    @Test
+    void theProxyPortAcksARealRequestAndDropsGarbage() throws Exception {
+        String clientAddress = "10.231.67.50";
+        MapView view = new MapView("m1", Set.of("*")).add("n2", "52:54:00:67:00:02", null, "rocky9");
+        Segment.run("ip", "addr", "add", clientAddress + "/24", "dev", Segment.HOST_IF);
+        try (DhcpServer server = server(view);
+                java.net.DatagramSocket client = new java.net.DatagramSocket(
+                        new java.net.InetSocketAddress(clientAddress, 0))) {
+            java.net.InetSocketAddress proxyPort = new java.net.InetSocketAddress(Segment.SERVER, 4011);
+            java.util.Random random = new java.util.Random(4011);
+            for (int i = 0; i < 200; i++) {
+                byte[] garbage = new byte[random.nextInt(600)];
+                random.nextBytes(garbage);
+                client.send(new java.net.DatagramPacket(garbage, garbage.length, proxyPort));
+            }
+            byte[] request = Packets.withCiaddr(Packets.request(DhcpPacket.REQUEST, "52:54:00:67:00:02", 7, false,
+                    null, null, null), clientAddress).encode();
+            client.send(new java.net.DatagramPacket(request, request.length, proxyPort));
+            client.setSoTimeout(5000);
+            java.net.DatagramPacket received = new java.net.DatagramPacket(new byte[1500], 1500);
+            client.receive(received);
+            DhcpPacket ack = DhcpPacket.parse(received.getData(), 0, received.getLength());
+            assertEquals(proxyPort, received.getSocketAddress(), "from the proxy port of the address asked");
+            assertEquals(DhcpPacket.ACK, ack.messageType());
+            assertEquals(DhcpPacket.ZERO, ack.yiaddr());
+            assertEquals("ipxe.efi", ack.fileName());
+            assertEquals(Segment.SERVER, ack.siaddr().getHostAddress());
+            assertEquals(java.util.Optional.of("PXEClient"), ack.optionText(DhcpOption.VENDOR_CLASS));
+            DhcpMetrics.Snapshot metrics = server.metrics().snapshot();
+            assertEquals(1, metrics.answered(), metrics.toString());
+            assertTrue(metrics.malformed() >= 190, "UDP may lose a few: " + metrics);
+        } finally {
+            Segment.run("ip", "addr", "del", clientAddress + "/24", "dev", Segment.HOST_IF);
+        }
+    }
+
     /** DHCP offers in a pcap file (Ethernet, IPv4, UDP from port 67), by source address. */
     static Map<String, List<DhcpPacket>> offersBySource(byte[] pcap) throws MalformedPacketException {
         return packets(pcap).stream().filter(e -> e.getValue().messageType() == DhcpPacket.OFFER)

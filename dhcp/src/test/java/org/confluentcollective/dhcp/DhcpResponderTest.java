@@ -162,6 +162,46 @@ class DhcpResponderTest {
         assertEquals(1, relayed(Packets.discover("52:54:00:00:00:05", 0), "10.88.5.1", 16, null).size());
     }
 
+    /** A client with an address (ciaddr) asks the proxyDHCP port. */
+    private List<DhcpResponder.Reply> proxy(int type, String mac, int arch, String ciaddr, int port) {
+        byte[] wire = Packets.withCiaddr(Packets.request(type, mac, arch, false, null, null, null), ciaddr).encode();
+        return responder.handleProxy(wire, wire.length, LOCAL.address(), port);
+    }
+
+    @Test
+    void theProxyPortAcksTheBootFileToTheClientsAddress() {
+        DhcpResponder.Reply reply = proxy(DhcpPacket.REQUEST, "52:54:00:00:00:02", 7, "10.77.0.50", 4011).get(0);
+        assertEquals(new InetSocketAddress("10.77.0.50", 4011), reply.to(), "unicast to ciaddr and its port");
+        DhcpPacket ack = reply.packet();
+        assertEquals(DhcpPacket.ACK, ack.messageType());
+        assertEquals(DhcpPacket.ZERO, ack.yiaddr());
+        assertEquals("10.77.0.50", ack.ciaddr().getHostAddress());
+        assertEquals(LOCAL.address(), ack.siaddr());
+        assertArrayEquals(LOCAL.address().getAddress(), ack.option(DhcpOption.SERVER_ID).orElseThrow());
+        assertEquals("ipxe.efi", ack.fileName());
+        assertEquals(Optional.of("PXEClient"), ack.optionText(DhcpOption.VENDOR_CLASS));
+        assertTrue(ack.option(43).isPresent());
+        assertEquals(Optional.empty(), ack.option(DhcpOption.LEASE_TIME));
+        assertEquals(new InetSocketAddress("10.77.0.50", 68),
+                proxy(DhcpPacket.INFORM, "52:54:00:00:00:02", 0, "10.77.0.50", 68).get(0).to(), "INFORM too");
+    }
+
+    @Test
+    void theProxyPortAnswersOnlyKnownPxeClientsWithAnAddress() {
+        assertEquals(List.of(), proxy(DhcpPacket.REQUEST, "52:54:00:00:00:02", 0, "0.0.0.0", 4011), "no ciaddr");
+        assertEquals(List.of(), proxy(DhcpPacket.DISCOVER, "52:54:00:00:00:02", 0, "10.77.0.50", 4011));
+        assertEquals(List.of(), proxy(DhcpPacket.REQUEST, "52:54:00:00:00:04", 0, "10.77.0.50", 4011),
+                "another member's node");
+        assertEquals(List.of(), proxy(DhcpPacket.REQUEST, "52:54:00:00:00:97", 0, "10.77.0.50", 4011), "unknown");
+        assertTrue(discovery.list().isEmpty(), "discovery is port 67's");
+        byte[] wire = Packets.request(DhcpPacket.REQUEST, "52:54:00:00:00:02", 0, false, null, null, null).encode();
+        assertEquals(List.of(), responder.handleProxy(wire, wire.length, Packets.address("10.99.0.1"), 4011),
+                "not a served address");
+        byte[] garbage = java.util.Arrays.copyOf(wire, 100);
+        assertEquals(List.of(), responder.handleProxy(garbage, garbage.length, LOCAL.address(), 4011));
+        assertEquals(1, metrics.snapshot().malformed());
+    }
+
     /** Random and mutated datagrams: nothing escapes, garbage gets no answer, a client is served after. */
     @Test
     void fuzzing() {

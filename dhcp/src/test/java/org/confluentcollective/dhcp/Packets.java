@@ -55,6 +55,12 @@ final class Packets {
                 packet.sname(), packet.file(), options);
     }
 
+    /** The packet from a client that has an address. */
+    static DhcpPacket withCiaddr(DhcpPacket p, String ciaddr) {
+        return new DhcpPacket(p.op(), p.htype(), p.hlen(), p.hops(), p.xid(), p.secs(), 0, address(ciaddr), p.yiaddr(),
+                p.siaddr(), p.giaddr(), p.chaddr(), p.sname(), p.file(), p.options());
+    }
+
     static java.net.Inet4Address address(String dotted) {
         return DhcpResponder.ipv4(dotted).orElseThrow();
     }
