@@ -7,7 +7,7 @@ public final class DhcpMetrics {
 
     /** The counters at one moment. */
     public record Snapshot(long received, long answered, long ignored, long malformed, long discovered,
-                           long dropped) {
+                           long dropped, long relayed) {
     }
 
     private final LongAdder received = new LongAdder();
@@ -16,6 +16,7 @@ public final class DhcpMetrics {
     private final LongAdder malformed = new LongAdder();
     private final LongAdder discovered = new LongAdder();
     private final LongAdder dropped = new LongAdder();
+    private final LongAdder relayed = new LongAdder();
 
     void received() {
         received.increment();
@@ -45,8 +46,13 @@ public final class DhcpMetrics {
         dropped.increment();
     }
 
+    /** Of the answered, those that came through a relay agent (giaddr set). */
+    void relayed() {
+        relayed.increment();
+    }
+
     public Snapshot snapshot() {
         return new Snapshot(received.sum(), answered.sum(), ignored.sum(), malformed.sum(), discovered.sum(),
-                dropped.sum());
+                dropped.sum(), relayed.sum());
     }
 }

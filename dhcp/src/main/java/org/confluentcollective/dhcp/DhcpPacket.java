@@ -36,6 +36,8 @@ public record DhcpPacket(int op, int htype, int hlen, int hops, int xid, int sec
     public static final int INFORM = 8;
     public static final int BROADCAST_FLAG = 0x8000;
     public static final Inet4Address ZERO = address(new byte[4]);
+    /** RFC 1542 §4.1.1: relay agents discard requests beyond 16 hops, so no valid packet has more. */
+    public static final int MAX_HOPS = 16;
 
     /** The fixed header (236 bytes) and the magic cookie. */
     static final int HEADER = 236;
@@ -125,6 +127,9 @@ public record DhcpPacket(int op, int htype, int hlen, int hops, int xid, int sec
         if (hlen > 16) {
             throw new MalformedPacketException("hlen " + hlen);
         }
+        if (hops > MAX_HOPS) {
+            throw new MalformedPacketException("hops " + hops);
+        }
         int xid = in.getInt();
         int secs = in.getShort() & 0xffff;
         int flags = in.getShort() & 0xffff;
@@ -132,6 +137,9 @@ public record DhcpPacket(int op, int htype, int hlen, int hops, int xid, int sec
         Inet4Address yiaddr = address(in);
         Inet4Address siaddr = address(in);
         Inet4Address giaddr = address(in);
+        if (!giaddr.equals(ZERO) && !unicast(giaddr)) {
+            throw new MalformedPacketException("giaddr " + giaddr.getHostAddress() + " is no relay agent's address");
+        }
         byte[] chaddr = new byte[16];
         byte[] sname = new byte[64];
         byte[] file = new byte[128];
@@ -199,10 +207,32 @@ public record DhcpPacket(int op, int htype, int hlen, int hops, int xid, int sec
         if (arch.isPresent() && (arch.get().length == 0 || arch.get().length % 2 != 0)) {
             throw new MalformedPacketException("bad client architecture option");
         }
+        Optional<byte[]> agent = option(DhcpOption.RELAY_AGENT);
+        if (agent.isPresent() && !subOptionsFit(agent.get())) {
+            throw new MalformedPacketException("bad relay agent information option");
+        }
         Optional<byte[]> uuid = option(DhcpOption.CLIENT_UUID);
         if (uuid.isPresent() && (uuid.get().length != 17 || uuid.get()[0] != 0)) {
             throw new MalformedPacketException("bad client UUID option");
         }
+    }
+
+    /** RFC 3046 §2.0: at least one sub-option, each code, length and data, exactly filling the option. */
+    private static boolean subOptionsFit(byte[] data) {
+        int at = 0;
+        while (at + 2 <= data.length) {
+            at += 2 + (data[at + 1] & 0xff);
+        }
+        return data.length > 0 && at == data.length;
+    }
+
+    /**
+     * An address a relay agent may have: not "this network" (0/8), loopback (127/8), multicast
+     * (224/4) or reserved and broadcast (240/4), where a reply to giaddr could never go.
+     */
+    static boolean unicast(Inet4Address address) {
+        int first = address.getAddress()[0] & 0xff;
+        return first != 0 && first != 127 && first < 224;
     }
 
     private void requireLength(int code, int length) throws MalformedPacketException {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.confluentcollective.server.api.BootNode;
 import org.confluentcollective.server.api.BootNode.BootInterface;
@@ -24,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * node on a subnet of this member the offer carries it (a static offer); otherwise it is
  * address-less with vendor class PXEClient (proxyDHCP on port 67: the site's DHCP server hands
  * out the address, iPXE and EDK2 take the boot file from our offer). Unknown PXE clients go to
- * the discovery list. Anything else gets nothing. Relayed packets (giaddr set) are not answered:
- * this member cannot tell which remote subnet the relay serves.
+ * the discovery list. Anything else gets nothing. A relayed request (giaddr set, RFC 1542) is
+ * matched by giaddr instead of the receiving interface: the node's address must carry its prefix
+ * and that subnet must hold giaddr (this member has no interface there to learn it from); the
+ * reply goes to the relay's server port with giaddr, hops and option 82 (RFC 3046) kept.
  */
 public final class DhcpResponder {
 
@@ -62,6 +65,22 @@ public final class DhcpResponder {
      * @return the replies, empty when the datagram is not answered; never throws for any input
      */
     public List<Reply> handle(byte[] data, int length, Inet4Address receivedOn) {
+        return handle(data, length, request -> answer(request, receivedOn));
+    }
+
+    /**
+     * A datagram to the proxyDHCP port (PXE 2.1 §2.2.5): a PXE client that has its address from the
+     * site's server and took our address-less offer asks, by DHCPREQUEST or DHCPINFORM, for its
+     * boot file. The answer is an ack without an address, to the client's ciaddr and port.
+     *
+     * @param receivedOn the local address the datagram was sent to
+     * @param sourcePort the client's UDP port (68 or 4011 by the PXE spec)
+     */
+    public List<Reply> handleProxy(byte[] data, int length, Inet4Address receivedOn, int sourcePort) {
+        return handle(data, length, request -> proxyAnswer(request, receivedOn, sourcePort));
+    }
+
+    private List<Reply> handle(byte[] data, int length, Function<DhcpPacket, List<Reply>> decision) {
         metrics.received();
         DhcpPacket request;
         try {
@@ -73,7 +92,7 @@ public final class DhcpResponder {
         }
         List<Reply> replies;
         try {
-            replies = answer(request, receivedOn);
+            replies = decision.apply(request);
         } catch (RuntimeException e) {
             // A database or settings problem must not stop the responder; the client retries.
             LOG.warn("DHCP packet {} not answered: {}", request, e.toString());
@@ -83,6 +102,9 @@ public final class DhcpResponder {
             metrics.ignored();
         } else {
             metrics.answered();
+            if (!request.giaddr().equals(DhcpPacket.ZERO)) {
+                metrics.relayed();
+            }
         }
         return replies;
     }
@@ -91,11 +113,19 @@ public final class DhcpResponder {
         int type = request.messageType();
         Optional<byte[]> hardware = request.ethernetAddress();
         if (request.op() != DhcpPacket.BOOTREQUEST || type != DhcpPacket.DISCOVER && type != DhcpPacket.REQUEST
-                || hardware.isEmpty() || !request.giaddr().equals(DhcpPacket.ZERO)) {
+                || hardware.isEmpty()) {
             return List.of();
         }
         Optional<Client> client = classify(request);
         if (client.isEmpty()) {
+            return List.of();
+        }
+        List<LocalAddress> locals = localAddresses.get();
+        boolean relayed = !request.giaddr().equals(DhcpPacket.ZERO);
+        // A relay unicasts to one of our addresses: that one names us to the client, and an
+        // address that is not served (dhcp.interfaces) answers no relay either.
+        Optional<LocalAddress> relayServer = locals.stream().filter(l -> l.address().equals(receivedOn)).findFirst();
+        if (relayed && relayServer.isEmpty()) {
             return List.of();
         }
         String mac = MacAddress.format(hardware.get());
@@ -111,36 +141,63 @@ public final class DhcpResponder {
         if (node.pendingProfile() == null || !view.servesDeployment(node.name())) {
             return List.of();
         }
-        List<LocalAddress> locals = localAddresses.get();
-        Optional<Static> fixed = staticAddress(node, mac, locals);
+        Optional<Static> fixed = relayed
+                ? staticAddress(node, mac, nic -> Static.onRelaySubnet(nic, request.giaddr(), relayServer.get()))
+                : staticAddress(node, mac, nic -> Static.onLocalSubnet(nic, locals));
         if (fixed.isPresent() && fixed.get().silent()) {
             return List.of();
         }
+        // Address-less: out of the interface it came in on (always known for a relay), else out of
+        // each served one.
+        List<LocalAddress> proxyServers = relayServer.map(List::of).orElse(locals);
         return type == DhcpPacket.DISCOVER
-                ? offer(request, client.get(), node, mac, fixed, locals, receivedOn)
-                : ack(request, client.get(), node, mac, fixed, locals);
+                ? offer(request, client.get(), node, mac, fixed, proxyServers)
+                : ack(request, client.get(), node, mac, fixed);
+    }
+
+    private List<Reply> proxyAnswer(DhcpPacket request, Inet4Address receivedOn, int sourcePort) {
+        int type = request.messageType();
+        Optional<byte[]> hardware = request.ethernetAddress();
+        Optional<LocalAddress> server = localAddresses.get().stream()
+                .filter(l -> l.address().equals(receivedOn)).findFirst();
+        // Relays do not forward this port, and without ciaddr there is nowhere to answer.
+        if (request.op() != DhcpPacket.BOOTREQUEST || type != DhcpPacket.REQUEST && type != DhcpPacket.INFORM
+                || hardware.isEmpty() || server.isEmpty() || !request.giaddr().equals(DhcpPacket.ZERO)
+                || request.ciaddr().equals(DhcpPacket.ZERO) || !DhcpPacket.unicast(request.ciaddr())
+                || !startsWith(request.option(DhcpOption.VENDOR_CLASS).orElse(new byte[0]), PXE_CLIENT)) {
+            return List.of();
+        }
+        Optional<Client> client = classify(request);
+        String mac = MacAddress.format(hardware.get());
+        Optional<BootNode> found = view.nodeByMac(mac).or(() -> uuid(request).flatMap(view::nodeByUuid));
+        if (client.isEmpty() || found.isEmpty() || found.get().pendingProfile() == null
+                || !view.servesDeployment(found.get().name())
+                || staticAddress(found.get(), mac, nic -> Optional.empty()).isPresent()) {
+            // The last: ipv4_method=firmwarenone, the member stays silent for the node.
+            return List.of();
+        }
+        return reply(request, DhcpPacket.ACK, client.get(), found.get(), mac, Optional.empty(), server.get())
+                .map(r -> new Reply(r.packet(), r.from(), new InetSocketAddress(request.ciaddr(), sourcePort)))
+                .stream().toList();
     }
 
     private List<Reply> offer(DhcpPacket request, Client client, BootNode node, String mac, Optional<Static> fixed,
-                              List<LocalAddress> locals, Inet4Address receivedOn) {
+                              List<LocalAddress> proxyServers) {
         if (fixed.isPresent()) {
             return reply(request, DhcpPacket.OFFER, client, node, mac, fixed, fixed.get().server()).stream().toList();
         }
         if (!startsWith(request.option(DhcpOption.VENDOR_CLASS).orElse(new byte[0]), PXE_CLIENT)) {
             return List.of();
         }
-        // Address-less: out of the interface it came in on when known, else out of each served one.
-        List<LocalAddress> servers = locals.stream().filter(l -> l.address().equals(receivedOn)).toList();
         List<Reply> replies = new ArrayList<>();
-        for (LocalAddress server : servers.isEmpty() ? locals : servers) {
+        for (LocalAddress server : proxyServers) {
             reply(request, DhcpPacket.OFFER, client, node, mac, fixed, server).ifPresent(replies::add);
         }
         return replies;
     }
 
     /** Only a request naming this server and the static address offered is acked (RFC 2131 §4.3.2). */
-    private List<Reply> ack(DhcpPacket request, Client client, BootNode node, String mac, Optional<Static> fixed,
-                            List<LocalAddress> locals) {
+    private List<Reply> ack(DhcpPacket request, Client client, BootNode node, String mac, Optional<Static> fixed) {
         Optional<Inet4Address> serverId = request.option(DhcpOption.SERVER_ID).map(DhcpPacket::address);
         Optional<Inet4Address> requested = request.option(DhcpOption.REQUESTED_ADDRESS).map(DhcpPacket::address);
         if (fixed.isEmpty() || serverId.isEmpty() || !serverId.get().equals(fixed.get().server().address())
@@ -186,21 +243,31 @@ public final class DhcpResponder {
         }
         request.option(DhcpOption.CLIENT_UUID).ifPresent(uuid ->
                 options.add(new DhcpOption(DhcpOption.CLIENT_UUID, uuid)));
+        boolean relayed = !request.giaddr().equals(DhcpPacket.ZERO);
+        if (relayed) {
+            // RFC 3046 §2.2: echoed verbatim; the relay finds the client's port by it and strips it.
+            request.option(DhcpOption.RELAY_AGENT).ifPresent(agent ->
+                    options.add(new DhcpOption(DhcpOption.RELAY_AGENT, agent)));
+        }
         Inet4Address yiaddr = fixed.map(Static::address).orElse(DhcpPacket.ZERO);
-        DhcpPacket packet = new DhcpPacket(DhcpPacket.BOOTREPLY, request.htype(), request.hlen(), 0, request.xid(),
-                0, request.flags(), request.ciaddr(), yiaddr, server.address(), DhcpPacket.ZERO, request.chaddr(),
-                new byte[64], fileField.orElse(new byte[128]), options);
+        // giaddr and hops as they came (ISC dhcpd does the same): the relay sends on by giaddr.
+        DhcpPacket packet = new DhcpPacket(DhcpPacket.BOOTREPLY, request.htype(), request.hlen(), request.hops(),
+                request.xid(), 0, request.flags(), request.ciaddr(), yiaddr, server.address(), request.giaddr(),
+                request.chaddr(), new byte[64], fileField.orElse(new byte[128]), options);
         boolean unicast = !request.ciaddr().equals(DhcpPacket.ZERO) && (request.flags() & DhcpPacket.BROADCAST_FLAG) == 0;
-        InetSocketAddress to = new InetSocketAddress(unicast ? request.ciaddr() : BROADCAST, settings.clientPort());
+        InetSocketAddress to = relayed ? new InetSocketAddress(request.giaddr(), settings.port())
+                : new InetSocketAddress(unicast ? request.ciaddr() : BROADCAST, settings.clientPort());
         return Optional.of(new Reply(packet, server, to));
     }
 
     /**
-     * The node's address on a subnet of this member: the interface whose MAC booted first, then
-     * the others in order. {@code ipv4_method=firmwarenone} makes the member silent for it (fully
-     * external PXE); {@code firmwaredhcp} or {@code dhcp} leave the address to the site's server.
+     * The node's address on the client's subnet ({@code onSubnet}: one of this member's, or the
+     * relay's): the interface whose MAC booted first, then the others in order.
+     * {@code ipv4_method=firmwarenone} makes the member silent for it (fully external PXE);
+     * {@code firmwaredhcp} or {@code dhcp} leave the address to the site's server.
      */
-    private static Optional<Static> staticAddress(BootNode node, String mac, List<LocalAddress> locals) {
+    private static Optional<Static> staticAddress(BootNode node, String mac,
+                                                  Function<BootInterface, Optional<Static>> onSubnet) {
         List<BootInterface> ordered = new ArrayList<>(node.interfaces());
         ordered.sort((a, b) -> Boolean.compare(!mac.equals(a.hwaddr()), !mac.equals(b.hwaddr())));
         BootInterface booting = ordered.isEmpty() ? null : ordered.get(0);
@@ -212,7 +279,7 @@ public final class DhcpResponder {
                     || "dhcp".equals(nic.ipv4Method())) {
                 continue;
             }
-            Optional<Static> found = Static.parse(nic, locals);
+            Optional<Static> found = onSubnet.apply(nic);
             if (found.isPresent()) {
                 return found;
             }
@@ -229,7 +296,8 @@ public final class DhcpResponder {
             return address == null;
         }
 
-        static Optional<Static> parse(BootInterface nic, List<LocalAddress> locals) {
+        /** On a subnet of this member: the prefix defaults to the local one. */
+        static Optional<Static> onLocalSubnet(BootInterface nic, List<LocalAddress> locals) {
             String[] parts = nic.ipv4Address().trim().split("/", 2);
             Optional<Inet4Address> address = ipv4(parts[0]);
             if (address.isEmpty()) {
@@ -237,21 +305,45 @@ public final class DhcpResponder {
             }
             for (LocalAddress local : locals) {
                 if (local.contains(address.get()) && !local.address().equals(address.get())) {
-                    int prefix = parts.length == 2 ? parsePrefix(parts[1], local.prefix()) : local.prefix();
-                    Optional<Inet4Address> router = Optional.ofNullable(nic.ipv4Gateway()).flatMap(DhcpResponder::ipv4)
-                            .filter(gateway -> new LocalAddress("", address.get(), prefix).contains(gateway));
-                    return Optional.of(new Static(address.get(), prefix, local, router));
+                    int prefix = parts.length == 2 ? parsePrefix(parts[1]).orElse(local.prefix()) : local.prefix();
+                    return Optional.of(new Static(address.get(), prefix, local,
+                            gateway(nic, address.get(), prefix)));
                 }
             }
             return Optional.empty();
         }
 
-        private static int parsePrefix(String text, int fallback) {
+        /**
+         * Behind a relay: only the address's own prefix tells the remote subnet (as the original's
+         * relay support, ISC dhcpd's subnet declarations and dnsmasq's dhcp-range with netmask
+         * need it written down), and giaddr must lie on it. Without {@code ipv4_gateway} on that
+         * subnet, the router is giaddr: the relay agent's address on the client's subnet, which
+         * in a routed network is the router (an L3 switch's VLAN interface).
+         */
+        static Optional<Static> onRelaySubnet(BootInterface nic, Inet4Address giaddr, LocalAddress server) {
+            String[] parts = nic.ipv4Address().trim().split("/", 2);
+            Optional<Inet4Address> address = ipv4(parts[0]);
+            Optional<Integer> prefix = parts.length == 2 ? parsePrefix(parts[1]) : Optional.empty();
+            // A /0 would claim every relay's subnet.
+            if (address.isEmpty() || prefix.isEmpty() || prefix.get() == 0 || address.get().equals(giaddr)
+                    || !new LocalAddress("", address.get(), prefix.get()).contains(giaddr)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Static(address.get(), prefix.get(), server,
+                    gateway(nic, address.get(), prefix.get()).or(() -> Optional.of(giaddr))));
+        }
+
+        private static Optional<Inet4Address> gateway(BootInterface nic, Inet4Address address, int prefix) {
+            return Optional.ofNullable(nic.ipv4Gateway()).flatMap(DhcpResponder::ipv4)
+                    .filter(gateway -> new LocalAddress("", address, prefix).contains(gateway));
+        }
+
+        private static Optional<Integer> parsePrefix(String text) {
             try {
-                int prefix = Integer.parseInt(text);
-                return prefix >= 0 && prefix <= 32 ? prefix : fallback;
+                int prefix = Integer.parseInt(text.trim());
+                return prefix >= 0 && prefix <= 32 ? Optional.of(prefix) : Optional.empty();
             } catch (NumberFormatException e) {
-                return fallback;
+                return Optional.empty();
             }
         }
     }

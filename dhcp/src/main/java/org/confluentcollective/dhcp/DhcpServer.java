@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * server or another member may share it) receives unicasts and sends the replies: Linux sends a
  * broadcast from a socket bound to an address out of that address's interface, which Java offers
  * no other way to choose. Receivers hand datagrams to a bounded pool of workers (a full queue
- * drops, and the client retries); the served addresses are re-read every few seconds.
+ * drops, and the client retries); the served addresses are re-read every few seconds. With a
+ * proxyDHCP port, each served address also has a socket on it (clients unicast to it, so no
+ * wildcard socket), sharing the workers.
  */
 public final class DhcpServer implements AutoCloseable {
 
@@ -47,6 +49,7 @@ public final class DhcpServer implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final DatagramChannel wildcard;
     private final Map<Inet4Address, DatagramChannel> perAddress = new ConcurrentHashMap<>();
+    private final Map<Inet4Address, DatagramChannel> proxyPerAddress = new ConcurrentHashMap<>();
     private volatile List<LocalAddress> addresses;
     private volatile boolean closed;
 
@@ -66,10 +69,11 @@ public final class DhcpServer implements AutoCloseable {
                 new ArrayBlockingQueue<>(settings.queue()), daemon("dhcp-worker"));
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("dhcp-housekeeping"));
         this.wildcard = open(new InetSocketAddress(settings.port()));
-        receive(wildcard, null);
+        receive(wildcard, "any", (datagram, from) -> answer(datagram, null));
         syncSockets();
         housekeeping.scheduleWithFixedDelay(this::refresh, REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS);
-        LOG.info("DHCP responder on port {}, serving {}", settings.port(), addresses);
+        LOG.info("DHCP responder on port {}{}, serving {}", settings.port(),
+                settings.proxyPort() > 0 ? " and proxyDHCP port " + settings.proxyPort() : "", addresses);
     }
 
     public DhcpMetrics metrics() {
@@ -107,20 +111,38 @@ public final class DhcpServer implements AutoCloseable {
                 try {
                     DatagramChannel channel = open(new InetSocketAddress(address, settings.port()));
                     perAddress.put(address, channel);
-                    receive(channel, address);
+                    receive(channel, address.getHostAddress(), (datagram, from) -> answer(datagram, address));
                 } catch (IOException e) {
                     LOG.warn("cannot bind {}:{}, replies for it leave by the routing table: {}", address.getHostAddress(),
                             settings.port(), e.getMessage());
                 }
             }
-        }
-        perAddress.keySet().removeIf(address -> {
-            if (!wanted.contains(address)) {
-                closeQuietly(perAddress.get(address));
-                return true;
+            if (settings.proxyPort() > 0 && !proxyPerAddress.containsKey(address)) {
+                try {
+                    DatagramChannel channel = open(new InetSocketAddress(address, settings.proxyPort()));
+                    proxyPerAddress.put(address, channel);
+                    receive(channel, address.getHostAddress() + "-proxy",
+                            (datagram, from) -> answerProxy(datagram, address, from, channel));
+                } catch (IOException e) {
+                    LOG.warn("cannot bind proxyDHCP {}:{}: {}", address.getHostAddress(), settings.proxyPort(),
+                            e.getMessage());
+                }
             }
-            return false;
-        });
+        }
+        for (Map<Inet4Address, DatagramChannel> sockets : List.of(perAddress, proxyPerAddress)) {
+            sockets.keySet().removeIf(address -> {
+                if (!wanted.contains(address)) {
+                    closeQuietly(sockets.get(address));
+                    return true;
+                }
+                return false;
+            });
+        }
+    }
+
+    /** What a receiver does with a datagram, on a worker. */
+    private interface Handler {
+        void handle(byte[] datagram, InetSocketAddress from);
     }
 
     private static DatagramChannel open(InetSocketAddress local) throws IOException {
@@ -138,18 +160,18 @@ public final class DhcpServer implements AutoCloseable {
         }
     }
 
-    private void receive(DatagramChannel channel, Inet4Address address) {
+    private void receive(DatagramChannel channel, String name, Handler handler) {
         Thread thread = new Thread(() -> {
             ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
             while (!closed && channel.isOpen()) {
                 try {
                     buffer.clear();
-                    if (channel.receive(buffer) == null) {
+                    if (!(channel.receive(buffer) instanceof InetSocketAddress from)) {
                         continue;
                     }
                     byte[] datagram = Arrays.copyOf(buffer.array(), buffer.position());
                     try {
-                        workers.execute(() -> answer(datagram, address));
+                        workers.execute(() -> handler.handle(datagram, from));
                     } catch (RejectedExecutionException full) {
                         metrics.dropped();
                     }
@@ -159,7 +181,7 @@ public final class DhcpServer implements AutoCloseable {
                     LOG.debug("DHCP receive failed: {}", e.getMessage());
                 }
             }
-        }, "dhcp-receive-" + (address == null ? "any" : address.getHostAddress()));
+        }, "dhcp-receive-" + name);
         thread.setDaemon(true);
         thread.start();
     }
@@ -171,6 +193,17 @@ public final class DhcpServer implements AutoCloseable {
                 channel.send(ByteBuffer.wrap(reply.packet().encode()), reply.to());
             } catch (IOException e) {
                 LOG.debug("DHCP reply to {} not sent: {}", reply.to(), e.getMessage());
+            }
+        }
+    }
+
+    private void answerProxy(byte[] datagram, Inet4Address receivedOn, InetSocketAddress from,
+                             DatagramChannel channel) {
+        for (DhcpResponder.Reply reply : responder.handleProxy(datagram, datagram.length, receivedOn, from.getPort())) {
+            try {
+                channel.send(ByteBuffer.wrap(reply.packet().encode()), reply.to());
+            } catch (IOException e) {
+                LOG.debug("proxyDHCP reply to {} not sent: {}", reply.to(), e.getMessage());
             }
         }
     }
@@ -197,6 +230,8 @@ public final class DhcpServer implements AutoCloseable {
             closed = true;
             perAddress.values().forEach(DhcpServer::closeQuietly);
             perAddress.clear();
+            proxyPerAddress.values().forEach(DhcpServer::closeQuietly);
+            proxyPerAddress.clear();
             closeQuietly(wildcard);
         }
         housekeeping.shutdownNow();

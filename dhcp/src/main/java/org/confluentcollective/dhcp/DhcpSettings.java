@@ -23,10 +23,13 @@ import java.util.Set;
  * @param discoveryFile    where the discovery list is kept across restarts, or null (memory only)
  * @param maxDiscovered    bound of the discovery list (the least recently seen client leaves)
  * @param discoveryRefresh a known discovered client's last-seen time is updated at most this often
+ * @param proxyPort        the proxyDHCP port (PXE 2.1: 4011) for clients that got their address
+ *                         elsewhere and ask us for the boot file; 0: not served
  */
 public record DhcpSettings(int port, int clientPort, Set<String> interfaces, String biosBootFile,
                            String uefiBootFile, String ipxeUrl, int httpPort, int leaseSeconds, int workers,
-                           int queue, Path discoveryFile, int maxDiscovered, Duration discoveryRefresh) {
+                           int queue, Path discoveryFile, int maxDiscovered, Duration discoveryRefresh,
+                           int proxyPort) {
 
     public static final String DEFAULT_IPXE_URL = "http://{server}:{port}/boot/by-mac/{mac}/boot.ipxe";
 
@@ -35,32 +38,41 @@ public record DhcpSettings(int port, int clientPort, Set<String> interfaces, Str
         if (workers < 1 || queue < 1 || maxDiscovered < 0) {
             throw new IllegalArgumentException("workers, queue must be positive, maxDiscovered not negative");
         }
+        if (proxyPort < 0 || proxyPort > 65535) {
+            throw new IllegalArgumentException("proxy port " + proxyPort);
+        }
     }
 
-    /** Ports 67/68, every interface, Debian's iPXE loaders, the discovery list in the state directory. */
+    /** Ports 67/68 and 4011, every interface, Debian's iPXE loaders, the discovery list in the state directory. */
     public static DhcpSettings defaults(Path stateDir) {
         return new DhcpSettings(67, 68, Set.of(), "undionly.kpxe", "ipxe.efi", DEFAULT_IPXE_URL, 80, 240, 2,
                 4096, stateDir == null ? null : stateDir.resolve("discovery-pxe.tsv"), 10_000,
-                Duration.ofSeconds(90));
+                Duration.ofSeconds(90), 4011);
     }
 
     public DhcpSettings withPorts(int serverPort, int replyPort) {
         return new DhcpSettings(serverPort, replyPort, interfaces, biosBootFile, uefiBootFile, ipxeUrl, httpPort,
-                leaseSeconds, workers, queue, discoveryFile, maxDiscovered, discoveryRefresh);
+                leaseSeconds, workers, queue, discoveryFile, maxDiscovered, discoveryRefresh, proxyPort);
     }
 
     public DhcpSettings withInterfaces(Set<String> served) {
         return new DhcpSettings(port, clientPort, served, biosBootFile, uefiBootFile, ipxeUrl, httpPort,
-                leaseSeconds, workers, queue, discoveryFile, maxDiscovered, discoveryRefresh);
+                leaseSeconds, workers, queue, discoveryFile, maxDiscovered, discoveryRefresh, proxyPort);
     }
 
     public DhcpSettings withHttpPort(int webPort) {
         return new DhcpSettings(port, clientPort, interfaces, biosBootFile, uefiBootFile, ipxeUrl, webPort,
-                leaseSeconds, workers, queue, discoveryFile, maxDiscovered, discoveryRefresh);
+                leaseSeconds, workers, queue, discoveryFile, maxDiscovered, discoveryRefresh, proxyPort);
     }
 
     public DhcpSettings withDiscovery(Path file, int max, Duration refresh) {
         return new DhcpSettings(port, clientPort, interfaces, biosBootFile, uefiBootFile, ipxeUrl, httpPort,
-                leaseSeconds, workers, queue, file, max, refresh);
+                leaseSeconds, workers, queue, file, max, refresh, proxyPort);
+    }
+
+    /** proxyDHCP on {@code port}, or not at all with 0. */
+    public DhcpSettings withProxyPort(int port) {
+        return new DhcpSettings(this.port, clientPort, interfaces, biosBootFile, uefiBootFile, ipxeUrl, httpPort,
+                leaseSeconds, workers, queue, discoveryFile, maxDiscovered, discoveryRefresh, port);
     }
 }

@@ -68,6 +68,13 @@ class DhcpPacketTest {
         corpus.put("uuid of 16 bytes", options(97, 16, new byte[16]));
         corpus.put("uuid of type 1", options(97, 17, concat(new byte[] {1}, new byte[16])));
         corpus.put("ndi of 2 bytes", options(94, 2, 1, 2));
+        corpus.put("17 hops", with(good, 3, 17));
+        corpus.put("broadcast giaddr", with(good, 24, 255, 255, 255, 255));
+        corpus.put("multicast giaddr", with(good, 24, 239, 1, 2, 3));
+        corpus.put("loopback giaddr", with(good, 24, 127, 0, 0, 1));
+        corpus.put("empty relay agent option", options(82, 0));
+        corpus.put("relay agent sub-option too long", options(82, 3, 1, 5, 0));
+        corpus.put("relay agent sub-option without length", options(82, 3, 1, 1, 0x41, 2));
         for (Map.Entry<String, byte[]> bad : corpus.entrySet()) {
             assertThrows(MalformedPacketException.class, () -> DhcpPacket.parse(bad.getValue(), 0,
                     bad.getValue().length), bad.getKey());

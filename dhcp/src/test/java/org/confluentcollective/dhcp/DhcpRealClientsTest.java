@@ -149,10 +149,57 @@ class DhcpRealClientsTest {
         }
     }
 
+    /**
+     * proxyDHCP over real UDP: a client socket on a second host address (the client's ciaddr)
+     * sends garbage, then a PXE DHCPREQUEST, to port 4011 of the server's address.
+     */
+    @Test
+    void theProxyPortAcksARealRequestAndDropsGarbage() throws Exception {
+        String clientAddress = "10.231.67.50";
+        MapView view = new MapView("m1", Set.of("*")).add("n2", "52:54:00:67:00:02", null, "rocky9");
+        Segment.run("ip", "addr", "add", clientAddress + "/24", "dev", Segment.HOST_IF);
+        try (DhcpServer server = server(view);
+                java.net.DatagramSocket client = new java.net.DatagramSocket(
+                        new java.net.InetSocketAddress(clientAddress, 0))) {
+            java.net.InetSocketAddress proxyPort = new java.net.InetSocketAddress(Segment.SERVER, 4011);
+            java.util.Random random = new java.util.Random(4011);
+            for (int i = 0; i < 200; i++) {
+                byte[] garbage = new byte[random.nextInt(600)];
+                random.nextBytes(garbage);
+                client.send(new java.net.DatagramPacket(garbage, garbage.length, proxyPort));
+            }
+            byte[] request = Packets.withCiaddr(Packets.request(DhcpPacket.REQUEST, "52:54:00:67:00:02", 7, false,
+                    null, null, null), clientAddress).encode();
+            client.send(new java.net.DatagramPacket(request, request.length, proxyPort));
+            client.setSoTimeout(5000);
+            java.net.DatagramPacket received = new java.net.DatagramPacket(new byte[1500], 1500);
+            client.receive(received);
+            DhcpPacket ack = DhcpPacket.parse(received.getData(), 0, received.getLength());
+            assertEquals(proxyPort, received.getSocketAddress(), "from the proxy port of the address asked");
+            assertEquals(DhcpPacket.ACK, ack.messageType());
+            assertEquals(DhcpPacket.ZERO, ack.yiaddr());
+            assertEquals("ipxe.efi", ack.fileName());
+            assertEquals(Segment.SERVER, ack.siaddr().getHostAddress());
+            assertEquals(java.util.Optional.of("PXEClient"), ack.optionText(DhcpOption.VENDOR_CLASS));
+            DhcpMetrics.Snapshot metrics = server.metrics().snapshot();
+            assertEquals(1, metrics.answered(), metrics.toString());
+            assertTrue(metrics.malformed() >= 190, "UDP may lose a few: " + metrics);
+        } finally {
+            Segment.run("ip", "addr", "del", clientAddress + "/24", "dev", Segment.HOST_IF);
+        }
+    }
+
     /** DHCP offers in a pcap file (Ethernet, IPv4, UDP from port 67), by source address. */
     static Map<String, List<DhcpPacket>> offersBySource(byte[] pcap) throws MalformedPacketException {
+        return packets(pcap).stream().filter(e -> e.getValue().messageType() == DhcpPacket.OFFER)
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    /** The DHCP packets in a pcap file (Ethernet, IPv4, UDP), with their source address, in order. */
+    static List<Map.Entry<String, DhcpPacket>> packets(byte[] pcap) throws MalformedPacketException {
         if (pcap.length < 24) {
-            return Map.of();
+            return List.of();
         }
         ByteBuffer in = ByteBuffer.wrap(pcap).order(ByteOrder.LITTLE_ENDIAN);
         in.position(24);
@@ -169,14 +216,10 @@ class DhcpRealClientsTest {
             int udp = ip + (pcap[ip] & 0x0f) * 4;
             String source = (pcap[ip + 12] & 0xff) + "." + (pcap[ip + 13] & 0xff) + "." + (pcap[ip + 14] & 0xff) + "."
                     + (pcap[ip + 15] & 0xff);
-            DhcpPacket packet = DhcpPacket.parse(pcap, udp + 8, frame + captured - udp - 8);
-            if (packet.messageType() == DhcpPacket.OFFER) {
-                found.add(Map.entry(source, packet));
-            }
+            found.add(Map.entry(source, DhcpPacket.parse(pcap, udp + 8, frame + captured - udp - 8)));
             in.position(frame + captured);
         }
-        return found.stream().collect(Collectors.groupingBy(Map.Entry::getKey,
-                Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return found;
     }
 
     /** 10,000 random and mutated datagrams at the server's socket: no answer, then a client is served. */

@@ -1,5 +1,6 @@
 package org.confluentcollective.dhcp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,11 +19,14 @@ class DhcpResponderTest {
 
     private static final LocalAddress LOCAL = new LocalAddress("vh0", DhcpPacket.address(new byte[] {10, 77, 0, 1}), 24);
     private final DhcpMetrics metrics = new DhcpMetrics();
-    private final MapView view = new MapView("m1", Set.of("n1", "n2", "n3"))
+    private final MapView view = new MapView("m1", Set.of("n1", "n2", "n3", "n5", "n6", "n7"))
             .add("n1", "52:54:00:00:00:01", "10.77.0.21/24", "rocky9")
             .add("n2", "52:54:00:00:00:02", null, "rocky9")
             .add("n3", "52:54:00:00:00:03", "10.77.0.23", null)
-            .add("n4", "52:54:00:00:00:04", "10.77.0.24", "rocky9");
+            .add("n4", "52:54:00:00:00:04", "10.77.0.24", "rocky9")
+            .add("n5", "52:54:00:00:00:05", "10.88.5.21/24", "10.88.5.254", "rocky9")
+            .add("n6", "52:54:00:00:00:06", "10.88.6.21/24", "rocky9")
+            .add("n7", "52:54:00:00:00:07", "10.88.7.21", "10.88.7.1", "rocky9");
     private final DiscoveryList discovery = new DiscoveryList(null, 100, Duration.ofSeconds(90), Clock.systemUTC(),
             view);
     private final DhcpResponder responder = new DhcpResponder(view, () -> List.of(LOCAL),
@@ -76,7 +80,7 @@ class DhcpResponderTest {
         assertEquals(List.of(), handle(Packets.discover("52:54:00:00:00:03", 0)), "no pending profile");
         assertEquals(List.of(), handle(Packets.discover("52:54:00:00:00:04", 0)), "served by another member");
         assertEquals(List.of(), handle(Packets.discover("52:54:00:00:00:01", 11)), "arm64 is not served");
-        assertEquals(new DhcpMetrics.Snapshot(3, 0, 3, 0, 0, 0), metrics.snapshot());
+        assertEquals(new DhcpMetrics.Snapshot(3, 0, 3, 0, 0, 0, 0), metrics.snapshot());
     }
 
     @Test
@@ -93,6 +97,109 @@ class DhcpResponderTest {
         assertEquals("bios-x86", discovery.find("52-54-00-00-00-98").orElseThrow().architectureName());
         assertTrue(discovery.forget("52:54:00:00:00:98"));
         assertFalse(discovery.forget("52:54:00:00:00:98"));
+    }
+
+    private List<DhcpResponder.Reply> relayed(DhcpPacket packet, String giaddr, int hops, byte[] agent) {
+        byte[] wire = Packets.relayed(packet, giaddr, hops, agent).encode();
+        return responder.handle(wire, wire.length, LOCAL.address());
+    }
+
+    @Test
+    void aRelayedRequestIsMatchedByGiaddrAndAnsweredToTheRelay() {
+        byte[] agent = {1, 4, 'e', 't', 'h', '7', 2, 2, 0, 9};
+        DhcpResponder.Reply offer = relayed(Packets.discover("52:54:00:00:00:05", 7), "10.88.5.1", 2, agent).get(0);
+        assertEquals(new InetSocketAddress("10.88.5.1", 67), offer.to(), "the relay's server port");
+        DhcpPacket packet = offer.packet();
+        assertEquals("10.88.5.21", packet.yiaddr().getHostAddress());
+        assertEquals("10.88.5.1", packet.giaddr().getHostAddress());
+        assertEquals(2, packet.hops());
+        assertEquals(LOCAL.address(), packet.siaddr(), "the address the relay sent to");
+        assertEquals("ipxe.efi", packet.fileName());
+        assertArrayEquals(new byte[] {(byte) 255, (byte) 255, (byte) 255, 0}, packet.option(DhcpOption.SUBNET_MASK)
+                .orElseThrow());
+        assertArrayEquals(new byte[] {10, 88, 5, (byte) 254}, packet.option(DhcpOption.ROUTER).orElseThrow());
+        assertArrayEquals(agent, packet.option(DhcpOption.RELAY_AGENT).orElseThrow(), "echoed verbatim");
+        assertEquals(DhcpOption.RELAY_AGENT, packet.options().get(packet.options().size() - 1).code());
+        DhcpPacket ack = relayed(Packets.request(DhcpPacket.REQUEST, "52:54:00:00:00:05", 7, false,
+                LOCAL.address().getAddress(), new byte[] {10, 88, 5, 21}, null), "10.88.5.1", 1, null).get(0).packet();
+        assertEquals(DhcpPacket.ACK, ack.messageType());
+        assertEquals(Optional.empty(), ack.option(DhcpOption.RELAY_AGENT), "none came");
+        assertEquals(2, metrics.snapshot().relayed());
+    }
+
+    @Test
+    void withoutAGatewayTheRelayIsTheRouterAndWithoutAPrefixTheOfferIsAddressless() {
+        DhcpPacket offer = relayed(Packets.discover("52:54:00:00:00:06", 0), "10.88.6.1", 1, null).get(0).packet();
+        assertEquals("10.88.6.21", offer.yiaddr().getHostAddress());
+        assertArrayEquals(new byte[] {10, 88, 6, 1}, offer.option(DhcpOption.ROUTER).orElseThrow());
+        DhcpPacket proxy = relayed(Packets.discover("52:54:00:00:00:07", 0), "10.88.7.1", 1, null).get(0).packet();
+        assertEquals(DhcpPacket.ZERO, proxy.yiaddr(), "no prefix: the remote subnet is unknown");
+        assertEquals("undionly.kpxe", proxy.fileName());
+        assertEquals("10.88.7.1", proxy.giaddr().getHostAddress());
+        DhcpResponder.Reply local = handle(Packets.discover("52:54:00:00:00:01", 0)).get(0);
+        assertEquals(DhcpPacket.ZERO, local.packet().giaddr(), "a local client is still answered on its segment");
+        assertEquals(new InetSocketAddress("255.255.255.255", 68), local.to());
+    }
+
+    @Test
+    void aRelayFromAnotherSubnetOrToAnUnservedAddressIsNotGivenTheStaticAddress() {
+        DhcpPacket other = relayed(Packets.discover("52:54:00:00:00:05", 0), "10.88.9.1", 1, null).get(0).packet();
+        assertEquals(DhcpPacket.ZERO, other.yiaddr(), "giaddr off the node's subnet: address-less at most");
+        byte[] wire = Packets.relayed(Packets.discover("52:54:00:00:00:05", 0), "10.88.5.1", 1, null).encode();
+        assertEquals(List.of(), responder.handle(wire, wire.length, null), "not received on a served address");
+        assertEquals(List.of(), responder.handle(wire, wire.length, Packets.address("10.99.0.1")));
+    }
+
+    @Test
+    void badGiaddrAndTooManyHopsAreMalformed() {
+        for (String giaddr : List.of("255.255.255.255", "224.0.0.1", "127.0.0.1", "0.1.2.3", "240.0.0.1")) {
+            assertEquals(List.of(), relayed(Packets.discover("52:54:00:00:00:05", 0), giaddr, 1, null), giaddr);
+        }
+        assertEquals(List.of(), relayed(Packets.discover("52:54:00:00:00:05", 0), "10.88.5.1", 17, null));
+        assertEquals(List.of(), relayed(Packets.discover("52:54:00:00:00:05", 0), "10.88.5.1", 1,
+                new byte[] {1, 5, 'x'}), "a sub-option longer than option 82");
+        assertEquals(7, metrics.snapshot().malformed());
+        assertEquals(1, relayed(Packets.discover("52:54:00:00:00:05", 0), "10.88.5.1", 16, null).size());
+    }
+
+    /** A client with an address (ciaddr) asks the proxyDHCP port. */
+    private List<DhcpResponder.Reply> proxy(int type, String mac, int arch, String ciaddr, int port) {
+        byte[] wire = Packets.withCiaddr(Packets.request(type, mac, arch, false, null, null, null), ciaddr).encode();
+        return responder.handleProxy(wire, wire.length, LOCAL.address(), port);
+    }
+
+    @Test
+    void theProxyPortAcksTheBootFileToTheClientsAddress() {
+        DhcpResponder.Reply reply = proxy(DhcpPacket.REQUEST, "52:54:00:00:00:02", 7, "10.77.0.50", 4011).get(0);
+        assertEquals(new InetSocketAddress("10.77.0.50", 4011), reply.to(), "unicast to ciaddr and its port");
+        DhcpPacket ack = reply.packet();
+        assertEquals(DhcpPacket.ACK, ack.messageType());
+        assertEquals(DhcpPacket.ZERO, ack.yiaddr());
+        assertEquals("10.77.0.50", ack.ciaddr().getHostAddress());
+        assertEquals(LOCAL.address(), ack.siaddr());
+        assertArrayEquals(LOCAL.address().getAddress(), ack.option(DhcpOption.SERVER_ID).orElseThrow());
+        assertEquals("ipxe.efi", ack.fileName());
+        assertEquals(Optional.of("PXEClient"), ack.optionText(DhcpOption.VENDOR_CLASS));
+        assertTrue(ack.option(43).isPresent());
+        assertEquals(Optional.empty(), ack.option(DhcpOption.LEASE_TIME));
+        assertEquals(new InetSocketAddress("10.77.0.50", 68),
+                proxy(DhcpPacket.INFORM, "52:54:00:00:00:02", 0, "10.77.0.50", 68).get(0).to(), "INFORM too");
+    }
+
+    @Test
+    void theProxyPortAnswersOnlyKnownPxeClientsWithAnAddress() {
+        assertEquals(List.of(), proxy(DhcpPacket.REQUEST, "52:54:00:00:00:02", 0, "0.0.0.0", 4011), "no ciaddr");
+        assertEquals(List.of(), proxy(DhcpPacket.DISCOVER, "52:54:00:00:00:02", 0, "10.77.0.50", 4011));
+        assertEquals(List.of(), proxy(DhcpPacket.REQUEST, "52:54:00:00:00:04", 0, "10.77.0.50", 4011),
+                "another member's node");
+        assertEquals(List.of(), proxy(DhcpPacket.REQUEST, "52:54:00:00:00:97", 0, "10.77.0.50", 4011), "unknown");
+        assertTrue(discovery.list().isEmpty(), "discovery is port 67's");
+        byte[] wire = Packets.request(DhcpPacket.REQUEST, "52:54:00:00:00:02", 0, false, null, null, null).encode();
+        assertEquals(List.of(), responder.handleProxy(wire, wire.length, Packets.address("10.99.0.1"), 4011),
+                "not a served address");
+        byte[] garbage = java.util.Arrays.copyOf(wire, 100);
+        assertEquals(List.of(), responder.handleProxy(garbage, garbage.length, LOCAL.address(), 4011));
+        assertEquals(1, metrics.snapshot().malformed());
     }
 
     /** Random and mutated datagrams: nothing escapes, garbage gets no answer, a client is served after. */

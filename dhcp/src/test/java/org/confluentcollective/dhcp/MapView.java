@@ -24,8 +24,13 @@ final class MapView implements DeploymentView {
 
     /** A node with one interface; {@code address} may be null (proxy mode). */
     MapView add(String node, String mac, String address, String profile) {
+        return add(node, mac, address, null, profile);
+    }
+
+    /** A node with one interface and its {@code ipv4_gateway}. */
+    MapView add(String node, String mac, String address, String gateway, String profile) {
         String normal = MacAddress.normalise(mac).orElseThrow();
-        byMac.put(normal, new BootNode(node, profile, List.of(new BootInterface("", normal, address, null, null))));
+        byMac.put(normal, new BootNode(node, profile, List.of(new BootInterface("", normal, address, gateway, null))));
         return this;
     }
 

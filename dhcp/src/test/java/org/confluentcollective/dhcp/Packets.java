@@ -44,6 +44,27 @@ final class Packets {
                 new byte[0], options);
     }
 
+    /** The packet as a relay agent forwards it: giaddr and hops set, option 82 appended when given. */
+    static DhcpPacket relayed(DhcpPacket packet, String giaddr, int hops, byte[] agentOption) {
+        List<DhcpOption> options = new ArrayList<>(packet.options());
+        if (agentOption != null) {
+            options.add(new DhcpOption(DhcpOption.RELAY_AGENT, agentOption));
+        }
+        return new DhcpPacket(packet.op(), packet.htype(), packet.hlen(), hops, packet.xid(), packet.secs(),
+                packet.flags(), packet.ciaddr(), packet.yiaddr(), packet.siaddr(), address(giaddr), packet.chaddr(),
+                packet.sname(), packet.file(), options);
+    }
+
+    /** The packet from a client that has an address. */
+    static DhcpPacket withCiaddr(DhcpPacket p, String ciaddr) {
+        return new DhcpPacket(p.op(), p.htype(), p.hlen(), p.hops(), p.xid(), p.secs(), 0, address(ciaddr), p.yiaddr(),
+                p.siaddr(), p.giaddr(), p.chaddr(), p.sname(), p.file(), p.options());
+    }
+
+    static java.net.Inet4Address address(String dotted) {
+        return DhcpResponder.ipv4(dotted).orElseThrow();
+    }
+
     static DhcpPacket discover(String mac, int arch) {
         return request(DhcpPacket.DISCOVER, mac, arch, false, null, null, null);
     }

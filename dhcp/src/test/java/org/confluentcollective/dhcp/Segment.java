@@ -63,13 +63,24 @@ final class Segment implements AutoCloseable {
      * @return the lines its script wrote ("bound ip=... siaddr=... boot_file=..."), empty without a lease
      */
     List<String> udhcpc(Path dir, String... extra) throws IOException, InterruptedException {
+        return udhcpc(CLIENT_NS, CLIENT_IF, dir, "ip=$ip siaddr=$siaddr boot_file=$boot_file bootfile=$bootfile "
+                + "serverid=$serverid", extra);
+    }
+
+    /**
+     * Runs busybox udhcpc once on {@code iface} in namespace {@code ns}.
+     *
+     * @param fields what its script writes after "bound ", in sh syntax ("ip=$ip router=$router")
+     * @return the lines its script wrote, empty without a lease
+     */
+    static List<String> udhcpc(String ns, String iface, Path dir, String fields, String... extra)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile(dir, "udhcpc", ".out");
         Path script = dir.resolve("udhcpc.sh");
-        Files.writeString(script, "#!/bin/sh\necho \"$1 ip=$ip siaddr=$siaddr boot_file=$boot_file "
-                + "bootfile=$bootfile serverid=$serverid\" >> " + out + "\n");
+        Files.writeString(script, "#!/bin/sh\necho \"$1 " + fields + "\" >> " + out + "\n");
         script.toFile().setExecutable(true);
-        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", CLIENT_NS, "busybox", "udhcpc",
-                "-i", CLIENT_IF, "-f", "-q", "-n", "-t", "3", "-T", "1", "-s", script.toString(), "-O", "bootfile"));
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", ns, "busybox", "udhcpc",
+                "-i", iface, "-f", "-q", "-n", "-t", "3", "-T", "1", "-s", script.toString(), "-O", "bootfile"));
         command.addAll(List.of(extra));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("udhcpc.log").toFile()).start();

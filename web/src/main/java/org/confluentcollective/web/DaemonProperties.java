@@ -79,6 +79,7 @@ final class DaemonProperties {
                         flag(properties, "dhcp.enabled"),
                         port(properties, "dhcp.port"),
                         names(properties, "dhcp.interfaces"),
+                        port(properties, "dhcp.proxy.port"),
                         flag(properties, "tftp.enabled"),
                         required(properties, "tftp.address"),
                         port(properties, "tftp.port")));

@@ -17,13 +17,14 @@ import java.util.Set;
  * @param dhcpEnabled    whether the DHCP responder runs
  * @param dhcpPort       its port (67; replies go to 68)
  * @param dhcpInterfaces interfaces it serves; empty: every up, non-loopback one
+ * @param dhcpProxyPort  its proxyDHCP port (PXE 2.1: 4011; docs/dhcp.md), 0: none; only with DHCP
  * @param tftpEnabled    whether the TFTP server runs (serving {@code <root>/tftp})
  * @param tftpAddress    its address
  * @param tftpPort       its port (69)
  */
 public record DeploySettings(Path root, Path ipxeDirectory, String httpAddress, int httpPort, boolean dhcpEnabled,
-                             int dhcpPort, Set<String> dhcpInterfaces, boolean tftpEnabled, String tftpAddress,
-                             int tftpPort) {
+                             int dhcpPort, Set<String> dhcpInterfaces, int dhcpProxyPort, boolean tftpEnabled,
+                             String tftpAddress, int tftpPort) {
 
     public DeploySettings {
         Objects.requireNonNull(root, "root");
@@ -31,7 +32,7 @@ public record DeploySettings(Path root, Path ipxeDirectory, String httpAddress, 
         Objects.requireNonNull(httpAddress, "httpAddress");
         Objects.requireNonNull(tftpAddress, "tftpAddress");
         dhcpInterfaces = Set.copyOf(dhcpInterfaces);
-        for (int port : new int[] {httpPort, dhcpPort, tftpPort}) {
+        for (int port : new int[] {httpPort, dhcpPort, dhcpProxyPort, tftpPort}) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port out of range: " + port);
             }
@@ -40,18 +41,18 @@ public record DeploySettings(Path root, Path ipxeDirectory, String httpAddress, 
 
     /** Tests: HTTP on a free loopback port, no DHCP, no TFTP. */
     public static DeploySettings loopback(Path root) {
-        return new DeploySettings(root, Path.of("/usr/lib/ipxe"), "127.0.0.1", 0, false, 67, Set.of(), false,
-                "0.0.0.0", 69);
+        return new DeploySettings(root, Path.of("/usr/lib/ipxe"), "127.0.0.1", 0, false, 67, Set.of(), 4011,
+                false, "0.0.0.0", 69);
     }
 
     public DeploySettings withIpxeDirectory(Path directory) {
         return new DeploySettings(root, directory, httpAddress, httpPort, dhcpEnabled, dhcpPort, dhcpInterfaces,
-                tftpEnabled, tftpAddress, tftpPort);
+                dhcpProxyPort, tftpEnabled, tftpAddress, tftpPort);
     }
 
     /** DHCP on {@code port}, serving {@code interfaces} (empty: every up, non-loopback one). */
     public DeploySettings withDhcp(int port, Set<String> interfaces) {
         return new DeploySettings(root, ipxeDirectory, httpAddress, httpPort, true, port, interfaces,
-                tftpEnabled, tftpAddress, tftpPort);
+                dhcpProxyPort, tftpEnabled, tftpAddress, tftpPort);
     }
 }

@@ -97,9 +97,12 @@ final class DeploymentServices implements ServiceReport {
         try {
             dhcp = member.start("DHCP", () -> new DhcpServer(member.deploymentView(),
                     DhcpSettings.defaults(stateDir).withPorts(settings.dhcpPort(), 68)
+                            .withProxyPort(settings.dhcpProxyPort())
                             .withInterfaces(settings.dhcpInterfaces()).withHttpPort(boot.port()), clock));
             dhcpRunning = true;
-            dhcpState = "running on port " + settings.dhcpPort() + ", interfaces "
+            dhcpState = "running on port " + settings.dhcpPort()
+                    + (settings.dhcpProxyPort() > 0 ? " and proxyDHCP port " + settings.dhcpProxyPort() : "")
+                    + ", interfaces "
                     + (settings.dhcpInterfaces().isEmpty() ? "all" : String.join(",", settings.dhcpInterfaces()));
         } catch (Exception e) {
             dhcpState = "not running: " + e.getMessage();
