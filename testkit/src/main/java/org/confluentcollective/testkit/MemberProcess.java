@@ -28,8 +28,6 @@ import org.confluentcollective.cli.CliRunner;
 public final class MemberProcess implements AutoCloseable {
 
     /** For short-lived test members: a small heap and quick start-up. */
-    private static final Duration STATUS_WAIT = Duration.ofSeconds(30);
-
     public static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -234,28 +232,8 @@ public final class MemberProcess implements AutoCloseable {
         return result;
     }
 
-    /**
-     * {@code collective show -o json}, given up after {@link #STATUS_WAIT}: a call that lands while
-     * the member restarts (after a join or a recovery) can go unanswered until the CLI's own answer
-     * timeout (600 s), and callers poll anyway.
-     */
     public JsonNode status() throws IOException {
-        java.util.concurrent.FutureTask<CliRunner.Result> call =
-                new java.util.concurrent.FutureTask<>(() -> ctl("collective", "show", "-o", "json"));
-        Thread caller = new Thread(call, "status-" + name);
-        caller.setDaemon(true);
-        caller.start();
-        CliRunner.Result result;
-        try {
-            result = call.get(STATUS_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IOException(name + ": collective show did not answer within " + STATUS_WAIT.toSeconds() + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IOException(e.getCause());
-        }
+        CliRunner.Result result = ctl("collective", "show", "-o", "json");
         if (result.exitCode() != 0) {
             throw new IOException(result.toString());
         }

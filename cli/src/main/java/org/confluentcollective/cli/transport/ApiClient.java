@@ -22,6 +22,12 @@ public final class ApiClient implements AutoCloseable {
     /** Also the longest silence within an answer; answers about many nodes are streamed. */
     static final long ANSWER_TIMEOUT_MS = 600_000;
 
+    /**
+     * How long confluentd may take to take a connection: a daemon that does not even do that is
+     * hung or gone, unlike one slow to answer, which may be working for minutes.
+     */
+    static final long CONNECT_TIMEOUT_MS = 10_000;
+
     /** Set by confluentd on answers served while it has no quorum. */
     static final String STALE_HEADER = "X-Confluent-Stale";
 
@@ -53,7 +59,7 @@ public final class ApiClient implements AutoCloseable {
     public static ApiClient overUnixSocket(Endpoint.UnixSocket endpoint, ObjectMapper mapper, PrintWriter notices)
             throws ConnectionException {
         new Failures(endpoint).checkSocketUsable();
-        return new ApiClient(new UnixSocketTransport(endpoint, ANSWER_TIMEOUT_MS), endpoint, Optional.empty(), mapper, notices);
+        return new ApiClient(new UnixSocketTransport(endpoint, CONNECT_TIMEOUT_MS, ANSWER_TIMEOUT_MS), endpoint, Optional.empty(), mapper, notices);
     }
 
     /** A client for a member's HTTPS port, trusting only the certificate {@code pinning} accepts. */

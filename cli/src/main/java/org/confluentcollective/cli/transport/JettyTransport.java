@@ -18,8 +18,6 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 /** HTTPS to a member through Jetty's client, trusting only the pinned certificate. */
 final class JettyTransport implements HttpTransport {
 
-    private static final long CONNECT_TIMEOUT_MS = 10_000;
-
     private final HttpClient http;
     private final Endpoint.Https endpoint;
     private final Failures failures;
@@ -36,7 +34,7 @@ final class JettyTransport implements HttpTransport {
         tls.setEndpointIdentificationAlgorithm(null); // the pinned fingerprint identifies the member
         HttpClient http = new HttpClient();
         http.setSslContextFactory(tls);
-        http.setConnectTimeout(CONNECT_TIMEOUT_MS);
+        http.setConnectTimeout(ApiClient.CONNECT_TIMEOUT_MS);
         http.setFollowRedirects(false);
         http.setUserAgentField(null);
         try {

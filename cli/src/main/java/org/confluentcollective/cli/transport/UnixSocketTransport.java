@@ -29,12 +29,18 @@ final class UnixSocketTransport implements HttpTransport {
 
     private final Endpoint.UnixSocket endpoint;
     private final Failures failures;
+    private final long connectTimeoutMs;
     private final long idleTimeoutMs;
 
-    /** @param idleTimeoutMs the longest silence of the daemon, as Jetty's idle timeout over HTTPS */
-    UnixSocketTransport(Endpoint.UnixSocket endpoint, long idleTimeoutMs) {
+    /**
+     * @param connectTimeoutMs how long connecting may block: only while the daemon's queue of
+     *                         connections is full, because it takes none (hung, or stopped with kill -STOP)
+     * @param idleTimeoutMs    the longest silence of the daemon, as Jetty's idle timeout over HTTPS
+     */
+    UnixSocketTransport(Endpoint.UnixSocket endpoint, long connectTimeoutMs, long idleTimeoutMs) {
         this.endpoint = endpoint;
         this.failures = new Failures(endpoint);
+        this.connectTimeoutMs = connectTimeoutMs;
         this.idleTimeoutMs = idleTimeoutMs;
     }
 
@@ -46,13 +52,17 @@ final class UnixSocketTransport implements HttpTransport {
         } catch (IOException e) {
             throw failures.translate(e);
         }
+        IdleGuard guard = IdleGuard.start(channel, connectTimeoutMs);
         try {
             channel.connect(UnixDomainSocketAddress.of(endpoint.path()));
         } catch (IOException e) {
-            closeQuietly(channel);
-            throw failures.cannotConnect(e);
+            guard.close();
+            throw failures.cannotConnect(guard.expired()
+                    ? new IOException("it took no connection for " + TimeUnit.MILLISECONDS.toSeconds(connectTimeoutMs)
+                            + " s: hung, or overloaded")
+                    : e);
         }
-        IdleGuard guard = IdleGuard.start(channel, idleTimeoutMs);
+        guard.silenceAllowed(idleTimeoutMs);
         try {
             IOException unsent = send(channel, method, target, authorization, body);
             InputStream in = new BufferedInputStream(guard.watching(Channels.newInputStream(channel)), 16 * 1024);
@@ -281,12 +291,13 @@ final class UnixSocketTransport implements HttpTransport {
     }
 
     /**
-     * Closes the connection when the daemon has sent nothing for the idle timeout (a blocking read of a
-     * channel cannot time out by itself); the read then fails saying so. One daemon thread per request.
+     * Closes the connection when the daemon has sent nothing for the idle timeout (a blocking connect
+     * or read of a channel cannot time out by itself); the read then fails saying so. One daemon
+     * thread per request.
      */
     private static final class IdleGuard implements Runnable, AutoCloseable {
         private final SocketChannel channel;
-        private final long timeoutNanos;
+        private volatile long timeoutNanos;
         private volatile long lastActivity = System.nanoTime();
         private volatile boolean closed;
         private volatile boolean expired;
@@ -303,6 +314,16 @@ final class UnixSocketTransport implements HttpTransport {
             guard.thread.setDaemon(true);
             guard.thread.start();
             return guard;
+        }
+
+        /** From now on, the daemon may be silent for {@code timeoutMs}: connected, it works on the request. */
+        void silenceAllowed(long timeoutMs) {
+            lastActivity = System.nanoTime();
+            timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        }
+
+        boolean expired() {
+            return expired;
         }
 
         /** The connection's bytes; each read counts as activity, and one cut by the timeout says so. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CRL;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Function;
 import javax.net.ssl.TrustManager;
 import org.confluentcollective.web.errors.JsonErrorHandler;
@@ -28,19 +29,28 @@ public final class ApiServer implements AutoCloseable {
     /** The connector name that marks member-to-member requests. */
     static final String MEMBER_CONNECTOR = "member";
 
+    /**
+     * No acceptor threads: connections are accepted by the connectors' selectors, which accept
+     * nothing once stopped. An acceptor thread can still take a connection while its connector
+     * stops (or lose it to the interrupt that stops it), and nothing would serve or close it.
+     */
+    private static final int ACCEPT_ON_SELECTOR = 0;
+
     private final Server server;
     private final ServerConnector https;
     private final ServerConnector member;
     private final LocalSocket socket;
     private final MemberConnections memberConnections;
+    private final AcceptedConnections accepted;
 
     private ApiServer(Server server, ServerConnector https, ServerConnector member, LocalSocket socket,
-                      MemberConnections memberConnections) {
+                      MemberConnections memberConnections, AcceptedConnections accepted) {
         this.server = server;
         this.https = https;
         this.member = member;
         this.socket = socket;
         this.memberConnections = memberConnections;
+        this.accepted = accepted;
     }
 
     /** The ports the connectors bound, known before the application is built. */
@@ -86,9 +96,13 @@ public final class ApiServer implements AutoCloseable {
         server.addConnector(member);
 
         LocalSocket socket = LocalSocket.prepare(settings.socketPath());
-        UnixDomainServerConnector local = new UnixDomainServerConnector(server, new HttpConnectionFactory(http));
+        UnixDomainServerConnector local = new UnixDomainServerConnector(server, ACCEPT_ON_SELECTOR, -1,
+                new HttpConnectionFactory(http));
         local.setUnixDomainPath(socket.bindPath());
         server.addConnector(local);
+
+        AcceptedConnections accepted = new AcceptedConnections();
+        List.of(https, member, local).forEach(connector -> connector.addBean(accepted));
 
         try {
             https.open();
@@ -103,13 +117,14 @@ public final class ApiServer implements AutoCloseable {
             socket.publish();
         } catch (Exception e) {
             stopQuietly(server, e);
+            accepted.close();
             // Bound before the start, so a server that never started still holds them.
             https.close();
             member.close();
             socket.remove();
             throw e;
         }
-        return new ApiServer(server, https, member, socket, memberConnections);
+        return new ApiServer(server, https, member, socket, memberConnections, accepted);
     }
 
     /**
@@ -155,7 +170,7 @@ public final class ApiServer implements AutoCloseable {
         // Clients reach members by address as often as by name; the certificate is pinned, not matched to a host.
         customizer.setSniHostCheck(false);
         secure.addCustomizer(customizer);
-        ServerConnector connector = new ServerConnector(server,
+        ServerConnector connector = new ServerConnector(server, ACCEPT_ON_SELECTOR, -1,
                 new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(secure));
         connector.setHost(host);
         connector.setPort(port);
@@ -184,6 +199,7 @@ public final class ApiServer implements AutoCloseable {
         try {
             server.stop();
         } finally {
+            accepted.close();
             socket.remove();
         }
     }
