@@ -1,13 +1,16 @@
 package org.confluentcollective.web.boot;
 
+import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import org.confluentcollective.server.api.DeploymentProfiles;
 import org.confluentcollective.server.api.DeploymentView;
 import org.confluentcollective.server.api.NodeDeployment;
 import org.confluentcollective.web.errors.JsonErrorHandler;
+import org.confluentcollective.web.errors.MediaTypeHeadersFilter;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -70,6 +73,7 @@ public final class BootServer implements AutoCloseable {
 
         ServletContextHandler api = new ServletContextHandler("/");
         api.setErrorHandler(new JsonErrorHandler());
+        api.addFilter(MediaTypeHeadersFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST));
         api.addServlet(new ServletHolder("boot", new ServletContainer(
                 new BootApplication(view, profiles, deployment))), "/*");
         server.setHandler(new ContextHandlerCollection(publicFiles, api));
