@@ -20,7 +20,11 @@ final class DaemonFixture implements AutoCloseable {
     }
 
     static DaemonFixture start(Path stateDir) throws Exception {
-        return new DaemonFixture(Confluentd.start(DaemonConfig.builder(stateDir, "m1").build()));
+        return start(DaemonConfig.builder(stateDir, "m1").build());
+    }
+
+    static DaemonFixture start(DaemonConfig config) throws Exception {
+        return new DaemonFixture(Confluentd.start(config));
     }
 
     /** Every node's and group's {@code attributes/all}, as the API shows them (via the socket). */

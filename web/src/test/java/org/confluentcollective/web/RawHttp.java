@@ -50,6 +50,23 @@ final class RawHttp implements AutoCloseable {
         return new RawHttp(tls, tls.getInputStream(), tls.getOutputStream(), tls);
     }
 
+    /** TLS to {@code port} on loopback with {@code context}'s key and trust (a member's, say). */
+    static RawHttp tls(SSLContext context, int port, Duration readTimeout) throws IOException {
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket();
+        tls.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        tls.setSoTimeout((int) readTimeout.toMillis());
+        tls.startHandshake();
+        return new RawHttp(tls, tls.getInputStream(), tls.getOutputStream(), tls);
+    }
+
+    /** Plain HTTP to {@code port} on loopback (the deployment port). */
+    static RawHttp plain(int port, Duration readTimeout) throws IOException {
+        Socket plain = new Socket();
+        plain.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        plain.setSoTimeout((int) readTimeout.toMillis());
+        return new RawHttp(plain, plain.getInputStream(), plain.getOutputStream(), plain);
+    }
+
     /** The Unix socket; reads block without a timeout, so only send what is answered. */
     static RawHttp unix(Path path) throws IOException {
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -64,6 +81,16 @@ final class RawHttp implements AutoCloseable {
     RawHttp send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
+        return this;
+    }
+
+    /** Ends what this side sends (the server reads the end of the body) and keeps reading. */
+    RawHttp endOutput() throws IOException {
+        if (socket == null) {
+            ((SocketChannel) connection).shutdownOutput();
+        } else {
+            socket.shutdownOutput();
+        }
         return this;
     }
 

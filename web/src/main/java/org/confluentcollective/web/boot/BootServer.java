@@ -1,22 +1,30 @@
 package org.confluentcollective.web.boot;
 
+import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import org.confluentcollective.server.api.DeploymentProfiles;
 import org.confluentcollective.server.api.DeploymentView;
 import org.confluentcollective.server.api.NodeDeployment;
 import org.confluentcollective.web.errors.JsonErrorHandler;
+import org.confluentcollective.web.errors.MediaTypeHeadersFilter;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -66,10 +74,11 @@ public final class BootServer implements AutoCloseable {
         resources.setBaseResource(ResourceFactory.of(resources).newResource(files));
         resources.setDirAllowed(false);
         resources.setAcceptRanges(true);
-        ContextHandler publicFiles = new ContextHandler(resources, "/confluent-public/os");
+        ContextHandler publicFiles = new ContextHandler(readOnly(resources), "/confluent-public/os");
 
         ServletContextHandler api = new ServletContextHandler("/");
         api.setErrorHandler(new JsonErrorHandler());
+        api.addFilter(MediaTypeHeadersFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST));
         api.addServlet(new ServletHolder("boot", new ServletContainer(
                 new BootApplication(view, profiles, deployment))), "/*");
         server.setHandler(new ContextHandlerCollection(publicFiles, api));
@@ -84,6 +93,21 @@ public final class BootServer implements AutoCloseable {
             throw e;
         }
         return new BootServer(server, connector);
+    }
+
+    /**
+     * Only GET and HEAD reach the files; other methods go on to the application, which answers
+     * them 404 in JSON. Jetty's ResourceHandler answers an OPTIONS for a missing file with a 500
+     * (it writes a body after promising none).
+     */
+    private static Handler readOnly(Handler files) {
+        return new Handler.Wrapper(files) {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                String method = request.getMethod();
+                return (HttpMethod.GET.is(method) || HttpMethod.HEAD.is(method)) && super.handle(request, response, callback);
+            }
+        };
     }
 
     public int port() {

@@ -1,13 +1,16 @@
 package org.confluentcollective.web.transport;
 
+import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CRL;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Function;
 import javax.net.ssl.TrustManager;
 import org.confluentcollective.web.errors.JsonErrorHandler;
+import org.confluentcollective.web.errors.MediaTypeHeadersFilter;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.http.UriCompliance;
@@ -110,6 +113,7 @@ public final class ApiServer implements AutoCloseable {
             ServletContextHandler context = new ServletContextHandler("/");
             context.getServletHandler().setDecodeAmbiguousURIs(true);
             context.setErrorHandler(new JsonErrorHandler());
+            context.addFilter(MediaTypeHeadersFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST));
             context.addServlet(new ServletHolder("api", new ServletContainer(
                     application.apply(new Ports(https.getLocalPort(), member.getLocalPort())))), "/*");
             server.setHandler(limits.limit(new AfterAnswer.Installer(new RequestOriginMarker(context))));
