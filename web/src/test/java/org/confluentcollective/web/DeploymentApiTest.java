@@ -172,6 +172,39 @@ class DeploymentApiTest {
     }
 
     @Test
+    void reportsAtTheSameTimeLeaveTheStateOfSomeOrderOfThem() throws Exception {
+        assertEquals(201, socket.post("/nodes/", "{\"name\":\"race2\"}").status());
+        assertEquals(200, socket.put("/noderange/race2/deployment", "{\"profile\":\"tiny\"}").status());
+        String key = boot("POST", "/self/apikey", "race2", null, null).body().strip();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String status = i % 2 == 0 ? "staged" : "complete";
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return boot("POST", "/self/updatestatus", "race2", key, "{\"status\":\"" + status + "\"}");
+                }));
+            }
+            go.countDown();
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+                assertTrue(response.statusCode() == 200 || response.statusCode() == 409, response.body());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // In any order, once one "complete" is in, the profile is done and nothing stays staged.
+        JsonNode attributes = socket.get("/nodes/race2/attributes/all").json();
+        assertEquals("tiny", attributes.path("deployment.profile").path("value").asText(), attributes.toString());
+        assertTrue(attributes.path("deployment.stagedprofile").path("value").isMissingNode()
+                || attributes.path("deployment.stagedprofile").path("value").isNull(), attributes.toString());
+        assertTrue(attributes.path("deployment.pendingprofile").path("value").isMissingNode()
+                || attributes.path("deployment.pendingprofile").path("value").isNull(), attributes.toString());
+    }
+
+    @Test
     void addressCheckAndClear() throws Exception {
         // n2 has an address of its own; asking from 127.0.0.1 is not asking from it.
         socket.put("/noderange/n2/deployment", "{\"profile\":\"tiny\"}");

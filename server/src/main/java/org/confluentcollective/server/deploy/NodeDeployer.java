@@ -49,6 +49,8 @@ public final class NodeDeployer implements NodeDeployment {
     private static final AttributeSelection ADDRESSES = new AttributeSelection(false, List.of("net.*ipv4_address"));
     /** A report's free text; longer is refused rather than cut. */
     static final int MAX_STATE_CHARS = 1024;
+    /** Reads and conditional writes of one status report before it is refused as contended. */
+    private static final int STATUS_ATTEMPTS = 5;
     private static final String REFUSED = "not allowed: the node is unknown, not armed for a key "
             + "(nodedeploy arms it), or asks from an address that is not its own";
 
@@ -144,33 +146,47 @@ public final class NodeDeployer implements NodeDeployment {
             throw new RequestException(RequestException.Kind.FORBIDDEN,
                     "not allowed: unknown node or wrong API key");
         }
+        String status = report.status() == null ? "" : report.status();
+        if (!List.of("", "staged", "complete").contains(status)) {
+            throw RequestException.badRequest("status must be staged or complete, not " + status);
+        }
+        // Built from the profiles as read; written only if they are still those (two reports at
+        // once, or a nodedeploy in between), else read again.
+        for (int attempt = 1; ; attempt++) {
+            Map<String, String> values = nodes.values(node, List.of(PENDING, STAGED));
+            Map<String, String> asRead = new HashMap<>();
+            asRead.put(PENDING, values.get(PENDING));
+            asRead.put(STAGED, values.get(STAGED));
+            if (nodes.updateNodeIf(node, asRead, statusChanges(report, status, values, clientAddress))) {
+                break;
+            }
+            if (attempt == STATUS_ATTEMPTS) {
+                throw RequestException.conflict("the deployment of " + node + " changed during the report; report again");
+            }
+        }
+        LOG.info("node {} reports deployment status '{}', state '{}'", node, status, report.state());
+    }
+
+    private Map<String, AttributeInput> statusChanges(StatusReport report, String status, Map<String, String> values,
+                                                     String clientAddress) {
         Map<String, AttributeInput> changes = new HashMap<>();
         putText(changes, STATE, report.state());
         putText(changes, DETAIL, report.stateDetail());
         changes.put(UPDATED, new AttributeInput.Value(clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()));
         changes.put(CLIENT, new AttributeInput.Value(clientAddress));
-        Map<String, String> values = nodes.values(node, List.of(PENDING, STAGED));
-        String status = report.status() == null ? "" : report.status();
-        switch (status) {
-            case "" -> { }
-            case "staged" -> {
-                if (values.containsKey(PENDING)) {
-                    changes.put(STAGED, new AttributeInput.Value(values.get(PENDING)));
-                    changes.put(PENDING, new AttributeInput.Clear());
-                }
-            }
-            case "complete" -> {
-                String done = values.getOrDefault(PENDING, values.get(STAGED));
-                if (done != null) {
-                    changes.put(PROFILE, new AttributeInput.Value(done));
-                }
-                changes.put(PENDING, new AttributeInput.Clear());
-                changes.put(STAGED, new AttributeInput.Clear());
-            }
-            default -> throw RequestException.badRequest("status must be staged or complete, not " + status);
+        if (status.equals("staged") && values.containsKey(PENDING)) {
+            changes.put(STAGED, new AttributeInput.Value(values.get(PENDING)));
+            changes.put(PENDING, new AttributeInput.Clear());
         }
-        nodes.updateNodes(List.of(node), changes);
-        LOG.info("node {} reports deployment status '{}', state '{}'", node, status, report.state());
+        if (status.equals("complete")) {
+            String done = values.getOrDefault(PENDING, values.get(STAGED));
+            if (done != null) {
+                changes.put(PROFILE, new AttributeInput.Value(done));
+            }
+            changes.put(PENDING, new AttributeInput.Clear());
+            changes.put(STAGED, new AttributeInput.Clear());
+        }
+        return changes;
     }
 
     private boolean isArmed(String armed) {
