@@ -122,7 +122,13 @@ public final class DeploymentIndex implements DeploymentView {
         if (value(attributes, MANAGER) == null) {
             changes.put(MANAGER, new AttributeInput.Value(self));
         }
-        nodes.updateNodes(List.of(node), changes);
+        // Two assigns at once (on two members) both see the slot free: only the first may fill it.
+        Map<String, String> asRead = new HashMap<>();
+        asRead.put(slot, value(attributes, slot));
+        asRead.put(MANAGER, value(attributes, MANAGER));
+        if (!nodes.updateNodeIf(node, asRead, changes)) {
+            throw RequestException.conflict(node + " changed while " + normal + " was being assigned; assign again");
+        }
         return slot;
     }
 
