@@ -94,6 +94,36 @@ class ParallelToolsTest {
     }
 
     @Test
+    void noderunAndNodeshellAskBeforeRunningOnMoreThanMaxnodes() {
+        daemon.on("GET /noderange/n%5B1-3%5D/nodes/", 200, """
+                {"_links":{"item":[{"href":"n1/"},{"href":"n2/"},{"href":"n3/"}]}}""");
+        daemon.on("POST /noderange/n%5B1-3%5D/attributes/expression", 200, """
+                {"databynode":[{"n1":{"value":"echo 1"}},{"n2":{"value":"echo 2"}},{"n3":{"value":"echo 3"}}]}""");
+        for (String tool : List.of("noderun", "nodeshell")) {
+            CliRunner.Result refused = cli.answering("n").run(tool, "-m", "2", "n[1-3]", "echo", "{n1}");
+            assertEquals(1, refused.exitCode(), refused.toString());
+            assertEquals("", refused.out());
+            assertEquals("Aborting at user request\n", refused.err());
+            CliRunner.Result noTerminal = cli.run(tool, "--maxnodes", "1", "n[1-3]", "echo", "{n1}");
+            assertEquals(1, noTerminal.exitCode(), noTerminal.toString());
+            assertTrue(noTerminal.err().contains("Command is about to affect 3 nodes, continue (y/n)?"),
+                    noTerminal.toString());
+        }
+        assertEquals(List.of("GET /noderange/n%5B1-3%5D/nodes/"), daemon.requests().stream().distinct().toList(),
+                "nothing evaluated, nothing run");
+        CliRunner.Result confirmed = cli.answering("y").run("noderun", "-m", "2", "n[1-3]", "echo", "{n1}");
+        assertEquals(0, confirmed.exitCode(), confirmed.toString());
+        assertEquals(List.of("n1: 1", "n2: 2", "n3: 3"), sortedLines(confirmed.out()));
+        CliRunner.Result within = cli.run("noderun", "-m", "3", "n[1-3]", "echo", "{n1}");
+        assertEquals(0, within.exitCode(), within.toString());
+        assertEquals(List.of("n1: 1", "n2: 2", "n3: 3"), sortedLines(within.out()));
+        // after the noderange, -m belongs to the command, as the original's
+        daemon.on("POST /noderange/n1/attributes/expression", 200, """
+                {"databynode":[{"n1":{"value":"echo -m 1"}}]}""");
+        assertEquals("n1: -m 1\n", cli.run("noderun", "n1", "echo", "-m", "1").out());
+    }
+
+    @Test
     void nodepingPrintsPingOrNoPingAndFailsWhenANodeDidNotAnswer() {
         daemon.on("GET /noderange/localhost%2Cnowhere.invalid/nodes/", 200, """
                 {"_links":{"item":[{"href":"localhost/"},{"href":"nowhere.invalid/"}]}}""");

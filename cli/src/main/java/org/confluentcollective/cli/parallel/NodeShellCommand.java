@@ -7,11 +7,13 @@ import java.util.Map;
 import org.confluentcollective.cli.ApiCommand;
 import org.confluentcollective.cli.CliException;
 import org.confluentcollective.cli.ExitCode;
+import org.confluentcollective.cli.MaxNodes;
 import org.confluentcollective.cli.attributes.ShellWords;
 import org.confluentcollective.cli.transport.ApiClient;
 import org.confluentcollective.cli.transport.ApiException;
 import org.confluentcollective.cli.transport.ConnectionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,6 +41,9 @@ public final class NodeShellCommand extends ApiCommand {
     @Option(names = {"-l", "--loginname"}, paramLabel = "USER", description = "log in as USER (default: ssh's choice)")
     private String loginName;
 
+    @Mixin
+    private MaxNodes maxNodes;
+
     @Option(names = {"-n", "--nonodeprefix"}, description = "do not prefix the output with node names")
     private boolean noPrefix;
 
@@ -64,6 +69,9 @@ public final class NodeShellCommand extends ApiCommand {
         }
         if (timeout < 0) {
             throw usageError("--timeout cannot be negative");
+        }
+        if (!maxNodes.confirm(invocation(), noderange)) {
+            return ExitCode.FAILED;
         }
         ApiClient api = api();
         String text = String.join(" ", command);
