@@ -50,8 +50,10 @@ public final class NodeRunCommand extends ApiCommand {
         for (Map.Entry<String, String> node : evaluated.byNode().entrySet()) {
             jobs.add(new FanOut.Job(node.getKey(), List.of("/bin/sh", "-c", node.getValue())));
         }
-        PrefixedLines lines = new PrefixedLines(output(), !noPrefix);
-        FanOut.run(jobs, count, lines);
-        return evaluated.failed() || lines.anyFailed() ? ExitCode.FAILED : ExitCode.OK;
+        Results results = output().json() ? new CollectedOutput(output()) : new PrefixedLines(output(), !noPrefix);
+        results.notRun(evaluated.errors());
+        FanOut.run(jobs, count, results);
+        results.end();
+        return evaluated.failed() || results.anyFailed() ? ExitCode.FAILED : ExitCode.OK;
     }
 }

@@ -75,7 +75,7 @@ public final class NodeShellCommand extends ApiCommand {
         }
         ApiClient api = api();
         String text = String.join(" ", command);
-        boolean failed = false;
+        Map<String, String> notRun = new LinkedHashMap<>();
         Map<String, String> commands;
         if (noExpression) {
             commands = new LinkedHashMap<>();
@@ -85,14 +85,14 @@ public final class NodeShellCommand extends ApiCommand {
         } else {
             NodeTemplates.Evaluated evaluated = NodeTemplates.evaluate(api, output(), noderange, text);
             commands = evaluated.byNode();
-            failed = evaluated.failed();
+            notRun.putAll(evaluated.errors());
         }
         Map<String, String> targets = new LinkedHashMap<>();
         if (substituteName != null) {
             NodeTemplates.Evaluated names = NodeTemplates.evaluate(api, output(),
                     noderange, NodeTemplates.substitution(substituteName));
             targets.putAll(names.byNode());
-            failed |= names.failed();
+            names.errors().forEach(notRun::putIfAbsent);
         }
         List<String> sshOptions = sshOptions();
         List<FanOut.Job> jobs = new ArrayList<>();
@@ -103,9 +103,11 @@ public final class NodeShellCommand extends ApiCommand {
             jobs.add(new FanOut.Job(node.getKey(),
                     sshArguments(targets.getOrDefault(node.getKey(), node.getKey()), node.getValue(), sshOptions)));
         }
-        PrefixedLines lines = new PrefixedLines(output(), !noPrefix);
-        FanOut.run(jobs, count, lines);
-        return failed || lines.anyFailed() ? ExitCode.FAILED : ExitCode.OK;
+        Results results = output().json() ? new CollectedOutput(output()) : new PrefixedLines(output(), !noPrefix);
+        results.notRun(notRun);
+        FanOut.run(jobs, count, results);
+        results.end();
+        return !notRun.isEmpty() || results.anyFailed() ? ExitCode.FAILED : ExitCode.OK;
     }
 
     private List<String> sshOptions() throws CliException {
