@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Runs confluentctl in-process with a chosen environment and captures what it prints. */
 public final class CliRunner {
@@ -26,7 +27,7 @@ public final class CliRunner {
     private final Map<String, String> variables = new HashMap<>();
     private final Deque<String> answers = new ArrayDeque<>();
     private final Path home;
-    private String input = "";
+    private Supplier<InputStream> input = InputStream::nullInputStream;
 
     public CliRunner(Path home) {
         this.home = home;
@@ -44,7 +45,13 @@ public final class CliRunner {
 
     /** What confluentctl reads on standard input (nothing by default). */
     public CliRunner input(String text) {
-        input = text;
+        input = () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** What confluentctl reads on standard input: a stream, which the test may feed as the run goes on. */
+    public CliRunner input(InputStream stream) {
+        input = () -> stream;
         return this;
     }
 
@@ -67,8 +74,7 @@ public final class CliRunner {
             }
             return answers.remove();
         };
-        InputStream stdin = new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
-        int code = ConfluentCtl.run(new Environment(variables, home, prompter, stdin),
+        int code = ConfluentCtl.run(new Environment(variables, home, prompter, input.get()),
                 new PrintWriter(out), new PrintWriter(err), args);
         return new Result(code, out.toString(), err.toString());
     }

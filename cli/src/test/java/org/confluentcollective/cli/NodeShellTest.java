@@ -3,6 +3,7 @@ package org.confluentcollective.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -175,6 +176,34 @@ class NodeShellTest {
         assertEquals(List.of("GET /noderange/a%2Cb/nodes/",
                         "POST /noderange/a%2Cb/attributes/expression {\"expression\":\"{custom.address}\"}"),
                 daemon.requests());
+    }
+
+    @Test
+    void jsonOutputGathersEachNodesOutputAndStatus() throws Exception {
+        daemon.on("POST /noderange/n1%2Cn4/attributes/expression", 200, """
+                {"databynode":[{"n1":{"value":"echo n1 on $SSHD_NAME; echo to stderr >&2; exit 4"}},
+                 {"n4":{"value":"echo n4 on $SSHD_NAME; echo second"}}]}""");
+        CliRunner.Result result = cli.run("nodeshell", "-o", "json", "n1,n4", "x");
+        assertEquals(1, result.exitCode(), result.toString());
+        assertEquals("""
+                {"n1":{"stdout":["n1 on one"],"stderr":["to stderr"],"exitcode":4},\
+                "n4":{"stdout":["n4 on two","second"],"stderr":[],"exitcode":0}}""",
+                new ObjectMapper().readTree(result.out()).toString());
+        assertEquals("", result.err());
+    }
+
+    @Test
+    void maxnodesRunsWithinTheLimitOrWhenConfirmed() {
+        daemon.on("GET /noderange/n1%2Cn2/nodes/", 200, """
+                {"_links":{"item":[{"href":"n1/"},{"href":"n2/"}]}}""");
+        daemon.on("POST /noderange/n1%2Cn2/attributes/expression", 200, """
+                {"databynode":[{"n1":{"value":"echo n1 on $SSHD_NAME"}},{"n2":{"value":"echo n2 on $SSHD_NAME"}}]}""");
+        CliRunner.Result within = cli.run("nodeshell", "-m", "2", "n1,n2", "x");
+        assertEquals(0, within.exitCode(), within.toString());
+        assertEquals(List.of("n1: n1 on one", "n2: n2 on one"), sortedLines(within.out()));
+        CliRunner.Result confirmed = cli.answering("y").run("nodeshell", "-m", "1", "n1,n2", "x");
+        assertEquals(0, confirmed.exitCode(), confirmed.toString());
+        assertEquals(List.of("n1: n1 on one", "n2: n2 on one"), sortedLines(confirmed.out()));
     }
 
     @Test

@@ -3,6 +3,9 @@ package org.confluentcollective.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -91,6 +94,99 @@ class ParallelToolsTest {
         assertEquals(0, result.exitCode(), result.toString());
         assertTrue(daemon.exchanges().get(0).body().contains("printf '%s\\\\n' -c -n"), daemon.exchanges().toString());
         assertEquals("n1: -c\nn1: -n\n", result.out());
+    }
+
+    @Test
+    void noderunAndNodeshellAskBeforeRunningOnMoreThanMaxnodes() {
+        daemon.on("GET /noderange/n%5B1-3%5D/nodes/", 200, """
+                {"_links":{"item":[{"href":"n1/"},{"href":"n2/"},{"href":"n3/"}]}}""");
+        daemon.on("POST /noderange/n%5B1-3%5D/attributes/expression", 200, """
+                {"databynode":[{"n1":{"value":"echo 1"}},{"n2":{"value":"echo 2"}},{"n3":{"value":"echo 3"}}]}""");
+        for (String tool : List.of("noderun", "nodeshell")) {
+            CliRunner.Result refused = cli.answering("n").run(tool, "-m", "2", "n[1-3]", "echo", "{n1}");
+            assertEquals(1, refused.exitCode(), refused.toString());
+            assertEquals("", refused.out());
+            assertEquals("Aborting at user request\n", refused.err());
+            CliRunner.Result noTerminal = cli.run(tool, "--maxnodes", "1", "n[1-3]", "echo", "{n1}");
+            assertEquals(1, noTerminal.exitCode(), noTerminal.toString());
+            assertTrue(noTerminal.err().contains("Command is about to affect 3 nodes, continue (y/n)?"),
+                    noTerminal.toString());
+        }
+        assertEquals(List.of("GET /noderange/n%5B1-3%5D/nodes/"), daemon.requests().stream().distinct().toList(),
+                "nothing evaluated, nothing run");
+        CliRunner.Result confirmed = cli.answering("y").run("noderun", "-m", "2", "n[1-3]", "echo", "{n1}");
+        assertEquals(0, confirmed.exitCode(), confirmed.toString());
+        assertEquals(List.of("n1: 1", "n2: 2", "n3: 3"), sortedLines(confirmed.out()));
+        CliRunner.Result within = cli.run("noderun", "-m", "3", "n[1-3]", "echo", "{n1}");
+        assertEquals(0, within.exitCode(), within.toString());
+        assertEquals(List.of("n1: 1", "n2: 2", "n3: 3"), sortedLines(within.out()));
+        // after the noderange, -m belongs to the command, as the original's
+        daemon.on("POST /noderange/n1/attributes/expression", 200, """
+                {"databynode":[{"n1":{"value":"echo -m 1"}}]}""");
+        assertEquals("n1: -m 1\n", cli.run("noderun", "n1", "echo", "-m", "1").out());
+    }
+
+    @Test
+    void noderunWithJsonOutputGivesEachNodesLinesAndExitStatusAtTheEnd() throws Exception {
+        daemon.on("POST /noderange/n1%2Cn2%2Cn3%2Cn10/attributes/expression", 200, """
+                {"databynode":[{"n1":{"value":"echo n1 is 1; echo rack 7 | tr 7 8"}},
+                 {"n2":{"value":"echo n2 is 2; echo oops >&2; exit 3"}},
+                 {"n10":{"value":"true"}},
+                 {"n3":{"broken":"n3: location.rack is not set"}}]}""");
+        CliRunner.Result result = cli.run("-o", "json", "noderun", "n1,n2,n3,n10", "echo", "{node}");
+        assertEquals(1, result.exitCode(), result.toString());
+        assertEquals("""
+                {"n1":{"stdout":["n1 is 1","rack 8"],"stderr":[],"exitcode":0},\
+                "n2":{"stdout":["n2 is 2"],"stderr":["oops"],"exitcode":3},\
+                "n3":{"error":"n3: location.rack is not set"},\
+                "n10":{"stdout":[],"stderr":[],"exitcode":0}}""",
+                new ObjectMapper().readTree(result.out()).toString());
+        assertEquals("n3: Error: n3: location.rack is not set\n", result.err(), "the reason on stderr too");
+
+        daemon.on("POST /noderange/n1/attributes/expression", 200, """
+                {"databynode":[{"n1":{"value":"echo fine"}}]}""");
+        CliRunner.Result fine = cli.run("noderun", "-o", "json", "n1", "x");
+        assertEquals(0, fine.exitCode(), fine.toString());
+        assertEquals("{\"n1\":{\"stdout\":[\"fine\"],\"stderr\":[],\"exitcode\":0}}",
+                new ObjectMapper().readTree(fine.out()).toString());
+    }
+
+    @Test
+    void nodeshellWithJsonOutputReportsSshFailuresPerNode() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Path config = dir.resolve("ssh_config");
+        Files.writeString(config, "Host n1\n  HostName 127.0.0.1\n  Port " + closed + "\n  LogLevel ERROR\n");
+        daemon.on("POST /noderange/n1%2Cn2/attributes/expression", 200, """
+                {"databynode":[{"n1":{"value":"uptime"}},{"n2":{"error":"no such attribute"}}]}""");
+        CliRunner.Result result = cli.with("CONFLUENT_SSH_OPTIONS", "-F " + config)
+                .run("nodeshell", "-o", "json", "n1,n2", "uptime");
+        assertEquals(1, result.exitCode(), result.toString());
+        JsonNode answer = new ObjectMapper().readTree(result.out());
+        assertEquals(255, answer.get("n1").get("exitcode").asInt(), result.toString());
+        assertEquals("[]", answer.get("n1").get("stdout").toString());
+        assertTrue(answer.get("n1").get("stderr").get(0).asText().endsWith("Connection refused"), result.toString());
+        assertEquals("{\"error\":\"no such attribute\"}", answer.get("n2").toString());
+        assertEquals("n2: Error: no such attribute\n", result.err());
+    }
+
+    @Test
+    void nodepingWithJsonOutput() throws Exception {
+        daemon.on("GET /noderange/localhost%2Cnowhere.invalid/nodes/", 200, """
+                {"_links":{"item":[{"href":"localhost/"},{"href":"nowhere.invalid/"}]}}""");
+        CliRunner.Result result = cli.run("nodeping", "-o", "json", "localhost,nowhere.invalid");
+        assertEquals(1, result.exitCode(), result.toString());
+        assertEquals("{\"localhost\":{\"ping\":true},\"nowhere.invalid\":{\"ping\":false}}",
+                new ObjectMapper().readTree(result.out()).toString());
+        daemon.on("POST /noderange/n1%2Cn2%2Cn3/attributes/expression", 200, """
+                {"databynode":[{"n1":{"value":"127.0.0.1"}},{"n2":{"value":"127.0.0.2"}},{"n3":{"broken":"bad"}}]}""");
+        result = cli.run("nodeping", "-o", "json", "-s", "{custom.ip}", "n1,n2,n3");
+        assertEquals(1, result.exitCode(), result.toString());
+        assertEquals("{\"n1\":{\"ping\":true,\"name\":\"127.0.0.1\"},\"n2\":{\"ping\":true,\"name\":\"127.0.0.2\"},"
+                + "\"n3\":{\"error\":\"bad\"}}", new ObjectMapper().readTree(result.out()).toString());
+        assertEquals("n3: Error: bad\n", result.err());
     }
 
     @Test

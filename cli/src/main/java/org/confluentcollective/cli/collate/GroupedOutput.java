@@ -2,11 +2,13 @@ package org.confluentcollective.cli.collate;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -74,26 +76,90 @@ public final class GroupedOutput {
     }
 
     /**
-     * Prints each group under a header of its nodes: joined by commas in natural order, or
-     * abbreviated into a noderange. {@code skipCommon} leaves out the biggest group.
+     * How the groups are shown, collate's options. With {@code diff}, the reference output (that of
+     * {@code base} when given, else the most common) comes first and whole, the others as their
+     * difference from it; {@code skipCommon} leaves out the reference (else the biggest group).
      */
-    public void print(PrintWriter out, boolean abbreviate, boolean count, boolean reverse, boolean skipCommon) {
-        Function<TreeSet<String>, String> header = abbreviate ? Abbreviation::of : nodes -> String.join(",", nodes);
-        List<Group> groups = groups(header, reverse);
-        if (skipCommon && !groups.isEmpty()) {
-            groups.remove(reverse ? groups.size() - 1 : 0);
+    public record Layout(boolean abbreviate, boolean count, boolean reverse, boolean skipCommon,
+                         boolean diff, String base) {
+    }
+
+    /** One group as shown: its header, and its output or (diff) its difference from the reference. */
+    public record Shown(String header, TreeSet<String> nodes, String output, List<String> diff) {
+        /** The output's lines, without the end of the last. */
+        public List<String> outputLines() {
+            return output.isEmpty() ? List.of() : List.of(output.substring(0, output.length() - 1).split("\n", -1));
         }
+    }
+
+    /**
+     * The groups in the order they print. A {@code base} that gave no output is reported through
+     * {@code warning}, and the most common output is the reference instead (the original says nothing).
+     */
+    public List<Shown> shown(Layout layout, Consumer<String> warning) {
+        Function<TreeSet<String>, String> header = header(layout.abbreviate());
+        if (!layout.diff()) {
+            List<Group> groups = groups(header, layout.reverse());
+            if (layout.skipCommon() && !groups.isEmpty()) {
+                groups.remove(layout.reverse() ? groups.size() - 1 : 0);
+            }
+            return groups.stream().map(g -> new Shown(header.apply(g.nodes()), g.nodes(), g.output(), null)).toList();
+        }
+        List<Group> groups = groups(header, false);
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        Group reference = groups.get(0);
+        if (layout.base() != null) {
+            Group withBase = groups.stream().filter(g -> g.nodes().contains(layout.base())).findFirst().orElse(null);
+            if (withBase == null) {
+                warning.accept(layout.base() + " gave no output; comparing with the most common output instead");
+            } else {
+                reference = withBase;
+            }
+        }
+        groups.remove(reference);
+        if (!layout.skipCommon()) {
+            groups.add(0, reference);
+        }
+        List<String> referenceLines = List.of(reference.output().split("\n", -1));
+        List<Shown> shown = new ArrayList<>();
         for (Group group : groups) {
+            List<String> diff = group == reference ? null
+                    : LineDiff.of(referenceLines, List.of(group.output().split("\n", -1)));
+            shown.add(new Shown(header.apply(group.nodes()), group.nodes(), group.output(), diff));
+        }
+        if (layout.reverse()) {
+            // as the original's: the whole list turns round, the reference last
+            Collections.reverse(shown);
+        }
+        return shown;
+    }
+
+    /**
+     * Prints each group under a header of its nodes: joined by commas in natural order, or
+     * abbreviated into a noderange.
+     */
+    public void print(PrintWriter out, Layout layout, Consumer<String> warning) {
+        for (Shown group : shown(layout, warning)) {
             out.println(RULE);
-            out.println(header.apply(group.nodes()));
+            out.println(group.header());
             out.println(RULE);
-            if (count) {
+            if (layout.count()) {
                 out.println("Count: " + group.nodes().size());
                 out.println(RULE);
             }
-            out.print(group.output());
+            if (group.diff() == null) {
+                out.print(group.output());
+            } else {
+                group.diff().forEach(out::println);
+            }
             out.println();
         }
         out.flush();
+    }
+
+    private static Function<TreeSet<String>, String> header(boolean abbreviate) {
+        return abbreviate ? Abbreviation::of : nodes -> String.join(",", nodes);
     }
 }

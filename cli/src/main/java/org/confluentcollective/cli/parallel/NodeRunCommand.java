@@ -6,9 +6,11 @@ import java.util.Map;
 import org.confluentcollective.cli.ApiCommand;
 import org.confluentcollective.cli.CliException;
 import org.confluentcollective.cli.ExitCode;
+import org.confluentcollective.cli.MaxNodes;
 import org.confluentcollective.cli.transport.ApiException;
 import org.confluentcollective.cli.transport.ConnectionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,6 +31,9 @@ public final class NodeRunCommand extends ApiCommand {
             description = "how many nodes at a time (default: ${DEFAULT-VALUE})")
     private int count;
 
+    @Mixin
+    private MaxNodes maxNodes;
+
     @Option(names = {"-n", "--nonodeprefix"}, description = "do not prefix the output with node names")
     private boolean noPrefix;
 
@@ -37,13 +42,18 @@ public final class NodeRunCommand extends ApiCommand {
         if (count < 1) {
             throw usageError("--count must be at least 1");
         }
+        if (!maxNodes.confirm(invocation(), noderange)) {
+            return ExitCode.FAILED;
+        }
         NodeTemplates.Evaluated evaluated = NodeTemplates.evaluate(api(), output(), noderange, String.join(" ", command));
         List<FanOut.Job> jobs = new ArrayList<>();
         for (Map.Entry<String, String> node : evaluated.byNode().entrySet()) {
             jobs.add(new FanOut.Job(node.getKey(), List.of("/bin/sh", "-c", node.getValue())));
         }
-        PrefixedLines lines = new PrefixedLines(output(), !noPrefix);
-        FanOut.run(jobs, count, lines);
-        return evaluated.failed() || lines.anyFailed() ? ExitCode.FAILED : ExitCode.OK;
+        Results results = output().json() ? new CollectedOutput(output()) : new PrefixedLines(output(), !noPrefix);
+        results.notRun(evaluated.errors());
+        FanOut.run(jobs, count, results);
+        results.end();
+        return evaluated.failed() || results.anyFailed() ? ExitCode.FAILED : ExitCode.OK;
     }
 }

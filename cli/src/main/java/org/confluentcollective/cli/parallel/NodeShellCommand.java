@@ -7,11 +7,13 @@ import java.util.Map;
 import org.confluentcollective.cli.ApiCommand;
 import org.confluentcollective.cli.CliException;
 import org.confluentcollective.cli.ExitCode;
+import org.confluentcollective.cli.MaxNodes;
 import org.confluentcollective.cli.attributes.ShellWords;
 import org.confluentcollective.cli.transport.ApiClient;
 import org.confluentcollective.cli.transport.ApiException;
 import org.confluentcollective.cli.transport.ConnectionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,6 +41,9 @@ public final class NodeShellCommand extends ApiCommand {
     @Option(names = {"-l", "--loginname"}, paramLabel = "USER", description = "log in as USER (default: ssh's choice)")
     private String loginName;
 
+    @Mixin
+    private MaxNodes maxNodes;
+
     @Option(names = {"-n", "--nonodeprefix"}, description = "do not prefix the output with node names")
     private boolean noPrefix;
 
@@ -65,9 +70,12 @@ public final class NodeShellCommand extends ApiCommand {
         if (timeout < 0) {
             throw usageError("--timeout cannot be negative");
         }
+        if (!maxNodes.confirm(invocation(), noderange)) {
+            return ExitCode.FAILED;
+        }
         ApiClient api = api();
         String text = String.join(" ", command);
-        boolean failed = false;
+        Map<String, String> notRun = new LinkedHashMap<>();
         Map<String, String> commands;
         if (noExpression) {
             commands = new LinkedHashMap<>();
@@ -77,14 +85,14 @@ public final class NodeShellCommand extends ApiCommand {
         } else {
             NodeTemplates.Evaluated evaluated = NodeTemplates.evaluate(api, output(), noderange, text);
             commands = evaluated.byNode();
-            failed = evaluated.failed();
+            notRun.putAll(evaluated.errors());
         }
         Map<String, String> targets = new LinkedHashMap<>();
         if (substituteName != null) {
             NodeTemplates.Evaluated names = NodeTemplates.evaluate(api, output(),
                     noderange, NodeTemplates.substitution(substituteName));
             targets.putAll(names.byNode());
-            failed |= names.failed();
+            names.errors().forEach(notRun::putIfAbsent);
         }
         List<String> sshOptions = sshOptions();
         List<FanOut.Job> jobs = new ArrayList<>();
@@ -95,9 +103,11 @@ public final class NodeShellCommand extends ApiCommand {
             jobs.add(new FanOut.Job(node.getKey(),
                     sshArguments(targets.getOrDefault(node.getKey(), node.getKey()), node.getValue(), sshOptions)));
         }
-        PrefixedLines lines = new PrefixedLines(output(), !noPrefix);
-        FanOut.run(jobs, count, lines);
-        return failed || lines.anyFailed() ? ExitCode.FAILED : ExitCode.OK;
+        Results results = output().json() ? new CollectedOutput(output()) : new PrefixedLines(output(), !noPrefix);
+        results.notRun(notRun);
+        FanOut.run(jobs, count, results);
+        results.end();
+        return !notRun.isEmpty() || results.anyFailed() ? ExitCode.FAILED : ExitCode.OK;
     }
 
     private List<String> sshOptions() throws CliException {

@@ -16,8 +16,11 @@ import org.confluentcollective.cli.transport.ConnectionException;
 /** Asks the server for a noderange's nodes, or for a template evaluated for each of them. */
 final class NodeTemplates {
 
-    /** Node → its text, in the server's (natural) order; {@code failed} when some node had none. */
-    record Evaluated(Map<String, String> byNode, boolean failed) {
+    /** Node → its text, in the server's (natural) order, and node → why it has none. */
+    record Evaluated(Map<String, String> byNode, Map<String, String> errors) {
+        boolean failed() {
+            return !errors.isEmpty();
+        }
     }
 
     private NodeTemplates() {
@@ -41,19 +44,19 @@ final class NodeTemplates {
         ObjectNode body = output.mapper().createObjectNode().put("expression", template);
         JsonNode answer = api.post(noderange(noderange) + "attributes/expression", body);
         Map<String, String> values = new LinkedHashMap<>();
-        boolean failed = false;
+        Map<String, String> errors = new LinkedHashMap<>();
         for (Map.Entry<String, ObjectNode> node : DataByNode.of(answer).nodes().entrySet()) {
             JsonNode fields = node.getValue();
             if (fields.hasNonNull("value")) {
                 values.put(node.getKey(), fields.get("value").asText());
             } else {
-                failed = true;
                 String reason = fields.hasNonNull("broken") ? fields.get("broken").asText()
                         : fields.hasNonNull("error") ? fields.get("error").asText() : "the expression gave no value";
                 output.error(node.getKey(), reason);
+                errors.put(node.getKey(), reason);
             }
         }
-        return new Evaluated(values, failed);
+        return new Evaluated(values, errors);
     }
 
     /**

@@ -9,7 +9,7 @@ import org.confluentcollective.cli.output.Output;
  * {@code node: }, standard output to stdout and standard error to stderr. A node whose process
  * exits non-zero gets a line {@code node: [exit code N]} on stderr (the original says nothing).
  */
-final class PrefixedLines implements FanOut.Listener {
+final class PrefixedLines implements Results {
 
     private final Output output;
     private final boolean prefix;
@@ -54,7 +54,8 @@ final class PrefixedLines implements FanOut.Listener {
         return prefix ? node + ": " + line : line;
     }
 
-    boolean anyFailed() {
+    @Override
+    public boolean anyFailed() {
         return !failed.isEmpty();
     }
 }
