@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * node on a subnet of this member the offer carries it (a static offer); otherwise it is
  * address-less with vendor class PXEClient (proxyDHCP on port 67: the site's DHCP server hands
  * out the address, iPXE and EDK2 take the boot file from our offer). Unknown PXE clients go to
- * the discovery list. UEFI HTTP boot clients (option 93 16, 19) get the same decisions with vendor
+ * the discovery list. arm64 UEFI (option 93 11) gets its loader over TFTP while the loader is there
+ * ({@link DhcpSettings#arm64LoaderPresent}). UEFI HTTP boot clients (option 93 16, 19) get the same decisions with vendor
  * class HTTPClient and, as the boot file, the URL of their architecture's iPXE loader on this
  * member's deployment HTTP port; iPXE then asks again and gets its script. Anything else gets
  * nothing. A relayed request (giaddr set, RFC 1542) is matched by giaddr instead of the receiving
@@ -45,7 +46,7 @@ public final class DhcpResponder {
 
     /** What kind of firmware asks, and so which boot file it gets. */
     enum Client {
-        BIOS, UEFI_X64, HTTP_X64, HTTP_ARM64, IPXE;
+        BIOS, UEFI_X64, UEFI_ARM64, HTTP_X64, HTTP_ARM64, IPXE;
 
         /** UEFI HTTP boot: a URL instead of a TFTP file, vendor class HTTPClient. */
         boolean http() {
@@ -53,7 +54,7 @@ public final class DhcpResponder {
         }
 
         boolean arm64() {
-            return this == HTTP_ARM64;
+            return this == UEFI_ARM64 || this == HTTP_ARM64;
         }
 
         /** The vendor class (option 60) the client sends and our offer carries. */
@@ -241,6 +242,7 @@ public final class DhcpResponder {
         String bootFile = switch (client) {
             case BIOS -> settings.biosBootFile();
             case UEFI_X64 -> settings.uefiBootFile();
+            case UEFI_ARM64 -> settings.arm64BootFile();
             case HTTP_X64 -> loaderUrl(server, settings.uefiBootFile());
             case HTTP_ARM64 -> loaderUrl(server, settings.arm64BootFile());
             case IPXE -> settings.ipxeUrl().replace("{server}", server.address().getHostAddress())
@@ -420,6 +422,7 @@ public final class DhcpResponder {
         return switch (architecture(request)) {
             case 0 -> Optional.of(Client.BIOS);
             case 7, 9 -> Optional.of(Client.UEFI_X64);
+            case 11 -> Optional.of(Client.UEFI_ARM64);
             case 16 -> Optional.of(Client.HTTP_X64);
             case 19 -> Optional.of(Client.HTTP_ARM64);
             default -> Optional.empty();

@@ -83,7 +83,7 @@ class DhcpResponderTest {
     void noPendingProfileOrAnotherMembersNodeOrNoFirmwareGetsNothing() {
         assertEquals(List.of(), handle(Packets.discover("52:54:00:00:00:03", 0)), "no pending profile");
         assertEquals(List.of(), handle(Packets.discover("52:54:00:00:00:04", 0)), "served by another member");
-        assertEquals(List.of(), handle(Packets.discover("52:54:00:00:00:01", 11)), "arm64 is not served");
+        assertEquals(List.of(), handle(Packets.discover("52:54:00:00:00:01", 11)), "no arm64 loader");
         assertEquals(new DhcpMetrics.Snapshot(3, 0, 3, 0, 0, 0, 0), metrics.snapshot());
     }
 
@@ -260,6 +260,37 @@ class DhcpResponderTest {
         DhcpPacket offer = arm.handle(wire, wire.length, null).get(0).packet();
         assertEquals(LOADERS + "aarch64/ipxe.efi", offer.fileName());
         assertEquals(Optional.of("HTTPClient"), offer.optionText(DhcpOption.VENDOR_CLASS));
+    }
+
+    @Test
+    void arm64PxeGetsTheArm64LoaderOverTftpAndItsIpxeTheScript(@TempDir Path loaders) throws Exception {
+        Files.createDirectories(loaders.resolve("aarch64"));
+        Files.write(loaders.resolve("aarch64/ipxe.efi"), new byte[] {'M', 'Z'});
+        DhcpResponder arm = new DhcpResponder(view, () -> List.of(LOCAL), DhcpSettings.defaults(null)
+                .withHttpPort(8080).withLoaders(loaders, DhcpSettings.DEFAULT_ARM64_BOOT_FILE), discovery, metrics);
+        byte[] wire = Packets.discover("52:54:00:00:00:01", 11).encode();
+        DhcpPacket offer = arm.handle(wire, wire.length, null).get(0).packet();
+        assertEquals("aarch64/ipxe.efi", offer.fileName());
+        assertEquals("10.77.0.21", offer.yiaddr().getHostAddress());
+        assertEquals(Optional.of("PXEClient"), offer.optionText(DhcpOption.VENDOR_CLASS));
+        assertTrue(offer.option(43).isPresent(), "EDK2's PXE needs it, on arm64 too");
+        wire = Packets.discover("52:54:00:00:00:02", 11).encode();
+        assertEquals("aarch64/ipxe.efi", arm.handle(wire, wire.length, null).get(0).packet().fileName(),
+                "address-less to PXEClient");
+        wire = Packets.request(DhcpPacket.DISCOVER, "52:54:00:00:00:01", 11, true, null, null, null).encode();
+        assertEquals("http://10.77.0.1:8080/boot/by-mac/52:54:00:00:00:01/boot.ipxe",
+                arm.handle(wire, wire.length, null).get(0).packet().fileName(), "iPXE on arm64 as on x64");
+        wire = Packets.withCiaddr(Packets.request(DhcpPacket.REQUEST, "52:54:00:00:00:02", 11, false, null, null,
+                null), "10.77.0.50").encode();
+        assertEquals("aarch64/ipxe.efi", arm.handleProxy(wire, wire.length, LOCAL.address(), 4011).get(0).packet()
+                .fileName(), "and on the proxyDHCP port");
+        Files.delete(loaders.resolve("aarch64/ipxe.efi"));
+        wire = Packets.discover("52:54:00:00:00:01", 11).encode();
+        assertEquals(List.of(), arm.handle(wire, wire.length, null), "gone: left to other boot options");
+        wire = Packets.discover("52:54:00:00:00:95", 11).encode();
+        assertEquals(List.of(), arm.handle(wire, wire.length, null));
+        assertEquals("uefi-aarch64", discovery.find("52:54:00:00:00:95").orElseThrow().architectureName(),
+                "discovered with or without the loader");
     }
 
     /** The URL must fit the file field (127 bytes and a NUL); a longer one is refused, not redirected. */
