@@ -25,21 +25,43 @@ import org.slf4j.LoggerFactory;
  * node on a subnet of this member the offer carries it (a static offer); otherwise it is
  * address-less with vendor class PXEClient (proxyDHCP on port 67: the site's DHCP server hands
  * out the address, iPXE and EDK2 take the boot file from our offer). Unknown PXE clients go to
- * the discovery list. Anything else gets nothing. A relayed request (giaddr set, RFC 1542) is
- * matched by giaddr instead of the receiving interface: the node's address must carry its prefix
- * and that subnet must hold giaddr (this member has no interface there to learn it from); the
- * reply goes to the relay's server port with giaddr, hops and option 82 (RFC 3046) kept.
+ * the discovery list. arm64 UEFI (option 93 11) gets its loader over TFTP while the loader is there
+ * ({@link DhcpSettings#arm64LoaderPresent}). UEFI HTTP boot clients (option 93 16, 19) get the same decisions with vendor
+ * class HTTPClient and, as the boot file, the URL of their architecture's iPXE loader on this
+ * member's deployment HTTP port; iPXE then asks again and gets its script. Anything else gets
+ * nothing. A relayed request (giaddr set, RFC 1542) is matched by giaddr instead of the receiving
+ * interface: the node's address must carry its prefix and that subnet must hold giaddr (this
+ * member has no interface there to learn it from); the reply goes to the relay's server port with
+ * giaddr, hops and option 82 (RFC 3046) kept.
  */
 public final class DhcpResponder {
 
     private static final Logger LOG = LoggerFactory.getLogger(DhcpResponder.class);
     private static final Inet4Address BROADCAST = DhcpPacket.address(new byte[] {-1, -1, -1, -1});
     private static final byte[] PXE_CLIENT = "PXEClient".getBytes(StandardCharsets.US_ASCII);
+    /** UEFI 2.x §24.7: HTTP boot clients send "HTTPClient:Arch:xxxxx..." and take only offers saying "HTTPClient". */
+    private static final byte[] HTTP_CLIENT = "HTTPClient".getBytes(StandardCharsets.US_ASCII);
     /** Option 43, PXE_DISCOVERY_CONTROL (6) = 8: boot from the file in this offer, no boot server discovery. */
     private static final byte[] PXE_NO_DISCOVERY = {6, 1, 8, (byte) 255};
 
     /** What kind of firmware asks, and so which boot file it gets. */
-    enum Client { BIOS, UEFI_X64, IPXE }
+    enum Client {
+        BIOS, UEFI_X64, UEFI_ARM64, HTTP_X64, HTTP_ARM64, IPXE;
+
+        /** UEFI HTTP boot: a URL instead of a TFTP file, vendor class HTTPClient. */
+        boolean http() {
+            return this == HTTP_X64 || this == HTTP_ARM64;
+        }
+
+        boolean arm64() {
+            return this == UEFI_ARM64 || this == HTTP_ARM64;
+        }
+
+        /** The vendor class (option 60) the client sends and our offer carries. */
+        byte[] vendorClass() {
+            return http() ? HTTP_CLIENT : PXE_CLIENT;
+        }
+    }
 
     /** A reply and where it goes: sent from {@code from}'s address to {@code to}. */
     public record Reply(DhcpPacket packet, LocalAddress from, InetSocketAddress to) {
@@ -167,7 +189,8 @@ public final class DhcpResponder {
                 || !startsWith(request.option(DhcpOption.VENDOR_CLASS).orElse(new byte[0]), PXE_CLIENT)) {
             return List.of();
         }
-        Optional<Client> client = classify(request);
+        // HTTP boot has no proxyDHCP step (the original ignores it there too).
+        Optional<Client> client = classify(request).filter(c -> !c.http());
         String mac = MacAddress.format(hardware.get());
         Optional<BootNode> found = view.nodeByMac(mac).or(() -> uuid(request).flatMap(view::nodeByUuid));
         if (client.isEmpty() || found.isEmpty() || found.get().pendingProfile() == null
@@ -186,7 +209,8 @@ public final class DhcpResponder {
         if (fixed.isPresent()) {
             return reply(request, DhcpPacket.OFFER, client, node, mac, fixed, fixed.get().server()).stream().toList();
         }
-        if (!startsWith(request.option(DhcpOption.VENDOR_CLASS).orElse(new byte[0]), PXE_CLIENT)) {
+        // Address-less: only to a client that says it boots (the site's server gives the address).
+        if (!startsWith(request.option(DhcpOption.VENDOR_CLASS).orElse(new byte[0]), client.vendorClass())) {
             return List.of();
         }
         List<Reply> replies = new ArrayList<>();
@@ -209,14 +233,30 @@ public final class DhcpResponder {
 
     private Optional<Reply> reply(DhcpPacket request, int type, Client client, BootNode node, String mac,
                                   Optional<Static> fixed, LocalAddress server) {
+        if (client.arm64() && !settings.arm64LoaderPresent()) {
+            // Answering would send the node to a file we do not have; silence leaves it to other boot options.
+            LOG.warn("arm64 client {} ({}) not answered: no loader {} in {}", mac, node.name(),
+                    settings.arm64BootFile(), settings.loaderRoot());
+            return Optional.empty();
+        }
         String bootFile = switch (client) {
             case BIOS -> settings.biosBootFile();
             case UEFI_X64 -> settings.uefiBootFile();
+            case UEFI_ARM64 -> settings.arm64BootFile();
+            case HTTP_X64 -> loaderUrl(server, settings.uefiBootFile());
+            case HTTP_ARM64 -> loaderUrl(server, settings.arm64BootFile());
             case IPXE -> settings.ipxeUrl().replace("{server}", server.address().getHostAddress())
                     .replace("{port}", Integer.toString(settings.httpPort())).replace("{mac}", mac)
                     .replace("{node}", node.name()).replace("{profile}", node.pendingProfile());
         };
         byte[] bootBytes = bootFile.getBytes(StandardCharsets.US_ASCII);
+        if (client.http() && bootBytes.length > 127) {
+            // It would be in option 67 alone, which not every HTTP boot firmware reads (EDK2 does); our
+            // URLs are an address, a port and a loader's name, so only a long name makes one this long.
+            LOG.warn("HTTP boot URL for {} longer than the file field's 127 bytes, not offered: {}", node.name(),
+                    bootFile);
+            return Optional.empty();
+        }
         if (bootBytes.length > 255) {
             LOG.warn("boot file for {} longer than 255 bytes, not offered: {}", node.name(), bootFile);
             return Optional.empty();
@@ -234,8 +274,11 @@ public final class DhcpResponder {
         }
         // With vendor class PXEClient, EDK2 takes an offer without option 43 for one that needs boot
         // server discovery and refuses it ("PXE-E16: No valid offer received"), static offers too.
-        options.add(new DhcpOption(43, PXE_NO_DISCOVERY));
-        options.add(new DhcpOption(DhcpOption.VENDOR_CLASS, PXE_CLIENT));
+        // HTTP boot has no boot server discovery: no option 43.
+        if (!client.http()) {
+            options.add(new DhcpOption(43, PXE_NO_DISCOVERY));
+        }
+        options.add(new DhcpOption(DhcpOption.VENDOR_CLASS, client.vendorClass()));
         // The file field holds 127 characters; the option is also sent when the client asks for it.
         Optional<byte[]> fileField = DhcpPacket.field(bootFile, 128);
         if (fileField.isEmpty() || requested(request, DhcpOption.BOOTFILE)) {
@@ -258,6 +301,12 @@ public final class DhcpResponder {
         InetSocketAddress to = relayed ? new InetSocketAddress(request.giaddr(), settings.port())
                 : new InetSocketAddress(unicast ? request.ciaddr() : BROADCAST, settings.clientPort());
         return Optional.of(new Reply(packet, server, to));
+    }
+
+    /** A loader on this member's deployment HTTP port, at the address the client (or its relay) reached. */
+    private String loaderUrl(LocalAddress server, String loader) {
+        return "http://" + server.address().getHostAddress() + ":" + settings.httpPort() + DhcpSettings.LOADER_PATH
+                + loader;
     }
 
     /**
@@ -373,6 +422,9 @@ public final class DhcpResponder {
         return switch (architecture(request)) {
             case 0 -> Optional.of(Client.BIOS);
             case 7, 9 -> Optional.of(Client.UEFI_X64);
+            case 11 -> Optional.of(Client.UEFI_ARM64);
+            case 16 -> Optional.of(Client.HTTP_X64);
+            case 19 -> Optional.of(Client.HTTP_ARM64);
             default -> Optional.empty();
         };
     }

@@ -66,6 +66,56 @@ class DhcpRealClientsTest {
         }
     }
 
+    /**
+     * UEFI HTTP boot as udhcpc can play it (vendor class and option 93 as EDK2 sends them): the URL
+     * of the architecture's loader on the deployment port, in the file field and option 67;
+     * arm64 only once its loader is in the loader root.
+     */
+    @Test
+    void httpBootClientsGetTheirLoadersUrl() throws Exception {
+        MapView view = new MapView("m1", Set.of("*")).add("n1", "52:54:00:67:00:01", "10.231.67.21/24", "rocky9");
+        Path loaders = Files.createDirectories(dir.resolve("tftp"));
+        try (DhcpServer server = new DhcpServer(view, DhcpSettings.defaults(dir)
+                .withInterfaces(Set.of(Segment.HOST_IF)).withHttpPort(4010)
+                .withLoaders(loaders, DhcpSettings.DEFAULT_ARM64_BOOT_FILE), Clock.systemUTC())) {
+            segment.clientMac("52:54:00:67:00:01");
+            String x64 = "http://10.231.67.1:4010/boot/loaders/ipxe.efi";
+            assertEquals(List.of("bound ip=10.231.67.21 siaddr=10.231.67.1 boot_file=" + x64 + " bootfile=" + x64
+                    + " serverid=10.231.67.1"), segment.udhcpc(dir, "-V", "HTTPClient:Arch:00016:UNDI:003001", "-x",
+                    "0x5d:0010"));
+            String[] arm64 = {"-V", "HTTPClient:Arch:00019:UNDI:003001", "-x", "0x5d:0013"};
+            assertEquals(List.of(), segment.udhcpc(dir, arm64), "no arm64 loader yet");
+            Files.createDirectories(loaders.resolve("aarch64"));
+            Files.write(loaders.resolve("aarch64/ipxe.efi"), new byte[] {'M', 'Z'});
+            String url = "http://10.231.67.1:4010/boot/loaders/aarch64/ipxe.efi";
+            assertEquals(List.of("bound ip=10.231.67.21 siaddr=10.231.67.1 boot_file=" + url + " bootfile=" + url
+                    + " serverid=10.231.67.1"), segment.udhcpc(dir, arm64));
+            assertEquals(2, server.metrics().snapshot().answered() / 2, "an offer and an ack each");
+        }
+    }
+
+    @Test
+    void arm64PxeClientsGetTheArm64LoaderOnceItIsThere() throws Exception {
+        MapView view = new MapView("m1", Set.of("*")).add("n1", "52:54:00:67:00:01", "10.231.67.21/24", "rocky9");
+        Path loaders = Files.createDirectories(dir.resolve("tftp"));
+        try (DhcpServer server = new DhcpServer(view, DhcpSettings.defaults(dir)
+                .withInterfaces(Set.of(Segment.HOST_IF)).withHttpPort(4010)
+                .withLoaders(loaders, DhcpSettings.DEFAULT_ARM64_BOOT_FILE), Clock.systemUTC())) {
+            segment.clientMac("52:54:00:67:00:01");
+            String[] arm64 = {"-V", "PXEClient:Arch:00011:UNDI:003016", "-x", "0x5d:000b"};
+            assertEquals(List.of(), segment.udhcpc(dir, arm64), "no arm64 loader yet");
+            Files.createDirectories(loaders.resolve("aarch64"));
+            Files.write(loaders.resolve("aarch64/ipxe.efi"), new byte[] {'M', 'Z'});
+            assertEquals(List.of("bound ip=10.231.67.21 siaddr=10.231.67.1 boot_file=aarch64/ipxe.efi "
+                    + "bootfile=aarch64/ipxe.efi serverid=10.231.67.1"), segment.udhcpc(dir, arm64));
+            String url = "http://10.231.67.1:4010/boot/by-mac/52:54:00:67:00:01/boot.ipxe";
+            assertEquals(List.of("bound ip=10.231.67.21 siaddr=10.231.67.1 boot_file=" + url + " bootfile=" + url
+                    + " serverid=10.231.67.1"), segment.udhcpc(dir, "-V", "PXEClient:Arch:00011:UNDI:003010", "-x",
+                    "0x5d:000b", "-x", "0x4d:69505845"), "iPXE on arm64");
+            assertEquals(2, server.metrics().snapshot().answered() / 2);
+        }
+    }
+
     @Test
     void anUnknownMacIsDiscoveredAndNotAnswered() throws Exception {
         try (DhcpServer server = server(new MapView("m1", Set.of("*")))) {

@@ -3,9 +3,12 @@ package org.confluentcollective.dhcp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +16,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The decision, without sockets: boot files, static and address-less offers, acks, discovery, fuzzing. */
 class DhcpResponderTest {
@@ -79,7 +83,7 @@ class DhcpResponderTest {
     void noPendingProfileOrAnotherMembersNodeOrNoFirmwareGetsNothing() {
         assertEquals(List.of(), handle(Packets.discover("52:54:00:00:00:03", 0)), "no pending profile");
         assertEquals(List.of(), handle(Packets.discover("52:54:00:00:00:04", 0)), "served by another member");
-        assertEquals(List.of(), handle(Packets.discover("52:54:00:00:00:01", 11)), "arm64 is not served");
+        assertEquals(List.of(), handle(Packets.discover("52:54:00:00:00:01", 11)), "no arm64 loader");
         assertEquals(new DhcpMetrics.Snapshot(3, 0, 3, 0, 0, 0, 0), metrics.snapshot());
     }
 
@@ -200,6 +204,120 @@ class DhcpResponderTest {
         byte[] garbage = java.util.Arrays.copyOf(wire, 100);
         assertEquals(List.of(), responder.handleProxy(garbage, garbage.length, LOCAL.address(), 4011));
         assertEquals(1, metrics.snapshot().malformed());
+    }
+
+    private static final String LOADERS = "http://10.77.0.1:8080/boot/loaders/";
+
+    @Test
+    void httpBootClientsGetTheirLoadersUrlWithVendorClassHttpClient() {
+        DhcpPacket offer = handle(Packets.discover("52:54:00:00:00:01", 16)).get(0).packet();
+        assertEquals(LOADERS + "ipxe.efi", offer.fileName());
+        assertEquals(offer.fileName(), offer.optionText(DhcpOption.BOOTFILE).orElseThrow(), "asked for in option 55");
+        assertEquals("10.77.0.21", offer.yiaddr().getHostAddress(), "static as for PXE");
+        assertEquals(Optional.of("HTTPClient"), offer.optionText(DhcpOption.VENDOR_CLASS));
+        assertEquals(Optional.empty(), offer.option(43), "no PXE boot server discovery");
+        DhcpPacket ack = handle(Packets.request(DhcpPacket.REQUEST, "52:54:00:00:00:01", 16, false,
+                LOCAL.address().getAddress(), new byte[] {10, 77, 0, 21}, null)).get(0).packet();
+        assertEquals(DhcpPacket.ACK, ack.messageType());
+        assertEquals(LOADERS + "ipxe.efi", ack.fileName());
+        assertEquals(Optional.of("HTTPClient"), ack.optionText(DhcpOption.VENDOR_CLASS));
+        DhcpPacket addressless = handle(Packets.discover("52:54:00:00:00:02", 16)).get(0).packet();
+        assertEquals(DhcpPacket.ZERO, addressless.yiaddr());
+        assertEquals(LOADERS + "ipxe.efi", addressless.fileName());
+        assertEquals(Optional.of("HTTPClient"), addressless.optionText(DhcpOption.VENDOR_CLASS));
+        DhcpPacket relayedOffer = relayed(Packets.discover("52:54:00:00:00:05", 16), "10.88.5.1", 1, null).get(0)
+                .packet();
+        assertEquals("10.88.5.21", relayedOffer.yiaddr().getHostAddress());
+        assertEquals(LOADERS + "ipxe.efi", relayedOffer.fileName(), "the address the relay sent to");
+        DhcpPacket ipxe = handle(Packets.request(DhcpPacket.DISCOVER, "52:54:00:00:00:01", 7, true, null, null,
+                null)).get(0).packet();
+        assertEquals("http://10.77.0.1:8080/boot/by-mac/52:54:00:00:00:01/boot.ipxe", ipxe.fileName(),
+                "the loader's iPXE then gets its script");
+    }
+
+    @Test
+    void httpBootFollowsThePxeRulesForWhoIsAnswered() {
+        assertEquals(List.of(), handle(Packets.discover("52:54:00:00:00:03", 16)), "no pending profile");
+        assertEquals(List.of(), handle(Packets.discover("52:54:00:00:00:04", 16)), "served by another member");
+        assertEquals(List.of(), handle(Packets.withVendorClass(Packets.discover("52:54:00:00:00:02", 16),
+                "PXEClient:Arch:00016")), "address-less only to vendor class HTTPClient");
+        assertEquals(List.of(), handle(Packets.withVendorClass(Packets.discover("52:54:00:00:00:02", 16), null)));
+        assertEquals(List.of(), handle(Packets.discover("52:54:00:00:00:01", 19)), "no arm64 loader");
+        assertEquals(List.of(), handle(Packets.discover("52:54:00:00:00:96", 16)));
+        assertEquals("uefi-httpboot", discovery.find("52:54:00:00:00:96").orElseThrow().architectureName());
+        assertEquals(List.of(), proxy(DhcpPacket.REQUEST, "52:54:00:00:00:02", 16, "10.77.0.50", 4011),
+                "no proxyDHCP step for HTTP boot");
+    }
+
+    @Test
+    void arm64HttpBootGetsTheArm64LoaderWhileItIsThere(@TempDir Path loaders) throws Exception {
+        DhcpResponder arm = new DhcpResponder(view, () -> List.of(LOCAL), DhcpSettings.defaults(null)
+                .withHttpPort(8080).withLoaders(loaders, DhcpSettings.DEFAULT_ARM64_BOOT_FILE), discovery, metrics);
+        byte[] wire = Packets.discover("52:54:00:00:00:02", 19).encode();
+        assertEquals(List.of(), arm.handle(wire, wire.length, null), "not copied in yet");
+        Files.createDirectories(loaders.resolve("aarch64"));
+        Files.write(loaders.resolve("aarch64/ipxe.efi"), new byte[] {'M', 'Z'});
+        DhcpPacket offer = arm.handle(wire, wire.length, null).get(0).packet();
+        assertEquals(LOADERS + "aarch64/ipxe.efi", offer.fileName());
+        assertEquals(Optional.of("HTTPClient"), offer.optionText(DhcpOption.VENDOR_CLASS));
+    }
+
+    @Test
+    void arm64PxeGetsTheArm64LoaderOverTftpAndItsIpxeTheScript(@TempDir Path loaders) throws Exception {
+        Files.createDirectories(loaders.resolve("aarch64"));
+        Files.write(loaders.resolve("aarch64/ipxe.efi"), new byte[] {'M', 'Z'});
+        DhcpResponder arm = new DhcpResponder(view, () -> List.of(LOCAL), DhcpSettings.defaults(null)
+                .withHttpPort(8080).withLoaders(loaders, DhcpSettings.DEFAULT_ARM64_BOOT_FILE), discovery, metrics);
+        byte[] wire = Packets.discover("52:54:00:00:00:01", 11).encode();
+        DhcpPacket offer = arm.handle(wire, wire.length, null).get(0).packet();
+        assertEquals("aarch64/ipxe.efi", offer.fileName());
+        assertEquals("10.77.0.21", offer.yiaddr().getHostAddress());
+        assertEquals(Optional.of("PXEClient"), offer.optionText(DhcpOption.VENDOR_CLASS));
+        assertTrue(offer.option(43).isPresent(), "EDK2's PXE needs it, on arm64 too");
+        wire = Packets.discover("52:54:00:00:00:02", 11).encode();
+        assertEquals("aarch64/ipxe.efi", arm.handle(wire, wire.length, null).get(0).packet().fileName(),
+                "address-less to PXEClient");
+        wire = Packets.request(DhcpPacket.DISCOVER, "52:54:00:00:00:01", 11, true, null, null, null).encode();
+        assertEquals("http://10.77.0.1:8080/boot/by-mac/52:54:00:00:00:01/boot.ipxe",
+                arm.handle(wire, wire.length, null).get(0).packet().fileName(), "iPXE on arm64 as on x64");
+        wire = Packets.withCiaddr(Packets.request(DhcpPacket.REQUEST, "52:54:00:00:00:02", 11, false, null, null,
+                null), "10.77.0.50").encode();
+        assertEquals("aarch64/ipxe.efi", arm.handleProxy(wire, wire.length, LOCAL.address(), 4011).get(0).packet()
+                .fileName(), "and on the proxyDHCP port");
+        Files.delete(loaders.resolve("aarch64/ipxe.efi"));
+        wire = Packets.discover("52:54:00:00:00:01", 11).encode();
+        assertEquals(List.of(), arm.handle(wire, wire.length, null), "gone: left to other boot options");
+        wire = Packets.discover("52:54:00:00:00:95", 11).encode();
+        assertEquals(List.of(), arm.handle(wire, wire.length, null));
+        assertEquals("uefi-aarch64", discovery.find("52:54:00:00:00:95").orElseThrow().architectureName(),
+                "discovered with or without the loader");
+    }
+
+    /** The URL must fit the file field (127 bytes and a NUL); a longer one is refused, not redirected. */
+    @Test
+    void anHttpBootUrlLongerThanTheFileFieldIsNotOffered(@TempDir Path loaders) throws Exception {
+        int room = 127 - LOADERS.length();
+        for (int length : new int[] {room, room + 1}) {
+            String name = "a".repeat(length - 4) + ".efi";
+            Files.write(loaders.resolve(name), new byte[] {'M', 'Z'});
+            DhcpResponder arm = new DhcpResponder(view, () -> List.of(LOCAL), DhcpSettings.defaults(null)
+                    .withHttpPort(8080).withLoaders(loaders, name), discovery, metrics);
+            byte[] wire = Packets.discover("52:54:00:00:00:01", 19).encode();
+            List<DhcpResponder.Reply> replies = arm.handle(wire, wire.length, null);
+            if (length == room) {
+                assertEquals(LOADERS + name, replies.get(0).packet().fileName(), "127 bytes fit");
+            } else {
+                assertEquals(List.of(), replies, "128 do not");
+            }
+        }
+    }
+
+    @Test
+    void loaderNamesMustBePathSegmentsUnderTheRoot() {
+        for (String bad : List.of("", "/etc/shadow", "../x.efi", "a/../../x.efi", "a b.efi", "a//b.efi", "x.efi?y")) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> DhcpSettings.defaults(null).withLoaders(Path.of("/tmp"), bad), bad);
+        }
     }
 
     /** Random and mutated datagrams: nothing escapes, garbage gets no answer, a client is served after. */

@@ -27,8 +27,10 @@ final class Packets {
             options.add(new DhcpOption(DhcpOption.REQUESTED_ADDRESS, requested));
         }
         options.add(new DhcpOption(55, new byte[] {1, 3, 43, 60, 66, 67}));
+        // UEFI HTTP boot clients (x64 16, arm64 19) say HTTPClient, PXE firmware and iPXE PXEClient.
+        String vendor = arch == 16 || arch == 19 ? "HTTPClient" : "PXEClient";
         options.add(new DhcpOption(DhcpOption.VENDOR_CLASS,
-                String.format("PXEClient:Arch:%05d:UNDI:003016", arch).getBytes(StandardCharsets.US_ASCII)));
+                String.format("%s:Arch:%05d:UNDI:003016", vendor, arch).getBytes(StandardCharsets.US_ASCII)));
         options.add(new DhcpOption(DhcpOption.CLIENT_ARCH, new byte[] {(byte) (arch >> 8), (byte) arch}));
         options.add(new DhcpOption(DhcpOption.CLIENT_NDI, new byte[] {1, 3, 16}));
         if (uuid != null) {
@@ -59,6 +61,17 @@ final class Packets {
     static DhcpPacket withCiaddr(DhcpPacket p, String ciaddr) {
         return new DhcpPacket(p.op(), p.htype(), p.hlen(), p.hops(), p.xid(), p.secs(), 0, address(ciaddr), p.yiaddr(),
                 p.siaddr(), p.giaddr(), p.chaddr(), p.sname(), p.file(), p.options());
+    }
+
+    /** The packet with another vendor class (option 60), or none for null. */
+    static DhcpPacket withVendorClass(DhcpPacket p, String vendorClass) {
+        List<DhcpOption> options = new ArrayList<>(p.options().stream()
+                .filter(o -> o.code() != DhcpOption.VENDOR_CLASS).toList());
+        if (vendorClass != null) {
+            options.add(new DhcpOption(DhcpOption.VENDOR_CLASS, vendorClass.getBytes(StandardCharsets.US_ASCII)));
+        }
+        return new DhcpPacket(p.op(), p.htype(), p.hlen(), p.hops(), p.xid(), p.secs(), p.flags(), p.ciaddr(),
+                p.yiaddr(), p.siaddr(), p.giaddr(), p.chaddr(), p.sname(), p.file(), options);
     }
 
     static java.net.Inet4Address address(String dotted) {

@@ -80,6 +80,7 @@ final class DaemonProperties {
                         port(properties, "dhcp.port"),
                         names(properties, "dhcp.interfaces"),
                         port(properties, "dhcp.proxy.port"),
+                        required(properties, "dhcp.arm64.bootfile"),
                         flag(properties, "tftp.enabled"),
                         required(properties, "tftp.address"),
                         port(properties, "tftp.port")));

@@ -3,6 +3,7 @@ package org.confluentcollective.web;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
+import org.confluentcollective.dhcp.DhcpSettings;
 
 /**
  * The deployment services of a member (docs/operations.md, "Deployment root"). The HTTP port
@@ -18,19 +19,22 @@ import java.util.Set;
  * @param dhcpPort       its port (67; replies go to 68)
  * @param dhcpInterfaces interfaces it serves; empty: every up, non-loopback one
  * @param dhcpProxyPort  its proxyDHCP port (PXE 2.1: 4011; docs/dhcp.md), 0: none; only with DHCP
+ * @param dhcpArm64BootFile the arm64 UEFI loader under {@code <root>/tftp} (TFTP for arm64 PXE,
+ *                       HTTP for arm64 HTTP boot); arm64 clients are answered only while it is there
  * @param tftpEnabled    whether the TFTP server runs (serving {@code <root>/tftp})
  * @param tftpAddress    its address
  * @param tftpPort       its port (69)
  */
 public record DeploySettings(Path root, Path ipxeDirectory, String httpAddress, int httpPort, boolean dhcpEnabled,
-                             int dhcpPort, Set<String> dhcpInterfaces, int dhcpProxyPort, boolean tftpEnabled,
-                             String tftpAddress, int tftpPort) {
+                             int dhcpPort, Set<String> dhcpInterfaces, int dhcpProxyPort, String dhcpArm64BootFile,
+                             boolean tftpEnabled, String tftpAddress, int tftpPort) {
 
     public DeploySettings {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(ipxeDirectory, "ipxeDirectory");
         Objects.requireNonNull(httpAddress, "httpAddress");
         Objects.requireNonNull(tftpAddress, "tftpAddress");
+        Objects.requireNonNull(dhcpArm64BootFile, "dhcpArm64BootFile");
         dhcpInterfaces = Set.copyOf(dhcpInterfaces);
         for (int port : new int[] {httpPort, dhcpPort, dhcpProxyPort, tftpPort}) {
             if (port < 0 || port > 65535) {
@@ -42,17 +46,17 @@ public record DeploySettings(Path root, Path ipxeDirectory, String httpAddress, 
     /** Tests: HTTP on a free loopback port, no DHCP, no TFTP. */
     public static DeploySettings loopback(Path root) {
         return new DeploySettings(root, Path.of("/usr/lib/ipxe"), "127.0.0.1", 0, false, 67, Set.of(), 4011,
-                false, "0.0.0.0", 69);
+                DhcpSettings.DEFAULT_ARM64_BOOT_FILE, false, "0.0.0.0", 69);
     }
 
     public DeploySettings withIpxeDirectory(Path directory) {
         return new DeploySettings(root, directory, httpAddress, httpPort, dhcpEnabled, dhcpPort, dhcpInterfaces,
-                dhcpProxyPort, tftpEnabled, tftpAddress, tftpPort);
+                dhcpProxyPort, dhcpArm64BootFile, tftpEnabled, tftpAddress, tftpPort);
     }
 
     /** DHCP on {@code port}, serving {@code interfaces} (empty: every up, non-loopback one). */
     public DeploySettings withDhcp(int port, Set<String> interfaces) {
         return new DeploySettings(root, ipxeDirectory, httpAddress, httpPort, true, port, interfaces,
-                dhcpProxyPort, tftpEnabled, tftpAddress, tftpPort);
+                dhcpProxyPort, dhcpArm64BootFile, tftpEnabled, tftpAddress, tftpPort);
     }
 }

@@ -98,6 +98,7 @@ final class DeploymentServices implements ServiceReport {
             dhcp = member.start("DHCP", () -> new DhcpServer(member.deploymentView(),
                     DhcpSettings.defaults(stateDir).withPorts(settings.dhcpPort(), 68)
                             .withProxyPort(settings.dhcpProxyPort())
+                            .withLoaders(member.profiles().tftpRoot(), settings.dhcpArm64BootFile())
                             .withInterfaces(settings.dhcpInterfaces()).withHttpPort(boot.port()), clock));
             dhcpRunning = true;
             dhcpState = "running on port " + settings.dhcpPort()

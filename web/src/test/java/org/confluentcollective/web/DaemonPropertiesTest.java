@@ -33,7 +33,7 @@ class DaemonPropertiesTest {
                 Path.of("/var/run/confluent-collective/api.sock"), "127.0.0.1", 4006, 4007, 4008, 4009, 5, 500,
                 new HardwareSettings(Duration.ofSeconds(5), Duration.ofSeconds(15), 64),
                 new DeploySettings(Path.of("/srv/confluent-collective"), Path.of("/usr/lib/ipxe"), "0.0.0.0", 4010,
-                        false, 67, Set.of(), 4011, false, "0.0.0.0", 69)), config);
+                        false, 67, Set.of(), 4011, "aarch64/ipxe.efi", false, "0.0.0.0", 69)), config);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import org.confluentcollective.dhcp.DhcpSettings;
 import org.confluentcollective.server.api.DeploymentProfiles;
 import org.confluentcollective.server.api.DeploymentView;
 import org.confluentcollective.server.api.NodeDeployment;
@@ -32,8 +33,10 @@ import org.glassfish.jersey.servlet.ServletContainer;
 /**
  * Jetty on the deployment port (plain HTTP: firmware and iPXE trust no certificate of ours).
  * {@code /confluent-public/os/} is the deployment root's {@code profiles/} directory as static
- * files (ranges, no listings, no symbolic links out of it: Jetty's default alias check); the rest
- * is {@link BootApplication}. A thread pool of its own, so booting nodes never take the API's.
+ * files (ranges, no listings, no symbolic links out of it: Jetty's default alias check);
+ * {@link DhcpSettings#LOADER_PATH} is the TFTP root the same way, for UEFI HTTP boot (the firmware
+ * fetches the iPXE loader the DHCP answer names, as {@code application/efi}); the rest is
+ * {@link BootApplication}. A thread pool of its own, so booting nodes never take the API's.
  */
 public final class BootServer implements AutoCloseable {
 
@@ -52,6 +55,7 @@ public final class BootServer implements AutoCloseable {
         Path files = profiles.root().resolve("profiles");
         try {
             Files.createDirectories(files);
+            Files.createDirectories(profiles.tftpRoot());
         } catch (IOException e) {
             throw new IOException("cannot create the deployment root " + profiles.root() + " (setting deploy.root): "
                     + e, e);
@@ -70,18 +74,19 @@ public final class BootServer implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
 
-        ResourceHandler resources = new ResourceHandler();
-        resources.setBaseResource(ResourceFactory.of(resources).newResource(files));
-        resources.setDirAllowed(false);
-        resources.setAcceptRanges(true);
+        ResourceHandler resources = files(files);
         ContextHandler publicFiles = new ContextHandler(readOnly(resources), "/confluent-public/os");
+        ContextHandler loaderFiles = new ContextHandler(readOnly(files(profiles.tftpRoot())),
+                DhcpSettings.LOADER_PATH.substring(0, DhcpSettings.LOADER_PATH.length() - 1));
+        // EDK2 HTTP boot runs what it gets as an EFI image by this type (else by the URL's ".efi").
+        loaderFiles.getMimeTypes().addMimeMapping("efi", "application/efi");
 
         ServletContextHandler api = new ServletContextHandler("/");
         api.setErrorHandler(new JsonErrorHandler());
         api.addFilter(MediaTypeHeadersFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST));
         api.addServlet(new ServletHolder("boot", new ServletContainer(
                 new BootApplication(view, profiles, deployment))), "/*");
-        server.setHandler(new ContextHandlerCollection(publicFiles, api));
+        server.setHandler(new ContextHandlerCollection(publicFiles, loaderFiles, api));
         try {
             server.start();
         } catch (Exception e) {
@@ -93,6 +98,15 @@ public final class BootServer implements AutoCloseable {
             throw e;
         }
         return new BootServer(server, connector);
+    }
+
+    /** A directory's files: ranges, no listings. */
+    private static ResourceHandler files(Path directory) {
+        ResourceHandler resources = new ResourceHandler();
+        resources.setBaseResource(ResourceFactory.of(resources).newResource(directory));
+        resources.setDirAllowed(false);
+        resources.setAcceptRanges(true);
+        return resources;
     }
 
     /**
