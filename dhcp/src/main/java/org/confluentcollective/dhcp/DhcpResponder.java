@@ -233,6 +233,12 @@ public final class DhcpResponder {
 
     private Optional<Reply> reply(DhcpPacket request, int type, Client client, BootNode node, String mac,
                                   Optional<Static> fixed, LocalAddress server) {
+        if (node.plainBootRefused()) {
+            // Everything served here before the OS is TFTP or plain HTTP, which the node refuses.
+            LOG.info("{} ({}) not answered: deployment.useinsecureprotocols=never refuses PXE, TFTP and "
+                    + "plain-HTTP boot (set it to firmware)", mac, node.name());
+            return Optional.empty();
+        }
         if (client.arm64() && !settings.arm64LoaderPresent()) {
             // Answering would send the node to a file we do not have; silence leaves it to other boot options.
             LOG.warn("arm64 client {} ({}) not answered: no loader {} in {}", mac, node.name(),

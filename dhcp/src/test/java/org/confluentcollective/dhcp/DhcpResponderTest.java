@@ -88,6 +88,17 @@ class DhcpResponderTest {
     }
 
     @Test
+    void aNodeRefusingPlainBootGetsNothingWhateverItsFirmware() {
+        view.refusingPlainBoot("52:54:00:00:00:01");
+        for (int architecture : new int[] {0, 7, 9}) {
+            assertEquals(List.of(), handle(Packets.discover("52:54:00:00:00:01", architecture)), "arch " + architecture);
+        }
+        assertEquals(List.of(), handle(Packets.request(DhcpPacket.DISCOVER, "52:54:00:00:00:01", 0, true, null, null,
+                null)), "iPXE");
+        assertEquals(1, handle(Packets.discover("52:54:00:00:00:02", 0)).size(), "another node still boots");
+    }
+
+    @Test
     void unknownClientsAreDiscoveredOncePerInterval() {
         assertEquals(List.of(), handle(Packets.discover("52:54:00:00:00:99", 7)));
         assertEquals(List.of(), handle(Packets.discover("52:54:00:00:00:99", 7)));

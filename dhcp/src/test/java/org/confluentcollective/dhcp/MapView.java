@@ -30,7 +30,15 @@ final class MapView implements DeploymentView {
     /** A node with one interface and its {@code ipv4_gateway}. */
     MapView add(String node, String mac, String address, String gateway, String profile) {
         String normal = MacAddress.normalise(mac).orElseThrow();
-        byMac.put(normal, new BootNode(node, profile, List.of(new BootInterface("", normal, address, gateway, null))));
+        byMac.put(normal, new BootNode(node, profile, List.of(new BootInterface("", normal, address, gateway, null)), false));
+        return this;
+    }
+
+    /** Marks the node with this MAC {@code deployment.useinsecureprotocols=never}. */
+    MapView refusingPlainBoot(String mac) {
+        String normal = MacAddress.normalise(mac).orElseThrow();
+        BootNode node = byMac.get(normal);
+        byMac.put(normal, new BootNode(node.name(), node.pendingProfile(), node.interfaces(), true));
         return this;
     }
 
@@ -56,7 +64,7 @@ final class MapView implements DeploymentView {
 
     @Override
     public String assignHwaddr(String node, String mac) {
-        byMac.put(MacAddress.normalise(mac).orElseThrow(), new BootNode(node, null, List.of()));
+        byMac.put(MacAddress.normalise(mac).orElseThrow(), new BootNode(node, null, List.of(), false));
         return "net.hwaddr";
     }
 }

@@ -205,6 +205,20 @@ class DeploymentApiTest {
     }
 
     @Test
+    void aNodeRefusingPlainBootGetsARefusingScript() throws Exception {
+        assertEquals(201, socket.post("/nodes/", "{\"name\":\"plain1\",\"net.hwaddr\":\"52:54:00:77:00:31\","
+                + "\"deployment.useinsecureprotocols\":\"never\"}").status());
+        assertEquals(200, socket.put("/noderange/plain1/deployment", "{\"profile\":\"tiny\"}").status());
+        String script = boot("GET", "/boot/by-mac/52:54:00:77:00:31/boot.ipxe", null, null, null).body();
+        assertTrue(script.contains("plain1 refuses plain-HTTP boot (deployment.useinsecureprotocols=never)"), script);
+        assertFalse(script.contains("kernel "), script);
+        assertEquals(200, socket.put("/nodes/plain1/attributes/current",
+                "{\"deployment.useinsecureprotocols\":\"firmware\"}").status());
+        assertTrue(boot("GET", "/boot/by-mac/52:54:00:77:00:31/boot.ipxe", null, null, null).body()
+                .contains("kernel "), "firmware allows it");
+    }
+
+    @Test
     void addressCheckAndClear() throws Exception {
         // n2 has an address of its own; asking from 127.0.0.1 is not asking from it.
         socket.put("/noderange/n2/deployment", "{\"profile\":\"tiny\"}");

@@ -10,8 +10,12 @@ import java.util.List;
  * @param pendingProfile {@code deployment.pendingprofile}, or null: the node is not to be deployed
  * @param interfaces     its network interfaces, the unnamed one ({@code net.*}) first, then the
  *                       named ones ({@code net.<x>.*}) in natural order
+ * @param plainBootRefused {@code deployment.useinsecureprotocols} is {@code never}: no PXE, TFTP or
+ *                       plain-HTTP boot for it, which is all the boot this collective serves. The
+ *                       original's default; here it takes an explicit {@code never} (docs/dhcp.md)
  */
-public record BootNode(String name, String pendingProfile, List<BootInterface> interfaces) {
+public record BootNode(String name, String pendingProfile, List<BootInterface> interfaces,
+                       boolean plainBootRefused) {
 
     public BootNode {
         interfaces = List.copyOf(interfaces);

@@ -292,8 +292,8 @@ public final class AttributeCatalog {
                     oneOf("deployment.lock", "Blocks pending deployments", "autolock", "locked", "unlocked"),
                     oneOf("deployment.encryptboot", "Disk encryption strategy", "tpm2", "tpm2:*", "none", ""),
                     text("deployment.storage", "Install target disk or class such as m2 (default: automatic)"),
-                    oneOf("deployment.useinsecureprotocols", "Boot phases that may use TFTP or plain HTTP "
-                            + "(default never)", "always", "firmware", "never"),
+                    oneOf("deployment.useinsecureprotocols", "Boot phases that may use TFTP or plain HTTP; "
+                            + "never refuses every network boot this collective serves (unset: allowed)", "always", "firmware", "never"),
 
                     text("net.hwaddr", "MAC address of the interface (filled by PXE discovery)"),
                     new AttributeDefinition("net.bootable", "Store the PXE MAC address here on discovery",

@@ -46,9 +46,11 @@ public final class DeploymentIndex implements DeploymentView {
     static final String CANDIDATES = "collective.managercandidates";
     static final String PENDING = "deployment.pendingprofile";
     static final String UUID = "id.uuid";
+    static final String INSECURE = "deployment.useinsecureprotocols";
     private static final AttributeSelection IDENTITIES =
             new AttributeSelection(false, List.of("net.*hwaddr", UUID));
-    private static final AttributeSelection BOOT = new AttributeSelection(false, List.of("net.*", PENDING));
+    private static final AttributeSelection BOOT =
+            new AttributeSelection(false, List.of("net.*", PENDING, INSECURE));
     private static final AttributeSelection SERVING = new AttributeSelection(false, List.of(MANAGER, CANDIDATES));
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -207,7 +209,8 @@ public final class DeploymentIndex implements DeploymentView {
             interfaces(attributes).forEach((name, fields) -> interfaces.add(new BootInterface(name,
                     MacAddress.normalise(fields.get("hwaddr")).orElse(null), fields.get("ipv4_address"),
                     fields.get("ipv4_gateway"), fields.get("ipv4_method"))));
-            return new BootNode(node, value(attributes, PENDING), interfaces);
+            return new BootNode(node, value(attributes, PENDING), interfaces,
+                    "never".equals(value(attributes, INSECURE)));
         });
     }
 

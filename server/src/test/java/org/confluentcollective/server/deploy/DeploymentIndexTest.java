@@ -57,7 +57,13 @@ class DeploymentIndexTest {
             assertEquals("n2", n2.name());
             assertEquals(null, n2.pendingProfile());
             assertEquals("10.0.0.254", n2.interfaces().get(0).ipv4Gateway());
+            assertFalse(n1.plainBootRefused(), "deployment.useinsecureprotocols unset");
             assertEquals(Optional.empty(), view.nodeByMac("aa:bb:cc:00:00:03"));
+
+            db.updateNodes(List.of("n1"), text("deployment.useinsecureprotocols", "never"));
+            assertTrue(view.nodeByMac("aa:bb:cc:00:00:01").orElseThrow().plainBootRefused());
+            db.updateNodes(List.of("n1"), text("deployment.useinsecureprotocols", "firmware"));
+            assertFalse(view.nodeByMac("aa:bb:cc:00:00:01").orElseThrow().plainBootRefused());
 
             db.updateNodes(List.of("n2"), text("net.eth1.hwaddr", "aa:bb:cc:00:00:03"));
             assertEquals(Optional.empty(), view.nodeByMac("aa:bb:cc:00:00:02"), "the index follows a change");

@@ -43,6 +43,9 @@ public final class BootScriptResource {
         if (node.isEmpty()) {
             return refusal("no node has the MAC address " + printable(mac));
         }
+        if (node.get().plainBootRefused()) {
+            return refusal(node.get().name() + " refuses plain-HTTP boot (deployment.useinsecureprotocols=never)");
+        }
         String pending = node.get().pendingProfile();
         if (pending == null) {
             return refusal("no deployment is pending for " + node.get().name());
