@@ -79,6 +79,11 @@ public final class HardwareService implements NodeHandler, AutoCloseable {
     }
 
     @Override
+    public List<String> resources() {
+        return NodeRequests.resources();
+    }
+
+    @Override
     public void validate(NodeOperation operation) {
         NodeRequests.of(operation)
                 .orElseThrow(() -> RequestException.notFound("no such node resource: " + operation.resource()))

@@ -34,6 +34,10 @@ enum NodeRequests {
         this.changeable = changeable;
     }
 
+    static java.util.List<String> resources() {
+        return java.util.Arrays.stream(values()).map(request -> request.resource).toList();
+    }
+
     static Optional<NodeRequests> of(NodeOperation operation) {
         for (NodeRequests request : values()) {
             if (request.resource.equals(operation.resource())
