@@ -192,6 +192,9 @@ public final class HardwareService implements NodeHandler, AutoCloseable {
                 yield bootAnswer(bmc.nextBoot());
             }
             case IDENTIFY -> {
+                if (!operation.change()) {
+                    yield Map.of("identify", value(bmc.identifyState().label()));
+                }
                 boolean on = NodeRequests.identify(operation.input());
                 bmc.identify(on);
                 yield Map.of("identify", value(on ? "on" : "off"));

@@ -16,7 +16,7 @@ import org.confluentcollective.server.api.RequestException;
 enum NodeRequests {
     POWER_STATE("power/state", true, true),
     NEXT_BOOT("boot/nextdevice", true, true),
-    IDENTIFY("identify", false, true),
+    IDENTIFY("identify", true, true),
     INVENTORY("inventory/hardware/all/all", true, false),
     HEALTH("health/hardware", true, false),
     SENSORS("sensors/hardware/all", true, false);

@@ -154,6 +154,27 @@ class NodeOperationsApiTest {
     }
 
     @Test
+    void identifyIsReadBackOnBothPathForms() throws Exception {
+        operations.answers.put("n1", NodeResult.of(Map.of("identify", Map.of("value", "blink"))));
+        operations.answers.put("n2", NodeResult.failed(501,
+                "127.0.0.1:623: the BMC does not report its chassis identify state"));
+        Answer one = https.get("/nodes/n1/identify");
+        assertEquals(200, one.status(), one.text());
+        assertEquals("{\"identify\":{\"value\":\"blink\"}}", one.text());
+        Answer unsupported = socket.get("/nodes/n2/identify");
+        assertError(501, unsupported);
+        assertEquals("127.0.0.1:623: the BMC does not report its chassis identify state",
+                unsupported.json().get("error").asText());
+        Answer both = https.as("watcher", "secret").get("/noderange/n1,n2/identify");
+        assertEquals(200, both.status(), both.text());
+        assertEquals("{\"databynode\":{\"n1\":{\"identify\":{\"value\":\"blink\"}},\"n2\":{\"error\":"
+                + "\"127.0.0.1:623: the BMC does not report its chassis identify state\",\"errorcode\":501}}}",
+                both.text());
+        assertEquals(List.of("GET identify {} [n1]", "GET identify {} [n2]", "GET identify {} [n1, n2]"),
+                operations.calls);
+    }
+
+    @Test
     void singleNodeFailureIsTheRequestsStatusWithItsErrorcode() throws Exception {
         operations.answers.put("n1", NodeResult.failed(504, "BMC of n1 did not answer"));
         Answer answer = https.get("/nodes/n1/power/state");
