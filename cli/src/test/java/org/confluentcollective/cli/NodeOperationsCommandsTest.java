@@ -132,6 +132,16 @@ class NodeOperationsCommandsTest {
     }
 
     @Test
+    void nodeidentifyWithoutAStateShowsIt() {
+        daemon.on("GET /noderange/n1%2Cn2%2Cn3/identify", 200, """
+                {"databynode":{"n1":{"identify":{"value":"on"}},"n2":{"identify":{"value":"blink"}},
+                 "n3":{"error":"127.0.0.1:623: the BMC does not report its chassis identify state","errorcode":501}}}""");
+        assertRun(cli.run("nodeidentify", "n1,n2,n3"), 1, "n1: on\nn2: blink\n",
+                "n3: Error: 127.0.0.1:623: the BMC does not report its chassis identify state\n");
+        assertEquals(List.of("GET /noderange/n1%2Cn2%2Cn3/identify"), daemon.requests());
+    }
+
+    @Test
     void nodeinventoryPrintsOneLinePerPropertyInTheServersOrder() {
         daemon.on("GET /noderange/n1%2Cn2/inventory/hardware/all/all", 200, """
                 {"databynode":{"n1":{"inventory":[

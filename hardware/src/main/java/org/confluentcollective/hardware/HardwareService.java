@@ -79,6 +79,11 @@ public final class HardwareService implements NodeHandler, AutoCloseable {
     }
 
     @Override
+    public List<String> resources() {
+        return NodeRequests.resources();
+    }
+
+    @Override
     public void validate(NodeOperation operation) {
         NodeRequests.of(operation)
                 .orElseThrow(() -> RequestException.notFound("no such node resource: " + operation.resource()))
@@ -187,6 +192,9 @@ public final class HardwareService implements NodeHandler, AutoCloseable {
                 yield bootAnswer(bmc.nextBoot());
             }
             case IDENTIFY -> {
+                if (!operation.change()) {
+                    yield Map.of("identify", value(bmc.identifyState().label()));
+                }
                 boolean on = NodeRequests.identify(operation.input());
                 bmc.identify(on);
                 yield Map.of("identify", value(on ? "on" : "off"));

@@ -16,7 +16,7 @@ import org.confluentcollective.server.api.RequestException;
 enum NodeRequests {
     POWER_STATE("power/state", true, true),
     NEXT_BOOT("boot/nextdevice", true, true),
-    IDENTIFY("identify", false, true),
+    IDENTIFY("identify", true, true),
     INVENTORY("inventory/hardware/all/all", true, false),
     HEALTH("health/hardware", true, false),
     SENSORS("sensors/hardware/all", true, false);
@@ -32,6 +32,10 @@ enum NodeRequests {
         this.resource = resource;
         this.readable = readable;
         this.changeable = changeable;
+    }
+
+    static java.util.List<String> resources() {
+        return java.util.Arrays.stream(values()).map(request -> request.resource).toList();
     }
 
     static Optional<NodeRequests> of(NodeOperation operation) {

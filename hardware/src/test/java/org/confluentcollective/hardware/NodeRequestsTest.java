@@ -20,6 +20,9 @@ class NodeRequestsTest {
         assertTrue(NodeRequests.of(NodeOperation.read("power/state")).isPresent());
         assertTrue(NodeRequests.of(NodeOperation.change("boot/nextdevice", Map.of())).isPresent());
         assertTrue(NodeRequests.of(NodeOperation.read("sensors/hardware/all")).isPresent());
+        assertTrue(NodeRequests.of(NodeOperation.read("identify")).isPresent(), "identify can be read back");
+        assertEquals(java.util.List.of("power/state", "boot/nextdevice", "identify", "inventory/hardware/all/all",
+                "health/hardware", "sensors/hardware/all"), NodeRequests.resources());
         assertFalse(NodeRequests.of(NodeOperation.change("inventory/hardware/all/all", Map.of())).isPresent(),
                 "inventory cannot be changed");
         assertFalse(NodeRequests.of(NodeOperation.read("power/nosuch")).isPresent());

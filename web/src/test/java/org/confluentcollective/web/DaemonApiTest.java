@@ -68,7 +68,10 @@ class DaemonApiTest {
         assertEquals(201, created.status(), created.text());
         assertEquals("{\"created\":[\"" + n + "\"]}", created.json().toString());
         assertTrue(items(client.get("/nodes/")).contains(n + "/"));
-        assertEquals(List.of("attributes/"), items(client.get("/nodes/" + n + "/")));
+        // the real daemon's hardware service names its operations, as the original's resource tree
+        assertEquals(List.of("attributes/", "boot/", "health/", "identify", "inventory/", "power/", "sensors/"),
+                items(client.get("/nodes/" + n + "/")));
+        assertEquals(List.of("state"), items(client.get("/nodes/" + n + "/power/")));
 
         JsonNode current = client.get("/nodes/" + n + "/attributes/current").json();
         assertEquals("7", current.path("location.rack").path("value").asText(), current.toString());

@@ -45,7 +45,7 @@ class NodeOperationsApiTest {
     static ApiClient socket;
     static HttpClient member;
 
-    /** Records each run and answers per node from a script; {@code power/state} and {@code identify} exist. */
+    /** Records each run and answers per node from a script; the hardware service's resources exist. */
     static final class RecordingOperations implements NodeOperations {
         final List<String> calls = new ArrayList<>();
         final Map<String, NodeResult> answers = new TreeMap<>();
@@ -53,7 +53,13 @@ class NodeOperationsApiTest {
 
         @Override
         public boolean handles(NodeOperation operation) {
-            return List.of("power/state", "identify").contains(operation.resource());
+            return resources().contains(operation.resource());
+        }
+
+        @Override
+        public List<String> resources() {
+            return List.of("power/state", "boot/nextdevice", "identify", "inventory/hardware/all/all",
+                    "health/hardware", "sensors/hardware/all");
         }
 
         @Override
@@ -148,6 +154,27 @@ class NodeOperationsApiTest {
     }
 
     @Test
+    void identifyIsReadBackOnBothPathForms() throws Exception {
+        operations.answers.put("n1", NodeResult.of(Map.of("identify", Map.of("value", "blink"))));
+        operations.answers.put("n2", NodeResult.failed(501,
+                "127.0.0.1:623: the BMC does not report its chassis identify state"));
+        Answer one = https.get("/nodes/n1/identify");
+        assertEquals(200, one.status(), one.text());
+        assertEquals("{\"identify\":{\"value\":\"blink\"}}", one.text());
+        Answer unsupported = socket.get("/nodes/n2/identify");
+        assertError(501, unsupported);
+        assertEquals("127.0.0.1:623: the BMC does not report its chassis identify state",
+                unsupported.json().get("error").asText());
+        Answer both = https.as("watcher", "secret").get("/noderange/n1,n2/identify");
+        assertEquals(200, both.status(), both.text());
+        assertEquals("{\"databynode\":{\"n1\":{\"identify\":{\"value\":\"blink\"}},\"n2\":{\"error\":"
+                + "\"127.0.0.1:623: the BMC does not report its chassis identify state\",\"errorcode\":501}}}",
+                both.text());
+        assertEquals(List.of("GET identify {} [n1]", "GET identify {} [n2]", "GET identify {} [n1, n2]"),
+                operations.calls);
+    }
+
+    @Test
     void singleNodeFailureIsTheRequestsStatusWithItsErrorcode() throws Exception {
         operations.answers.put("n1", NodeResult.failed(504, "BMC of n1 did not answer"));
         Answer answer = https.get("/nodes/n1/power/state");
@@ -158,6 +185,33 @@ class NodeOperationsApiTest {
         assertEquals(500, answer.status(), answer.text());
         assertEquals(42, answer.json().get("errorcode").asInt(), answer.text());
         assertEquals("odd code", answer.json().get("error").asText());
+    }
+
+    @Test
+    void nodeListingsNameTheOperationsAsTheOriginalsResourceTree() throws Exception {
+        assertEquals("{\"_links\":{\"self\":{\"href\":\"./\"},\"item\":[{\"href\":\"attributes/\"},"
+                + "{\"href\":\"boot/\"},{\"href\":\"health/\"},{\"href\":\"identify\"},{\"href\":\"inventory/\"},"
+                + "{\"href\":\"power/\"},{\"href\":\"sensors/\"}]}}", https.get("/nodes/n1/").text());
+        assertEquals(List.of("attributes/", "boot/", "deployment", "health/", "identify", "inventory/", "power/",
+                "sensors/", "nodes/"), DaemonApiTest.items(socket.get("/noderange/n1,n2/")));
+        // Each sub-collection lists what is below it, with or without the trailing slash, on both path forms.
+        for (String base : List.of("/nodes/n1/", "/noderange/n1,n2/")) {
+            assertEquals(List.of("state"), DaemonApiTest.items(https.get(base + "power/")), base);
+            assertEquals(List.of("state"), DaemonApiTest.items(https.get(base + "power")), base);
+            assertEquals(List.of("nextdevice"), DaemonApiTest.items(https.get(base + "boot/")), base);
+            assertEquals(List.of("hardware"), DaemonApiTest.items(https.get(base + "health/")), base);
+            assertEquals(List.of("hardware/"), DaemonApiTest.items(https.get(base + "inventory/")), base);
+            assertEquals(List.of("all/"), DaemonApiTest.items(https.get(base + "inventory/hardware/")), base);
+            assertEquals(List.of("all"), DaemonApiTest.items(https.get(base + "inventory/hardware/all/")), base);
+            assertEquals(List.of("all"), DaemonApiTest.items(https.get(base + "sensors/hardware/")), base);
+        }
+        assertEquals(List.of(), operations.calls);
+        // A listing of an unknown node or a bad noderange is a 404 as for attributes; a monitor may read them.
+        assertError(404, https.get("/nodes/n9/"));
+        assertError(404, https.get("/nodes/n9/power/"));
+        assertError(404, https.get("/noderange/n1-/power/"));
+        assertError(404, https.get("/noderange/n1-/"));
+        assertEquals(200, https.as("watcher", "secret").get("/nodes/n1/inventory/").status());
     }
 
     @Test

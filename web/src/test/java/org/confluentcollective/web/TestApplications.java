@@ -39,6 +39,11 @@ final class TestApplications {
         }
 
         @Override
+        public List<String> resources() {
+            return List.of();
+        }
+
+        @Override
         public SortedMap<String, NodeResult> run(NodeOperation operation, List<String> nodes, boolean forwarded) {
             return Collections.emptySortedMap();
         }

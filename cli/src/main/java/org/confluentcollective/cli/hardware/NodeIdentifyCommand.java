@@ -9,21 +9,28 @@ import org.confluentcollective.cli.transport.ConnectionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code nodeidentify}: turns the identify light of nodes on or off. */
-@Command(name = "nodeidentify", description = "Turns the identify light of the nodes of a noderange on or off.")
+/** {@code nodeidentify}: shows the identify light of nodes, or turns it on or off. */
+@Command(name = "nodeidentify", description = {"Shows the identify light of the nodes of a noderange, or turns it on or off:",
+    "  nodeidentify NR                n1: off",
+    "  nodeidentify NR on|off         n1: on"})
 public final class NodeIdentifyCommand extends ApiCommand {
 
     @Parameters(index = "0", paramLabel = "NODERANGE", description = "the nodes")
     private String noderange;
 
-    @Parameters(index = "1", paramLabel = "STATE", description = "on or off")
+    /** Without it the state is read, as the original's {@code nodeidentify <noderange> [on|off]}. */
+    @Parameters(index = "1", arity = "0..1", paramLabel = "STATE", description = "on or off; shows the state without")
     private String state;
 
     @Override
     public Integer call() throws CliException, ApiException, ConnectionException {
-        return status(new NodeOperationPrinter(output()).print(
-                api().put(HardwarePaths.of(noderange, HardwarePaths.IDENTIFY),
-                        invocation().mapper().createObjectNode().put("identify", state)),
-                entry -> List.of(NodeOperationPrinter.value(entry, "identify").orElse(""))));
+        String path = HardwarePaths.of(noderange, HardwarePaths.IDENTIFY);
+        NodeOperationPrinter.Lines lines = entry -> List.of(NodeOperationPrinter.value(entry, "identify").orElse(""));
+        NodeOperationPrinter printer = new NodeOperationPrinter(output());
+        if (state == null) {
+            return status(printer.print(api().get(path), lines));
+        }
+        return status(printer.print(
+                api().put(path, invocation().mapper().createObjectNode().put("identify", state)), lines));
     }
 }

@@ -21,6 +21,13 @@ public interface Bmc extends AutoCloseable {
     /** Turns the locating light on (until turned off) or off. */
     void identify(boolean on) throws BmcException;
 
+    /**
+     * The locating light as the BMC reports it.
+     *
+     * @throws BmcException UNSUPPORTED when the BMC does not report it
+     */
+    IdentifyState identifyState() throws BmcException;
+
     /** The system first, then processors, memory and network adapters, each with what the BMC tells. */
     List<InventoryItem> inventory() throws BmcException;
 

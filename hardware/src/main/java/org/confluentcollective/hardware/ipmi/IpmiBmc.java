@@ -3,11 +3,13 @@ package org.confluentcollective.hardware.ipmi;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.confluentcollective.hardware.bmc.Bmc;
 import org.confluentcollective.hardware.bmc.BmcException;
 import org.confluentcollective.hardware.bmc.BmcException.Kind;
 import org.confluentcollective.hardware.bmc.BootTarget;
+import org.confluentcollective.hardware.bmc.IdentifyState;
 import org.confluentcollective.hardware.bmc.InventoryItem;
 import org.confluentcollective.hardware.bmc.PowerAction;
 import org.confluentcollective.hardware.bmc.PowerState;
@@ -77,6 +79,32 @@ final class IpmiBmc implements Bmc {
         // interval 0 with force on = on until turned off; both zero = off
         session.send("Chassis Identify " + (on ? "on" : "off"), CHASSIS, CHASSIS_IDENTIFY, (byte) 0,
                 (byte) (on ? 1 : 0));
+    }
+
+    @Override
+    public IdentifyState identifyState() throws BmcException {
+        RawCommand.Response status = session.send("Get Chassis Status", CHASSIS, GET_CHASSIS_STATUS);
+        require(status, 3, "Get Chassis Status");
+        return identifyState(bmc, status.unsigned(2)).orElseThrow(() -> new BmcException(Kind.UNSUPPORTED, bmc
+                + ": the BMC does not report its chassis identify state (Get Chassis Status says it is not "
+                + "supported), so identify can be set but not read back"));
+    }
+
+    /**
+     * The identify state in Get Chassis Status's misc chassis state byte (IPMI 2.0 §28.2, response
+     * byte 4): bits 5:4, valid only when bit 6 says the BMC reports it. Off, temporary (timed) on
+     * and indefinite on; a lit light is "on" either way.
+     */
+    static Optional<IdentifyState> identifyState(String bmc, int miscChassisState) throws BmcException {
+        if ((miscChassisState & 0x40) == 0) {
+            return Optional.empty();
+        }
+        return switch ((miscChassisState >> 4) & 0x03) {
+            case 0 -> Optional.of(IdentifyState.OFF);
+            case 1, 2 -> Optional.of(IdentifyState.ON);
+            default -> throw new BmcException(Kind.BMC_ERROR, bmc
+                    + ": Get Chassis Status reports the reserved chassis identify state 11b");
+        };
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.confluentcollective.hardware.bmc.BootDevice;
 import org.confluentcollective.hardware.bmc.BootMode;
 import org.confluentcollective.hardware.bmc.BootTarget;
 import org.confluentcollective.hardware.bmc.Health;
+import org.confluentcollective.hardware.bmc.IdentifyState;
 import org.confluentcollective.hardware.bmc.InventoryItem;
 import org.confluentcollective.hardware.bmc.PowerAction;
 import org.confluentcollective.hardware.bmc.PowerState;
@@ -192,6 +193,25 @@ public final class RedfishBmc implements Bmc {
             throw new BmcException(Kind.UNSUPPORTED, session.bmc() + " has no locating light on " + system);
         }
         session.patch(system, body);
+    }
+
+    @Override
+    public IdentifyState identifyState() throws BmcException {
+        JsonNode current = session.get(system);
+        JsonNode active = current.path("LocationIndicatorActive");
+        if (active.isBoolean()) {
+            return active.booleanValue() ? IdentifyState.ON : IdentifyState.OFF;
+        }
+        JsonNode led = current.path("IndicatorLED");
+        if (led.isMissingNode() || led.isNull()) {
+            throw new BmcException(Kind.UNSUPPORTED, session.bmc() + " has no locating light on " + system);
+        }
+        return switch (led.asText()) {
+            case "Lit" -> IdentifyState.ON;
+            case "Blinking" -> IdentifyState.BLINK;
+            case "Off" -> IdentifyState.OFF;
+            default -> throw session.malformed(system, "an unknown IndicatorLED \"" + led.asText() + "\"");
+        };
     }
 
     @Override

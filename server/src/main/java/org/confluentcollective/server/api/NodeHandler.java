@@ -13,6 +13,9 @@ public interface NodeHandler {
     /** Whether this handler knows the operation (a path it does not serve is a 404 for the caller). */
     boolean handles(NodeOperation operation);
 
+    /** The resource paths it serves ({@code power/state}, ...), for the listings of a node's resources. */
+    List<String> resources();
+
     /**
      * Checks the operation's input before anything runs or is forwarded.
      *

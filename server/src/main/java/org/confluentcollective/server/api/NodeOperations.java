@@ -14,6 +14,12 @@ public interface NodeOperations {
     boolean handles(NodeOperation operation);
 
     /**
+     * The resource paths it serves ({@code power/state}, {@code identify}, ...), from which a
+     * node's listing ({@code GET /nodes/<n>/}) and its sub-collections are made.
+     */
+    List<String> resources();
+
+    /**
      * Runs the operation for the nodes.
      *
      * @param forwarded whether another member sent this share; it is then run here, never forwarded again

@@ -72,6 +72,11 @@ public final class RequestRouter implements NodeOperations, AutoCloseable {
     }
 
     @Override
+    public List<String> resources() {
+        return local.resources();
+    }
+
+    @Override
     public SortedMap<String, NodeResult> run(NodeOperation operation, List<String> nodes, boolean forwarded) {
         local.validate(operation);
         SortedMap<String, NodeResult> results = new TreeMap<>(new NaturalOrder());

@@ -125,6 +125,26 @@ class IpmiBmcTest {
         }
     }
 
+    /**
+     * ipmi_sim answers Get Chassis Status without the identify state (bit 6 of the misc chassis
+     * state byte clear, as ipmitool's "chassis status" shows by leaving it out): reading it back is
+     * a clear "not supported" naming the BMC, whether the light is on or off.
+     */
+    @Test
+    void identifyStateTheBmcDoesNotReportIsUnsupported() throws Exception {
+        try (Bmc bmc = connector.open(target(sim, PASSWORD, TIMEOUT))) {
+            bmc.identify(true);
+            assertFalse(sim.ipmitool("chassis", "status").contains("identify"));
+            BmcException e = assertThrows(BmcException.class, bmc::identifyState);
+            assertEquals(BmcException.Kind.UNSUPPORTED, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().startsWith(address(sim) + ": the BMC does not report its chassis identify "
+                    + "state"), e.getMessage());
+            bmc.identify(false);
+            assertEquals(BmcException.Kind.UNSUPPORTED, assertThrows(BmcException.class, bmc::identifyState).kind());
+            assertEquals("0 0", sim.identify());
+        }
+    }
+
     @Test
     void inventoryHasTheFruStringsTheGuidAndTheFirmware() throws Exception {
         List<InventoryItem> items;

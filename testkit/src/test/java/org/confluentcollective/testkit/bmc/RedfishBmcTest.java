@@ -44,6 +44,7 @@ import org.confluentcollective.hardware.bmc.BootDevice;
 import org.confluentcollective.hardware.bmc.BootMode;
 import org.confluentcollective.hardware.bmc.BootTarget;
 import org.confluentcollective.hardware.bmc.Health;
+import org.confluentcollective.hardware.bmc.IdentifyState;
 import org.confluentcollective.hardware.bmc.InventoryItem;
 import org.confluentcollective.hardware.bmc.PowerAction;
 import org.confluentcollective.hardware.bmc.PowerState;
@@ -180,6 +181,23 @@ class RedfishBmcTest {
             assertEquals("Lit", system(first).path("IndicatorLED").asText());
             bmc.identify(false);
             assertEquals("Off", system(first).path("IndicatorLED").asText());
+        }
+    }
+
+    @Test
+    void identifyIsReadBackFromTheIndicatorLed() throws Exception {
+        try (Bmc bmc = open(first)) {
+            bmc.identify(true);
+            assertEquals(IdentifyState.ON, bmc.identifyState());
+            bmc.identify(false);
+            assertEquals(IdentifyState.OFF, bmc.identifyState());
+            // lit by someone else, blinking: read as the service tells it
+            patchSystem(first, "{\"IndicatorLED\":\"Blinking\"}");
+            assertEquals("Blinking", system(first).path("IndicatorLED").asText());
+            assertEquals(IdentifyState.BLINK, bmc.identifyState());
+            patchSystem(first, "{\"IndicatorLED\":\"Lit\"}");
+            assertEquals(IdentifyState.ON, bmc.identifyState());
+            bmc.identify(false);
         }
     }
 
@@ -372,6 +390,19 @@ class RedfishBmcTest {
     private JsonNode system(RedfishSimulator simulator) throws Exception {
         JsonNode systems = get(simulator, "/redfish/v1/Systems");
         return get(simulator, systems.path("Members").path(0).path("@odata.id").asText());
+    }
+
+    /** Changes the emulator's system without our code, as another client would. */
+    private void patchSystem(RedfishSimulator simulator, String body) throws Exception {
+        String path = get(simulator, "/redfish/v1/Systems").path("Members").path(0).path("@odata.id").asText();
+        String basic = Base64.getEncoder().encodeToString(
+                (RedfishSimulator.USER + ":" + RedfishSimulator.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = plain.send(HttpRequest.newBuilder(
+                        URI.create("https://" + simulator.address() + path))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).timeout(TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.statusCode() / 100 == 2, () -> path + ": " + response.statusCode() + " " + response.body());
     }
 
     private JsonNode get(RedfishSimulator simulator, String path) throws Exception {

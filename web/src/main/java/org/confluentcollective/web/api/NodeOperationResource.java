@@ -29,16 +29,23 @@ public final class NodeOperationResource {
 
     private final NodeNames names;
     private final NodeOperationRequests requests;
+    private final NodeResources resources;
 
     @Inject
     public NodeOperationResource(NodeNames names, NodeOperations operations) {
         this.names = names;
         this.requests = new NodeOperationRequests(operations);
+        this.resources = new NodeResources(operations);
     }
 
+    /** A node operation's answer, or the listing of a sub-collection of them ({@code power/}). */
     @GET
     public Response read(@PathParam("node") String node, @PathParam("resource") String resource) {
         requireNode(names.nodeExists(node), node);
+        var collection = resources.collection(resource);
+        if (collection.isPresent()) {
+            return Response.ok(collection.get(), MediaType.APPLICATION_JSON_TYPE).build();
+        }
         return NodeOperationRequests.single(node, requests.run(NodeOperation.read(resource), List.of(node), false));
     }
 

@@ -28,15 +28,23 @@ public final class NodeRangeOperationResource {
 
     private final NodeNames names;
     private final NodeOperationRequests requests;
+    private final NodeResources resources;
 
     @Inject
     public NodeRangeOperationResource(NodeNames names, NodeOperations operations) {
         this.names = names;
         this.requests = new NodeOperationRequests(operations);
+        this.resources = new NodeResources(operations);
     }
 
+    /** Every node's answer, or the listing of a sub-collection of node operations ({@code power/}). */
     @GET
     public ObjectNode read(@PathParam("noderange") String noderange, @PathParam("resource") String resource) {
+        var collection = resources.collection(resource);
+        if (collection.isPresent()) {
+            names.expand(noderange);
+            return collection.get();
+        }
         return NodeOperationRequests.dataByNode(
                 requests.run(NodeOperation.read(resource), names.expand(noderange), false));
     }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.confluentcollective.server.api.AttributeInput;
 import org.confluentcollective.server.api.NodeDatabase;
+import org.confluentcollective.server.api.NodeOperations;
 import org.confluentcollective.server.api.Evaluation;
 import org.confluentcollective.web.json.JsonStream;
 
@@ -35,10 +36,12 @@ import org.confluentcollective.web.json.JsonStream;
 public final class NodeRangeResource {
 
     private final NodeDatabase database;
+    private final NodeResources resources;
 
     @Inject
-    public NodeRangeResource(NodeDatabase database) {
+    public NodeRangeResource(NodeDatabase database, NodeOperations operations) {
         this.database = database;
+        this.resources = new NodeResources(operations);
     }
 
     @POST
@@ -51,7 +54,7 @@ public final class NodeRangeResource {
     @Path("{noderange}")
     public ObjectNode range(@PathParam("noderange") String noderange) {
         database.expand(noderange);
-        return Links.directories(List.of("nodes", "attributes"));
+        return resources.noderange();
     }
 
     @DELETE

@@ -20,6 +20,7 @@ import java.util.Map;
 import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.api.AttributeInput;
 import org.confluentcollective.server.api.NodeDatabase;
+import org.confluentcollective.server.api.NodeOperations;
 
 /** {@code /nodes/}: single nodes, answered as flat maps. */
 @Path("nodes")
@@ -28,10 +29,12 @@ import org.confluentcollective.server.api.NodeDatabase;
 public final class NodesResource {
 
     private final NodeDatabase database;
+    private final NodeResources resources;
 
     @Inject
-    public NodesResource(NodeDatabase database) {
+    public NodesResource(NodeDatabase database, NodeOperations operations) {
         this.database = database;
+        this.resources = new NodeResources(operations);
     }
 
     @GET
@@ -49,7 +52,7 @@ public final class NodesResource {
     @Path("{node}")
     public ObjectNode node(@PathParam("node") String node) {
         requireNode(node);
-        return Links.directories(List.of("attributes"));
+        return resources.node();
     }
 
     @DELETE
