@@ -4,6 +4,8 @@ import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -72,6 +74,8 @@ public final class DhcpResponder {
     private final DhcpSettings settings;
     private final DiscoveryList discovery;
     private final DhcpMetrics metrics;
+    /** Per-packet lines, about a node or a failure: once a minute each. */
+    private final LogThrottle logs = new LogThrottle(Clock.systemUTC(), Duration.ofMinutes(1), 10_000);
 
     public DhcpResponder(DeploymentView view, Supplier<List<LocalAddress>> localAddresses, DhcpSettings settings,
                          DiscoveryList discovery, DhcpMetrics metrics) {
@@ -117,7 +121,9 @@ public final class DhcpResponder {
             replies = decision.apply(request);
         } catch (RuntimeException e) {
             // A database or settings problem must not stop the responder; the client retries.
-            LOG.warn("DHCP packet {} not answered: {}", request, e.toString());
+            if (logs.allow("failure " + e.getClass().getName())) {
+                LOG.warn("DHCP packet {} not answered (logged once a minute): {}", request, e.toString());
+            }
             replies = List.of();
         }
         if (replies.isEmpty()) {
@@ -235,14 +241,18 @@ public final class DhcpResponder {
                                   Optional<Static> fixed, LocalAddress server) {
         if (node.plainBootRefused()) {
             // Everything served here before the OS is TFTP or plain HTTP, which the node refuses.
-            LOG.info("{} ({}) not answered: deployment.useinsecureprotocols=never refuses PXE, TFTP and "
-                    + "plain-HTTP boot (set it to firmware)", mac, node.name());
+            if (logs.allow(node.name() + " plain")) {
+                LOG.info("{} ({}) not answered: deployment.useinsecureprotocols=never refuses PXE, TFTP and "
+                        + "plain-HTTP boot (set it to firmware)", mac, node.name());
+            }
             return Optional.empty();
         }
         if (client.arm64() && !settings.arm64LoaderPresent()) {
             // Answering would send the node to a file we do not have; silence leaves it to other boot options.
-            LOG.warn("arm64 client {} ({}) not answered: no loader {} in {}", mac, node.name(),
-                    settings.arm64BootFile(), settings.loaderRoot());
+            if (logs.allow(node.name() + " arm64")) {
+                LOG.warn("arm64 client {} ({}) not answered: no loader {} in {}", mac, node.name(),
+                        settings.arm64BootFile(), settings.loaderRoot());
+            }
             return Optional.empty();
         }
         String bootFile = switch (client) {
@@ -259,12 +269,16 @@ public final class DhcpResponder {
         if (client.http() && bootBytes.length > 127) {
             // It would be in option 67 alone, which not every HTTP boot firmware reads (EDK2 does); our
             // URLs are an address, a port and a loader's name, so only a long name makes one this long.
-            LOG.warn("HTTP boot URL for {} longer than the file field's 127 bytes, not offered: {}", node.name(),
-                    bootFile);
+            if (logs.allow(node.name() + " url")) {
+                LOG.warn("HTTP boot URL for {} longer than the file field's 127 bytes, not offered: {}", node.name(),
+                        bootFile);
+            }
             return Optional.empty();
         }
         if (bootBytes.length > 255) {
-            LOG.warn("boot file for {} longer than 255 bytes, not offered: {}", node.name(), bootFile);
+            if (logs.allow(node.name() + " file")) {
+                LOG.warn("boot file for {} longer than 255 bytes, not offered: {}", node.name(), bootFile);
+            }
             return Optional.empty();
         }
         List<DhcpOption> options = new ArrayList<>();
