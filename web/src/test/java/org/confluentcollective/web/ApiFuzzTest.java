@@ -9,17 +9,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.confluentcollective.web.ApiClient.Answer;
+import org.confluentcollective.web.FuzzRun.Expect;
+import org.confluentcollective.web.FuzzRun.Shot;
+import org.confluentcollective.web.RawHttp.Reply;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,10 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class ApiFuzzTest {
 
-    static final int THREADS = 8;
     static final int REJECTED_REQUESTS = 2_500;
     static final int MIXED_REQUESTS = 2_700;
-    static final long SLOWEST_NANOS = Duration.ofSeconds(5).toNanos();
     static final String[] METHODS = {"GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "FOO"};
     static final String[] WRITES = {"PUT", "POST", "DELETE", "PATCH"};
     static final String[] VIEWS = {"current", "all", "rename", "expression", "x", ""};
@@ -49,26 +42,10 @@ class ApiFuzzTest {
     DaemonFixture fixture;
     ApiClient admin;
     ApiClient monitor;
-    final Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
-    final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-
-    /** One request: what it was and a way to send it, giving the status (0: no answer). */
-    interface Probe {
-        int send() throws Exception;
-    }
-
-    /** @param versionRefused a 505 is the right answer (the request names no HTTP/1.x) */
-    record Shot(String what, Probe probe, boolean mustBeRefused, boolean versionRefused) {
-
-        Shot(String what, Probe probe, boolean mustBeRefused) {
-            this(what, probe, mustBeRefused, false);
-        }
-    }
 
     @Test
     void mutatedAndHostileRequests() throws Exception {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        System.out.println("ApiFuzzTest seed " + seed + " (-Dfuzz.seed=" + seed + " replays it)");
+        long seed = System.nanoTime();
         try (DaemonFixture started = DaemonFixture.start(dir.resolve("state"))) {
             fixture = started;
             for (String[] user : new String[][] {{"fz-admin", "admin"}, {"fz-mon", "monitor"}}) {
@@ -86,62 +63,19 @@ class ApiFuzzTest {
             long heapBefore = usedHeapAfterGc();
 
             Map<String, JsonNode> before = fixture.dump();
-            run(REJECTED_REQUESTS, seed, this::rejected);
+            FuzzRun refused = new FuzzRun("ApiFuzzTest refused requests", seed);
+            refused.run(REJECTED_REQUESTS, this::rejected);
+            refused.assertNoFailures();
             assertEquals(before, fixture.dump(), "a refused request changed the database");
 
-            run(MIXED_REQUESTS, seed + 1, this::mixed);
-
-            failures.forEach(f -> System.out.println("ApiFuzzTest failure: " + f));
-            assertTrue(failures.isEmpty(), failures.size() + " failures, first ones: "
-                    + failures.stream().limit(20).toList() + "\nstatuses " + statuses);
+            FuzzRun mixed = new FuzzRun("ApiFuzzTest mixed requests", seed + 1);
+            mixed.run(MIXED_REQUESTS, this::mixed);
+            mixed.assertNoFailures();
             assertEquals(200, fixture.socket.get("/").status(), "the daemon is alive");
             assertEquals(200, admin.get("/nodes/").status());
             long grown = usedHeapAfterGc() - heapBefore;
             assertTrue(grown < 200L * 1024 * 1024, "heap grew by " + grown / (1024 * 1024) + " MiB");
-            System.out.println("ApiFuzzTest statuses " + new java.util.TreeMap<>(statuses)
-                    + ", heap grew by " + grown / (1024 * 1024) + " MiB");
-        }
-    }
-
-    private void run(int requests, long seed, java.util.function.Function<Random, Shot> generator) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                Random random = new Random(seed * 31 + t);
-                int share = requests / THREADS + (t < requests % THREADS ? 1 : 0);
-                workers.add(pool.submit(() -> {
-                    for (int i = 0; i < share; i++) {
-                        fire(generator.apply(random));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private void fire(Shot shot) {
-        long start = System.nanoTime();
-        int status;
-        try {
-            status = shot.probe().send();
-        } catch (Exception e) {
-            failures.add(shot.what() + ": " + e);
-            return;
-        }
-        long took = System.nanoTime() - start;
-        statuses.computeIfAbsent(String.valueOf(status), s -> new AtomicInteger()).incrementAndGet();
-        if (status == 0 || status >= 500 && !(status == 505 && shot.versionRefused())) {
-            failures.add(shot.what() + " -> " + status);
-        } else if (shot.mustBeRefused() && status < 400) {
-            failures.add(shot.what() + " was not refused: " + status);
-        } else if (took > SLOWEST_NANOS) {
-            failures.add(shot.what() + " took " + took / 1_000_000 + " ms");
+            System.out.println("ApiFuzzTest: heap grew by " + grown / (1024 * 1024) + " MiB");
         }
     }
 
@@ -192,13 +126,14 @@ class ApiFuzzTest {
 
     private Shot http(ApiClient client, String method, String path, String type, byte[] body, boolean refused,
                       String what) {
-        return new Shot(what + " " + method + " " + path, () -> {
+        return new Shot(method + " " + path + " (" + what + ")", refused ? Expect.REFUSED : Expect.ANSWERED, () -> {
             var request = client.request(method, path);
             if (body != null && !method.equals("GET") && !method.equals("HEAD")) {
                 request.body(new org.eclipse.jetty.client.BytesRequestContent(type, body));
             }
-            return client.send(request).status();
-        }, refused);
+            Answer answer = client.send(request);
+            return new Reply(answer.status(), "HTTP/1.1 " + answer.status() + "\r\n" + answer.headers(), answer.text());
+        });
     }
 
     /** Requests no client library sends, over TLS (with credentials) or the root socket. */
@@ -225,12 +160,13 @@ class ApiFuzzTest {
         boolean socket = r.nextBoolean();
         String what = "raw " + (socket ? "socket " : "tls ") + request.substring(0, Math.min(80, request.length()))
                 .replace("\r\n", "|");
-        return new Shot(what, () -> {
+        Expect expect = chosen == 0 || chosen == 6 ? Expect.BROKEN : refused ? Expect.REFUSED : Expect.ANSWERED;
+        return new Shot(what, expect, () -> {
             try (RawHttp connection = socket ? RawHttp.unix(fixture.daemon.socketPath())
                     : RawHttp.tls(fixture.daemon.httpsPort(), Duration.ofSeconds(10))) {
-                return connection.send(request).read().status();
+                return connection.send(request).read();
             }
-        }, refused, chosen == 0 || chosen == 6);
+        });
     }
 
     /** A complete body sent in pieces over about a second: slow, but to be answered normally. */
@@ -238,7 +174,7 @@ class ApiFuzzTest {
         byte[] body = validChange(r);
         String head = "PUT " + changePath(r) + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + body.length + "\r\n\r\n";
-        return new Shot("slow body", () -> {
+        return new Shot("slow body", Expect.ANSWERED, () -> {
             try (RawHttp connection = RawHttp.unix(fixture.daemon.socketPath())) {
                 connection.send(head);
                 try {
@@ -249,9 +185,9 @@ class ApiFuzzTest {
                 } catch (java.io.IOException e) {
                     // Answered (a 404, say) before the body was needed, and closed: the answer is there.
                 }
-                return connection.read().status();
+                return connection.read();
             }
-        }, false);
+        });
     }
 
     // ---- generators ----
@@ -394,16 +330,17 @@ class ApiFuzzTest {
         String head = "PUT " + changePath(r) + " HTTP/1.1\r\nHost: x\r\n" + rawAuth() + "Content-Type: application/json\r\n"
                 + (chunked ? "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(body.length) + "\r\n"
                 : "Content-Length: " + body.length + "\r\n\r\n");
-        return new Shot("oversized " + (chunked ? "chunked " : "") + head.substring(0, head.indexOf('\r')), () -> {
+        return new Shot("oversized " + (chunked ? "chunked " : "") + head.substring(0, head.indexOf('\r')), Expect.REFUSED,
+                () -> {
             try (RawHttp connection = RawHttp.tls(fixture.daemon.httpsPort(), Duration.ofSeconds(10))) {
                 try {
                     connection.send(head).send(body).send(chunked ? "\r\n0\r\n\r\n" : "");
                 } catch (java.io.IOException e) {
                     // Refused before the whole body was read, and closed: the answer is there.
                 }
-                return connection.read().status();
+                return connection.read();
             }
-        }, true);
+        });
     }
 
     private static String rawAuth() {
