@@ -139,6 +139,27 @@ class DeploymentApiTest {
     }
 
     @Test
+    void aDisklessNodeReportingBootedKeepsItsPendingProfileToBootAgain() throws Exception {
+        assertEquals(201, socket.post("/nodes/", "{\"name\":\"diskless1\",\"net.hwaddr\":\"52:54:00:77:00:41\"}")
+                .status());
+        assertEquals(200, socket.put("/noderange/diskless1/deployment", "{\"profile\":\"tiny\"}").status());
+        String key = boot("POST", "/self/apikey", "diskless1", null, null).body().strip();
+        // As the original's diskless onboot.sh sends it.
+        HttpResponse<String> booted = boot("POST", "/self/updatestatus", "diskless1", key,
+                "{\"state\":\"booted\",\"status\":\"booted\"}");
+        assertEquals(200, booted.statusCode(), booted.body());
+        JsonNode status = monitor.get("/noderange/diskless1/deployment").json().path("databynode").path("diskless1");
+        assertEquals("tiny", status.path("profile").asText(), status.toString());
+        assertEquals("tiny", status.path("pendingprofile").asText(), status.toString());
+        assertEquals("booted", status.path("state").asText(), status.toString());
+        assertTrue(boot("GET", "/boot/by-mac/52:54:00:77:00:41/boot.ipxe", null, null, null).body()
+                .contains("kernel "), "the next boot boots the image again");
+        // Its key stays good for the next boot's reports.
+        assertEquals(200, boot("POST", "/self/updatestatus", "diskless1", key, "{\"status\":\"booted\"}")
+                .statusCode());
+    }
+
+    @Test
     void aKeyArmedOnceIsHandedOutOnceEvenToRequestsAtTheSameTime() throws Exception {
         assertEquals(201, socket.post("/nodes/", "{\"name\":\"race1\"}").status());
         assertEquals(200, socket.put("/noderange/race1/deployment", "{\"profile\":\"tiny\"}").status());

@@ -39,8 +39,10 @@ public interface NodeDeployment {
     /**
      * A status report of the node's deployment: {@code staged} moves the pending profile to
      * {@code deployment.stagedprofile}, {@code complete} to {@code deployment.profile} (clearing
-     * pending and staged); {@code state}, {@code state_detail}, the time and the address are
-     * recorded either way.
+     * pending and staged); {@code booted} (a diskless node up from its image) makes the staged,
+     * else pending, profile {@code deployment.profile} and leaves both as they are, so the node
+     * boots it again; {@code state}, {@code state_detail}, the time and the address are recorded
+     * in every case.
      *
      * @throws RequestException FORBIDDEN for an unknown node or a wrong key, BAD_REQUEST for
      *                          another status

@@ -147,8 +147,8 @@ public final class NodeDeployer implements NodeDeployment {
                     "not allowed: unknown node or wrong API key");
         }
         String status = report.status() == null ? "" : report.status();
-        if (!List.of("", "staged", "complete").contains(status)) {
-            throw RequestException.badRequest("status must be staged or complete, not " + status);
+        if (!List.of("", "staged", "complete", "booted").contains(status)) {
+            throw RequestException.badRequest("status must be staged, complete or booted, not " + status);
         }
         // Built from the profiles as read; written only if they are still those (two reports at
         // once, or a nodedeploy in between), else read again.
@@ -185,6 +185,14 @@ public final class NodeDeployer implements NodeDeployment {
             }
             changes.put(PENDING, new AttributeInput.Clear());
             changes.put(STAGED, new AttributeInput.Clear());
+        }
+        if (status.equals("booted")) {
+            // A diskless node booted its image: that is its profile now, but the pending profile
+            // stays, for it boots the same image from the network every time (as the original).
+            String booted = values.getOrDefault(STAGED, values.get(PENDING));
+            if (booted != null) {
+                changes.put(PROFILE, new AttributeInput.Value(booted));
+            }
         }
         return changes;
     }
