@@ -160,6 +160,35 @@ class DeploymentApiTest {
     }
 
     @Test
+    void autolockLocksTheNodeWhenItsDeploymentCompletes() throws Exception {
+        assertEquals(201, socket.post("/nodes/", "{\"name\":\"lock1\"}").status());
+        assertEquals("{\"databynode\":{\"lock1\":{\"lock\":{\"value\":\"unlocked\"}}}}",
+                monitor.get("/noderange/lock1/deployment/lock").json().toString());
+        // Only through the lock resource, by operators, with one of its three values.
+        assertError(400, socket.put("/nodes/lock1/attributes/current", "{\"deployment.lock\":\"autolock\"}"));
+        assertError(403, monitor.put("/noderange/lock1/deployment/lock", "{\"lock\":\"autolock\"}"));
+        assertError(400, socket.put("/noderange/lock1/deployment/lock", "{\"lock\":\"shut\"}"));
+        assertError(400, socket.put("/noderange/lock1/deployment/lock", "{}"));
+        assertEquals("{\"databynode\":{\"lock1\":{\"lock\":{\"value\":\"autolock\"}}}}",
+                socket.put("/noderange/lock1/deployment/lock", "{\"lock\":\"autolock\"}").json().toString());
+
+        assertEquals(200, socket.put("/noderange/lock1/deployment", "{\"profile\":\"tiny\"}").status());
+        String key = boot("POST", "/self/apikey", "lock1", null, null).body().strip();
+        assertEquals(200, boot("POST", "/self/updatestatus", "lock1", key, "{\"status\":\"staged\"}").statusCode());
+        assertEquals("autolock", monitor.get("/noderange/lock1/deployment/lock").json()
+                .path("databynode").path("lock1").path("lock").path("value").asText(), "staged is not done yet");
+        assertEquals(200, boot("POST", "/self/updatestatus", "lock1", key, "{\"status\":\"complete\"}").statusCode());
+        assertEquals("locked", monitor.get("/noderange/lock1/deployment/lock").json()
+                .path("databynode").path("lock1").path("lock").path("value").asText());
+
+        Answer refused = socket.put("/noderange/lock1,n1/deployment", "{\"profile\":\"tiny\"}");
+        assertError(409, refused);
+        assertTrue(refused.text().contains("Requested noderange has nodes with locked deployment: lock1"), refused.text());
+        assertEquals(200, socket.put("/noderange/lock1/deployment/lock", "{\"lock\":\"unlocked\"}").status());
+        assertEquals(200, socket.put("/noderange/lock1/deployment", "{\"profile\":\"tiny\"}").status());
+    }
+
+    @Test
     void aKeyArmedOnceIsHandedOutOnceEvenToRequestsAtTheSameTime() throws Exception {
         assertEquals(201, socket.post("/nodes/", "{\"name\":\"race1\"}").status());
         assertEquals(200, socket.put("/noderange/race1/deployment", "{\"profile\":\"tiny\"}").status());

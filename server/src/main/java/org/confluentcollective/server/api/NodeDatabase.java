@@ -98,7 +98,8 @@ public interface NodeDatabase extends NodeNames, NodeValues {
      * {@code expected} (as {@link #values} gives them; {@code null} for unset) still are those
      * when the write commits; a write retried after a concurrent change checks again. For a
      * service's own bookkeeping: a one-time key handed out once, a node moved from the manager
-     * it had. Warnings are not reported.
+     * it had. Warnings are not reported. The only write that may set {@code deployment.lock}
+     * (which the attribute API refuses: it is changed through the deployment lock resource).
      *
      * @return the nodes changed, in the order given
      */

@@ -22,6 +22,19 @@ public interface NodeDeployment {
      */
     void arm(List<String> nodes, String profile);
 
+    /**
+     * Each node's {@code deployment.lock}, in the order given: {@code locked}, {@code autolock}
+     * (becomes {@code locked} when a deployment completes), or {@code unlocked} (also for unset).
+     */
+    Map<String, String> locks(List<String> nodes);
+
+    /**
+     * Sets {@code deployment.lock}; {@link #arm} refuses {@code locked} nodes.
+     *
+     * @throws RequestException BAD_REQUEST for another value than the three of {@link #locks}
+     */
+    void setLock(List<String> nodes, String lock);
+
     /** Clears the pending profile and disarms the nodes. */
     void clear(List<String> nodes);
 
@@ -39,7 +52,8 @@ public interface NodeDeployment {
     /**
      * A status report of the node's deployment: {@code staged} moves the pending profile to
      * {@code deployment.stagedprofile}, {@code complete} to {@code deployment.profile} (clearing
-     * pending and staged); {@code booted} (a diskless node up from its image) makes the staged,
+     * pending and staged, and turning {@code deployment.lock=autolock} into {@code locked});
+     * {@code booted} (a diskless node up from its image) makes the staged,
      * else pending, profile {@code deployment.profile} and leaves both as they are, so the node
      * boots it again; {@code state}, {@code state_detail}, the time and the address are recorded
      * in every case.

@@ -46,6 +46,7 @@ public final class NodeDeployer implements NodeDeployment {
     static final String KEY = "crypted.selfapikey";
     static final String BMC = "hardwaremanagement.manager";
     private static final List<String> STATUS = List.of(PENDING, PROFILE, ARMED, STATE, DETAIL, UPDATED, BMC);
+    private static final List<String> LOCKS = List.of("autolock", "locked", "unlocked");
     private static final AttributeSelection ADDRESSES = new AttributeSelection(false, List.of("net.*ipv4_address"));
     /** A report's free text; longer is refused rather than cut. */
     static final int MAX_STATE_CHARS = 1024;
@@ -82,11 +83,7 @@ public final class NodeDeployer implements NodeDeployment {
         if (profiles.find(profile).isEmpty()) {
             throw RequestException.notFound("no deployment profile " + profile + " on this member (osdeploy list)");
         }
-        for (String node : names) {
-            if ("locked".equals(nodes.values(node, List.of(LOCK)).get(LOCK))) {
-                throw RequestException.conflict(node + " is locked (deployment.lock=locked); unlock it first");
-            }
-        }
+        refuseLocked(names);
         Map<String, AttributeInput> changes = new HashMap<>();
         changes.put(PENDING, new AttributeInput.Value(profile));
         changes.put(ARMED, new AttributeInput.Value("once"));
@@ -94,6 +91,35 @@ public final class NodeDeployer implements NodeDeployment {
             changes.put(cleared, new AttributeInput.Clear());
         }
         nodes.updateNodes(names, changes);
+    }
+
+    /** The original's words, naming every locked node. */
+    private void refuseLocked(List<String> names) {
+        List<String> locked = names.stream().filter(node -> "locked".equals(nodes.values(node, List.of(LOCK)).get(LOCK)))
+                .toList();
+        if (!locked.isEmpty()) {
+            throw RequestException.conflict("Requested noderange has nodes with locked deployment: "
+                    + String.join(",", locked) + " (PUT /noderange/<nr>/deployment/lock {\"lock\":\"unlocked\"})");
+        }
+    }
+
+    @Override
+    public Map<String, String> locks(List<String> names) {
+        Map<String, String> locks = new LinkedHashMap<>();
+        for (String node : names) {
+            String lock = nodes.values(node, List.of(LOCK)).get(LOCK);
+            locks.put(node, lock != null && LOCKS.contains(lock) ? lock : "unlocked");
+        }
+        return locks;
+    }
+
+    @Override
+    public void setLock(List<String> names, String lock) {
+        if (lock == null || !LOCKS.contains(lock)) {
+            throw RequestException.badRequest("lock must be one of " + String.join(", ", LOCKS) + ", not " + lock);
+        }
+        // No condition: the lock is the one attribute only this write (a service's) may set.
+        nodes.updateNodesIf(names, Map.of(), Map.of(LOCK, new AttributeInput.Value(lock)));
     }
 
     @Override
@@ -153,10 +179,11 @@ public final class NodeDeployer implements NodeDeployment {
         // Built from the profiles as read; written only if they are still those (two reports at
         // once, or a nodedeploy in between), else read again.
         for (int attempt = 1; ; attempt++) {
-            Map<String, String> values = nodes.values(node, List.of(PENDING, STAGED));
+            Map<String, String> values = nodes.values(node, List.of(PENDING, STAGED, LOCK));
             Map<String, String> asRead = new HashMap<>();
             asRead.put(PENDING, values.get(PENDING));
             asRead.put(STAGED, values.get(STAGED));
+            asRead.put(LOCK, values.get(LOCK));
             if (nodes.updateNodeIf(node, asRead, statusChanges(report, status, values, clientAddress))) {
                 break;
             }
@@ -182,6 +209,9 @@ public final class NodeDeployer implements NodeDeployment {
             String done = values.getOrDefault(PENDING, values.get(STAGED));
             if (done != null) {
                 changes.put(PROFILE, new AttributeInput.Value(done));
+                if ("autolock".equals(values.get(LOCK))) {
+                    changes.put(LOCK, new AttributeInput.Value("locked"));
+                }
             }
             changes.put(PENDING, new AttributeInput.Clear());
             changes.put(STAGED, new AttributeInput.Clear());

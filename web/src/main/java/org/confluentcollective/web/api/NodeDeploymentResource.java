@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 import org.confluentcollective.server.api.DeploymentStatus;
 import org.confluentcollective.server.api.NodeDeployment;
 import org.confluentcollective.server.api.NodeNames;
@@ -21,7 +22,9 @@ import org.confluentcollective.server.api.NodeNames;
 /**
  * {@code /noderange/<nr>/deployment}: {@code nodedeploy}. GET shows each node's deployment
  * attributes, PUT {@code {"profile":P}} makes P pending and arms the node's key, DELETE clears
- * the pending profile; answered as {@code databynode}.
+ * the pending profile; answered as {@code databynode}. {@code deployment/lock}: GET each node's
+ * {@code deployment.lock}, PUT {@code {"lock":"autolock|locked|unlocked"}} sets it, answered
+ * {@code {"databynode":{"n1":{"lock":{"value":"locked"}}}}} as the original.
  */
 @Path("noderange/{noderange}/deployment")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,6 +64,28 @@ public final class NodeDeploymentResource {
         deployment.clear(nodes);
         ObjectNode byNode = JsonNodeFactory.instance.objectNode();
         nodes.forEach(node -> byNode.putObject(node).putNull("pendingprofile"));
+        return wrap(byNode);
+    }
+
+    @GET
+    @Path("lock")
+    public ObjectNode locks(@PathParam("noderange") String noderange) {
+        return locks(deployment.locks(names.expand(noderange)));
+    }
+
+    @PUT
+    @Path("lock")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ObjectNode lock(@PathParam("noderange") String noderange, JsonNode body) {
+        String lock = Bodies.requiredText(Bodies.object(body), "lock");
+        List<String> nodes = names.expandForChange(noderange);
+        deployment.setLock(nodes, lock);
+        return locks(deployment.locks(nodes));
+    }
+
+    private static ObjectNode locks(Map<String, String> locks) {
+        ObjectNode byNode = JsonNodeFactory.instance.objectNode();
+        locks.forEach((node, lock) -> byNode.putObject(node).putObject("lock").put("value", lock));
         return wrap(byNode);
     }
 
