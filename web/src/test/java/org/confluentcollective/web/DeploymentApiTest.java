@@ -189,6 +189,37 @@ class DeploymentApiTest {
     }
 
     @Test
+    void redeployArmsEachNodesPendingElseStagedElseLastProfile() throws Exception {
+        assertEquals(201, socket.post("/nodes/", "{\"name\":\"rd1\"}").status());
+        assertEquals(201, socket.post("/nodes/", "{\"name\":\"rd2\"}").status());
+        assertEquals(201, socket.post("/nodes/", "{\"name\":\"rd3\"}").status());
+        assertEquals(200, socket.put("/noderange/rd1,rd3/deployment", "{\"profile\":\"tiny\"}").status());
+        String key1 = boot("POST", "/self/apikey", "rd1", null, null).body().strip();
+        assertEquals(200, boot("POST", "/self/updatestatus", "rd1", key1, "{\"status\":\"complete\"}").statusCode());
+        String key3 = boot("POST", "/self/apikey", "rd3", null, null).body().strip();
+        assertEquals(200, boot("POST", "/self/updatestatus", "rd3", key3, "{\"status\":\"staged\"}").statusCode());
+        JsonNode before = monitor.get("/noderange/rd1,rd2,rd3/deployment").json().path("databynode");
+        assertEquals("tiny", before.path("rd3").path("stagedprofile").asText(), before.toString());
+        assertTrue(before.path("rd1").path("apiarmed").isNull(), before.toString());
+
+        assertError(400, socket.put("/noderange/rd1/deployment", "{\"redeploy\":true,\"profile\":\"tiny\"}"));
+        assertError(400, socket.put("/noderange/rd1/deployment", "{\"redeploy\":\"yes\"}"));
+        assertError(403, monitor.put("/noderange/rd1/deployment", "{\"redeploy\":true}"));
+        // rd2 never had a profile: left alone, as the original's nodedeploy -r does.
+        assertEquals("{\"databynode\":{\"rd1\":{\"pendingprofile\":\"tiny\",\"apiarmed\":\"once\"},"
+                + "\"rd3\":{\"pendingprofile\":\"tiny\",\"apiarmed\":\"once\"}}}",
+                socket.put("/noderange/rd1,rd2,rd3/deployment", "{\"redeploy\":true}").json().toString());
+        JsonNode after = monitor.get("/noderange/rd1,rd2,rd3/deployment").json().path("databynode");
+        assertEquals("once", after.path("rd1").path("apiarmed").asText(), after.toString());
+        assertTrue(after.path("rd3").path("stagedprofile").isNull(), after.toString());
+        assertTrue(after.path("rd2").path("pendingprofile").isNull(), after.toString());
+        assertEquals(200, boot("POST", "/self/apikey", "rd1", null, null).statusCode(), "armed again");
+
+        assertEquals(200, socket.put("/noderange/rd1/deployment/lock", "{\"lock\":\"locked\"}").status());
+        assertError(409, socket.put("/noderange/rd1,rd3/deployment", "{\"redeploy\":true}"));
+    }
+
+    @Test
     void aKeyArmedOnceIsHandedOutOnceEvenToRequestsAtTheSameTime() throws Exception {
         assertEquals(201, socket.post("/nodes/", "{\"name\":\"race1\"}").status());
         assertEquals(200, socket.put("/noderange/race1/deployment", "{\"profile\":\"tiny\"}").status());

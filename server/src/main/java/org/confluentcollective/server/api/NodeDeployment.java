@@ -23,6 +23,17 @@ public interface NodeDeployment {
     void arm(List<String> nodes, String profile);
 
     /**
+     * {@code nodedeploy -r}: {@link #arm}s each node with its own profile: the pending one, else
+     * the staged one, else the last deployed ({@code deployment.profile}); nodes with none are
+     * left alone.
+     *
+     * @return the profile armed, by node, in the order given
+     * @throws RequestException CONFLICT when a node is locked, NOT_FOUND when a node's profile is
+     *                          no longer on this member; nothing is changed then
+     */
+    Map<String, String> redeploy(List<String> nodes);
+
+    /**
      * Each node's {@code deployment.lock}, in the order given: {@code locked}, {@code autolock}
      * (becomes {@code locked} when a deployment completes), or {@code unlocked} (also for unset).
      */

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,7 +46,7 @@ public final class NodeDeployer implements NodeDeployment {
     static final String LOCK = "deployment.lock";
     static final String KEY = "crypted.selfapikey";
     static final String BMC = "hardwaremanagement.manager";
-    private static final List<String> STATUS = List.of(PENDING, PROFILE, ARMED, STATE, DETAIL, UPDATED, BMC);
+    private static final List<String> STATUS = List.of(PENDING, STAGED, PROFILE, ARMED, STATE, DETAIL, UPDATED, BMC);
     private static final List<String> LOCKS = List.of("autolock", "locked", "unlocked");
     private static final AttributeSelection ADDRESSES = new AttributeSelection(false, List.of("net.*ipv4_address"));
     /** A report's free text; longer is refused rather than cut. */
@@ -72,7 +73,7 @@ public final class NodeDeployer implements NodeDeployment {
         Map<String, DeploymentStatus> status = new LinkedHashMap<>();
         for (String node : names) {
             Map<String, String> values = nodes.values(node, STATUS);
-            status.put(node, new DeploymentStatus(values.get(PENDING), values.get(PROFILE), values.get(ARMED),
+            status.put(node, new DeploymentStatus(values.get(PENDING), values.get(STAGED), values.get(PROFILE), values.get(ARMED),
                     values.get(STATE), values.get(DETAIL), values.get(UPDATED), values.containsKey(BMC)));
         }
         return status;
@@ -80,10 +81,36 @@ public final class NodeDeployer implements NodeDeployment {
 
     @Override
     public void arm(List<String> names, String profile) {
+        requireProfile(profile);
+        refuseLocked(names);
+        armChecked(names, profile);
+    }
+
+    @Override
+    public Map<String, String> redeploy(List<String> names) {
+        refuseLocked(names);
+        Map<String, String> profileByNode = new LinkedHashMap<>();
+        for (String node : names) {
+            Map<String, String> values = nodes.values(node, List.of(PENDING, STAGED, PROFILE));
+            String profile = values.getOrDefault(PENDING, values.getOrDefault(STAGED, values.get(PROFILE)));
+            if (profile != null) {
+                profileByNode.put(node, profile);
+            }
+        }
+        Map<String, List<String>> nodesByProfile = new LinkedHashMap<>();
+        profileByNode.forEach((node, profile) -> nodesByProfile.computeIfAbsent(profile, p -> new ArrayList<>()).add(node));
+        nodesByProfile.keySet().forEach(this::requireProfile);
+        nodesByProfile.forEach((profile, group) -> armChecked(group, profile));
+        return profileByNode;
+    }
+
+    private void requireProfile(String profile) {
         if (profiles.find(profile).isEmpty()) {
             throw RequestException.notFound("no deployment profile " + profile + " on this member (osdeploy list)");
         }
-        refuseLocked(names);
+    }
+
+    private void armChecked(List<String> names, String profile) {
         Map<String, AttributeInput> changes = new HashMap<>();
         changes.put(PENDING, new AttributeInput.Value(profile));
         changes.put(ARMED, new AttributeInput.Value("once"));
