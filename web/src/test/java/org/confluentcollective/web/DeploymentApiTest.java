@@ -220,6 +220,51 @@ class DeploymentApiTest {
     }
 
     @Test
+    void deploycfgGivesTheInstallerItsSettingsAndOnlyHashes() throws Exception {
+        assertEquals(201, socket.post("/nodes/", "{\"name\":\"dc1\",\"net.eth0.ipv4_address\":\"127.0.0.1/8\","
+                + "\"net.eth0.ipv4_gateway\":\"127.0.0.254\",\"net.bmc.ipv4_address\":\"10.1.1.1/24\","
+                + "\"dns.servers\":\"10.0.0.1, 10.0.0.2\",\"dns.domain\":\"cluster.test\","
+                + "\"crypted.rootpassword\":\"Sw0rdfish!\",\"crypted.grubpassword\":\"Gr0bLoader\",\"deployment.useinsecureprotocols\":\"always\"}").status());
+        assertEquals(200, socket.put("/noderange/dc1/deployment", "{\"profile\":\"tiny\"}").status());
+        String key = boot("POST", "/self/apikey", "dc1", null, null).body().strip();
+        assertEquals(403, deploycfg("dc1", "guess", "application/json").statusCode());
+        assertEquals(403, deploycfg("n1", key, "application/json").statusCode());
+
+        HttpResponse<String> answer = deploycfg("dc1", key, "application/json");
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonNode config = JSON.readTree(answer.body());
+        assertEquals("127.0.0.1", config.path("ipv4_address").asText(), answer.body());
+        assertEquals("static", config.path("ipv4_method").asText());
+        assertEquals(8, config.path("prefix").asInt());
+        assertEquals("255.0.0.0", config.path("ipv4_netmask").asText());
+        assertEquals("127.0.0.254", config.path("ipv4_gateway").asText());
+        assertEquals("127.0.0.1", config.path("deploy_server").asText());
+        assertEquals("tiny", config.path("profile").asText());
+        assertEquals("http", config.path("protocol").asText());
+        assertEquals("[\"10.0.0.1\",\"10.0.0.2\"]", config.path("nameservers").toString());
+        assertEquals("cluster.test", config.path("dnsdomain").asText());
+        assertTrue(config.path("rootpassword").asText().startsWith("$6$"), answer.body());
+        assertTrue(config.path("grubpassword").asText().startsWith("grub.pbkdf2."), answer.body());
+        assertFalse(answer.body().contains("Sw0rdfish") || answer.body().contains("Gr0bLoader"), answer.body());
+        assertTrue(config.path("encryptboot").isNull());
+        assertFalse(config.path("textconsole").asBoolean());
+        assertFalse(config.has("ntpservers"));
+
+        // YAML unless JSON is asked for, as the original's default.
+        HttpResponse<String> yaml = deploycfg("dc1", key, "*/*");
+        assertEquals(200, yaml.statusCode(), yaml.body());
+        assertTrue(yaml.headers().firstValue("Content-Type").orElse("").startsWith("application/yaml"));
+        assertTrue(yaml.body().contains("\nprofile: \"tiny\"\n"), yaml.body());
+        assertTrue(yaml.body().contains("\nnameservers:\n- \"10.0.0.1\"\n- \"10.0.0.2\"\n"), yaml.body());
+        assertTrue(yaml.body().contains("\nprefix: 8\n") && yaml.body().contains("\nencryptboot: null\n"), yaml.body());
+    }
+
+    private static HttpResponse<String> deploycfg(String node, String key, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(bootUri("/self/deploycfg")).header("CONFLUENT_NODENAME", node)
+                .header("CONFLUENT_APIKEY", key).header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aKeyArmedOnceIsHandedOutOnceEvenToRequestsAtTheSameTime() throws Exception {
         assertEquals(201, socket.post("/nodes/", "{\"name\":\"race1\"}").status());
         assertEquals(200, socket.put("/noderange/race1/deployment", "{\"profile\":\"tiny\"}").status());

@@ -34,6 +34,13 @@ public interface NodeDatabase extends NodeNames, NodeValues {
     boolean matchesCrypted(String node, String attribute, String clear);
 
     /**
+     * The stored hash of the node's {@code crypted.*} attribute (its own or inherited): the crypt
+     * hash, or with {@code grub} its GRUB PBKDF2 form; empty when unset or not a crypted attribute.
+     * Only for handing a node's own hashes to its installer, as the original does.
+     */
+    Optional<String> cryptedHash(String node, String attribute, boolean grub);
+
+    /**
      * A counter that moves whenever a node or group of this member's copy changes: services keep
      * indexes over the copy (deployment's MAC index) and rebuild them only when it moved.
      */

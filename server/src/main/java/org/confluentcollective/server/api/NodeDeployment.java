@@ -2,6 +2,7 @@ package org.confluentcollective.server.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * Deploying nodes through the database: {@code nodedeploy} (arm a profile, show, clear) and the
@@ -73,6 +74,22 @@ public interface NodeDeployment {
      *                          another status
      */
     void updateStatus(String node, String apiKey, String clientAddress, StatusReport report);
+
+    /**
+     * {@code /self/deploycfg}: what the node's installer needs, with the original's key names:
+     * {@code ipv4_address}, {@code ipv4_method}, {@code prefix}, {@code ipv4_netmask},
+     * {@code ipv4_gateway} of its {@code net.*} interface on the deployment network (the one whose
+     * address is the request's source, else whose {@code /prefix} subnet holds this member's
+     * address), {@code deploy_server}, {@code profile} (pending), {@code protocol},
+     * {@code encryptboot}, {@code textconsole}, {@code rootpassword} and {@code grubpassword}
+     * (hashes only), {@code timezone} (this member's), {@code locale}, {@code keymap},
+     * {@code nameservers}, {@code ntpservers} (only when set), {@code dnsdomain}. Values are
+     * strings, booleans, an integer ({@code prefix}), lists of strings, or null for unset.
+     *
+     * @param serverAddress this member's address the request reached
+     * @throws RequestException FORBIDDEN for an unknown node or a wrong key
+     */
+    SortedMap<String, Object> deployConfig(String node, String apiKey, String clientAddress, String serverAddress);
 
     /** What a booted node reports; {@code state} and {@code stateDetail} may be null. */
     record StatusReport(String status, String state, String stateDetail) {

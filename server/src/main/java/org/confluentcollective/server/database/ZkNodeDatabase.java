@@ -105,6 +105,15 @@ final class ZkNodeDatabase implements NodeDatabase {
     }
 
     @Override
+    public Optional<String> cryptedHash(String node, String attribute, boolean grub) {
+        if (!catalog.isCrypted(attribute)) {
+            return Optional.empty();
+        }
+        return tree.node(node).flatMap(held -> inheritance.resolve(held.record(), attribute))
+                .map(resolved -> grub ? resolved.stored().grubhashvalue() : resolved.stored().hashvalue());
+    }
+
+    @Override
     public long changeCount() {
         return tree.nodeChanges();
     }

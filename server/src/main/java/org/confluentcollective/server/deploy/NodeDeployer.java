@@ -5,15 +5,18 @@ import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import org.confluentcollective.server.api.AttributeInput;
 import org.confluentcollective.server.api.AttributeSelection;
 import org.confluentcollective.server.api.AttributeView;
@@ -48,6 +51,8 @@ public final class NodeDeployer implements NodeDeployment {
     static final String BMC = "hardwaremanagement.manager";
     private static final List<String> STATUS = List.of(PENDING, STAGED, PROFILE, ARMED, STATE, DETAIL, UPDATED, BMC);
     private static final List<String> LOCKS = List.of("autolock", "locked", "unlocked");
+    private static final AttributeSelection NETWORK = new AttributeSelection(false,
+            List.of("net.*ipv4_address", "net.*ipv4_method", "net.*ipv4_gateway"));
     private static final AttributeSelection ADDRESSES = new AttributeSelection(false, List.of("net.*ipv4_address"));
     /** A report's free text; longer is refused rather than cut. */
     static final int MAX_STATE_CHARS = 1024;
@@ -193,12 +198,48 @@ public final class NodeDeployer implements NodeDeployment {
     }
 
     @Override
-    public void updateStatus(String node, String apiKey, String clientAddress, StatusReport report) {
+    public SortedMap<String, Object> deployConfig(String node, String apiKey, String clientAddress,
+                                                  String serverAddress) {
+        authenticate(node, apiKey);
+        Map<String, String> values = nodes.values(node, List.of(PENDING, "deployment.encryptboot",
+                "deployment.useinsecureprotocols", "console.method", "dns.servers", "dns.domain", "ntp.servers"));
+        SortedMap<String, Object> config = new TreeMap<>(DeployNetwork.of(
+                nodes.nodeAttributes(node, NETWORK), clientAddress, serverAddress).asMap());
+        config.put("profile", values.getOrDefault(PENDING, ""));
+        String encrypt = values.get("deployment.encryptboot");
+        config.put("encryptboot", encrypt == null || encrypt.isEmpty() || encrypt.equals("none") ? null : encrypt);
+        config.put("protocol", "always".equals(values.get("deployment.useinsecureprotocols")) ? "http" : "https");
+        config.put("textconsole", values.containsKey("console.method"));
+        config.put("rootpassword", nodes.cryptedHash(node, "crypted.rootpassword", false).orElse(null));
+        config.put("grubpassword", nodes.cryptedHash(node, "crypted.grubpassword", true).orElse(null));
+        config.put("timezone", ZoneId.systemDefault().getId());
+        // The original reads these from its own host's settings; ours are its defaults.
+        config.put("locale", "en_US.UTF-8");
+        config.put("keymap", "us");
+        config.put("nameservers", list(values.get("dns.servers")));
+        if (values.containsKey("ntp.servers")) {
+            config.put("ntpservers", list(values.get("ntp.servers")));
+        }
+        config.put("dnsdomain", values.get("dns.domain"));
+        return config;
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split(","))
+                .map(String::strip).filter(item -> !item.isEmpty()).toList();
+    }
+
+    private void authenticate(String node, String apiKey) {
         if (apiKey == null || apiKey.isEmpty() || apiKey.length() > 200
                 || !nodes.matchesCrypted(node, KEY, apiKey)) {
             throw new RequestException(RequestException.Kind.FORBIDDEN,
                     "not allowed: unknown node or wrong API key");
         }
+    }
+
+    @Override
+    public void updateStatus(String node, String apiKey, String clientAddress, StatusReport report) {
+        authenticate(node, apiKey);
         String status = report.status() == null ? "" : report.status();
         if (!List.of("", "staged", "complete", "booted").contains(status)) {
             throw RequestException.badRequest("status must be staged, complete or booted, not " + status);
