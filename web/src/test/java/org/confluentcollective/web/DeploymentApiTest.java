@@ -139,6 +139,132 @@ class DeploymentApiTest {
     }
 
     @Test
+    void aDisklessNodeReportingBootedKeepsItsPendingProfileToBootAgain() throws Exception {
+        assertEquals(201, socket.post("/nodes/", "{\"name\":\"diskless1\",\"net.hwaddr\":\"52:54:00:77:00:41\"}")
+                .status());
+        assertEquals(200, socket.put("/noderange/diskless1/deployment", "{\"profile\":\"tiny\"}").status());
+        String key = boot("POST", "/self/apikey", "diskless1", null, null).body().strip();
+        // As the original's diskless onboot.sh sends it.
+        HttpResponse<String> booted = boot("POST", "/self/updatestatus", "diskless1", key,
+                "{\"state\":\"booted\",\"status\":\"booted\"}");
+        assertEquals(200, booted.statusCode(), booted.body());
+        JsonNode status = monitor.get("/noderange/diskless1/deployment").json().path("databynode").path("diskless1");
+        assertEquals("tiny", status.path("profile").asText(), status.toString());
+        assertEquals("tiny", status.path("pendingprofile").asText(), status.toString());
+        assertEquals("booted", status.path("state").asText(), status.toString());
+        assertTrue(boot("GET", "/boot/by-mac/52:54:00:77:00:41/boot.ipxe", null, null, null).body()
+                .contains("kernel "), "the next boot boots the image again");
+        // Its key stays good for the next boot's reports.
+        assertEquals(200, boot("POST", "/self/updatestatus", "diskless1", key, "{\"status\":\"booted\"}")
+                .statusCode());
+    }
+
+    @Test
+    void autolockLocksTheNodeWhenItsDeploymentCompletes() throws Exception {
+        assertEquals(201, socket.post("/nodes/", "{\"name\":\"lock1\"}").status());
+        assertEquals("{\"databynode\":{\"lock1\":{\"lock\":{\"value\":\"unlocked\"}}}}",
+                monitor.get("/noderange/lock1/deployment/lock").json().toString());
+        // Only through the lock resource, by operators, with one of its three values.
+        assertError(400, socket.put("/nodes/lock1/attributes/current", "{\"deployment.lock\":\"autolock\"}"));
+        assertError(403, monitor.put("/noderange/lock1/deployment/lock", "{\"lock\":\"autolock\"}"));
+        assertError(400, socket.put("/noderange/lock1/deployment/lock", "{\"lock\":\"shut\"}"));
+        assertError(400, socket.put("/noderange/lock1/deployment/lock", "{}"));
+        assertEquals("{\"databynode\":{\"lock1\":{\"lock\":{\"value\":\"autolock\"}}}}",
+                socket.put("/noderange/lock1/deployment/lock", "{\"lock\":\"autolock\"}").json().toString());
+
+        assertEquals(200, socket.put("/noderange/lock1/deployment", "{\"profile\":\"tiny\"}").status());
+        String key = boot("POST", "/self/apikey", "lock1", null, null).body().strip();
+        assertEquals(200, boot("POST", "/self/updatestatus", "lock1", key, "{\"status\":\"staged\"}").statusCode());
+        assertEquals("autolock", monitor.get("/noderange/lock1/deployment/lock").json()
+                .path("databynode").path("lock1").path("lock").path("value").asText(), "staged is not done yet");
+        assertEquals(200, boot("POST", "/self/updatestatus", "lock1", key, "{\"status\":\"complete\"}").statusCode());
+        assertEquals("locked", monitor.get("/noderange/lock1/deployment/lock").json()
+                .path("databynode").path("lock1").path("lock").path("value").asText());
+
+        Answer refused = socket.put("/noderange/lock1,n1/deployment", "{\"profile\":\"tiny\"}");
+        assertError(409, refused);
+        assertTrue(refused.text().contains("Requested noderange has nodes with locked deployment: lock1"), refused.text());
+        assertEquals(200, socket.put("/noderange/lock1/deployment/lock", "{\"lock\":\"unlocked\"}").status());
+        assertEquals(200, socket.put("/noderange/lock1/deployment", "{\"profile\":\"tiny\"}").status());
+    }
+
+    @Test
+    void redeployArmsEachNodesPendingElseStagedElseLastProfile() throws Exception {
+        assertEquals(201, socket.post("/nodes/", "{\"name\":\"rd1\"}").status());
+        assertEquals(201, socket.post("/nodes/", "{\"name\":\"rd2\"}").status());
+        assertEquals(201, socket.post("/nodes/", "{\"name\":\"rd3\"}").status());
+        assertEquals(200, socket.put("/noderange/rd1,rd3/deployment", "{\"profile\":\"tiny\"}").status());
+        String key1 = boot("POST", "/self/apikey", "rd1", null, null).body().strip();
+        assertEquals(200, boot("POST", "/self/updatestatus", "rd1", key1, "{\"status\":\"complete\"}").statusCode());
+        String key3 = boot("POST", "/self/apikey", "rd3", null, null).body().strip();
+        assertEquals(200, boot("POST", "/self/updatestatus", "rd3", key3, "{\"status\":\"staged\"}").statusCode());
+        JsonNode before = monitor.get("/noderange/rd1,rd2,rd3/deployment").json().path("databynode");
+        assertEquals("tiny", before.path("rd3").path("stagedprofile").asText(), before.toString());
+        assertTrue(before.path("rd1").path("apiarmed").isNull(), before.toString());
+
+        assertError(400, socket.put("/noderange/rd1/deployment", "{\"redeploy\":true,\"profile\":\"tiny\"}"));
+        assertError(400, socket.put("/noderange/rd1/deployment", "{\"redeploy\":\"yes\"}"));
+        assertError(403, monitor.put("/noderange/rd1/deployment", "{\"redeploy\":true}"));
+        // rd2 never had a profile: left alone, as the original's nodedeploy -r does.
+        assertEquals("{\"databynode\":{\"rd1\":{\"pendingprofile\":\"tiny\",\"apiarmed\":\"once\"},"
+                + "\"rd3\":{\"pendingprofile\":\"tiny\",\"apiarmed\":\"once\"}}}",
+                socket.put("/noderange/rd1,rd2,rd3/deployment", "{\"redeploy\":true}").json().toString());
+        JsonNode after = monitor.get("/noderange/rd1,rd2,rd3/deployment").json().path("databynode");
+        assertEquals("once", after.path("rd1").path("apiarmed").asText(), after.toString());
+        assertTrue(after.path("rd3").path("stagedprofile").isNull(), after.toString());
+        assertTrue(after.path("rd2").path("pendingprofile").isNull(), after.toString());
+        assertEquals(200, boot("POST", "/self/apikey", "rd1", null, null).statusCode(), "armed again");
+
+        assertEquals(200, socket.put("/noderange/rd1/deployment/lock", "{\"lock\":\"locked\"}").status());
+        assertError(409, socket.put("/noderange/rd1,rd3/deployment", "{\"redeploy\":true}"));
+    }
+
+    @Test
+    void deploycfgGivesTheInstallerItsSettingsAndOnlyHashes() throws Exception {
+        assertEquals(201, socket.post("/nodes/", "{\"name\":\"dc1\",\"net.eth0.ipv4_address\":\"127.0.0.1/8\","
+                + "\"net.eth0.ipv4_gateway\":\"127.0.0.254\",\"net.bmc.ipv4_address\":\"10.1.1.1/24\","
+                + "\"dns.servers\":\"10.0.0.1, 10.0.0.2\",\"dns.domain\":\"cluster.test\","
+                + "\"crypted.rootpassword\":\"Sw0rdfish!\",\"crypted.grubpassword\":\"Gr0bLoader\",\"deployment.useinsecureprotocols\":\"always\"}").status());
+        assertEquals(200, socket.put("/noderange/dc1/deployment", "{\"profile\":\"tiny\"}").status());
+        String key = boot("POST", "/self/apikey", "dc1", null, null).body().strip();
+        assertEquals(403, deploycfg("dc1", "guess", "application/json").statusCode());
+        assertEquals(403, deploycfg("n1", key, "application/json").statusCode());
+
+        HttpResponse<String> answer = deploycfg("dc1", key, "application/json");
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonNode config = JSON.readTree(answer.body());
+        assertEquals("127.0.0.1", config.path("ipv4_address").asText(), answer.body());
+        assertEquals("static", config.path("ipv4_method").asText());
+        assertEquals(8, config.path("prefix").asInt());
+        assertEquals("255.0.0.0", config.path("ipv4_netmask").asText());
+        assertEquals("127.0.0.254", config.path("ipv4_gateway").asText());
+        assertEquals("127.0.0.1", config.path("deploy_server").asText());
+        assertEquals("tiny", config.path("profile").asText());
+        assertEquals("http", config.path("protocol").asText());
+        assertEquals("[\"10.0.0.1\",\"10.0.0.2\"]", config.path("nameservers").toString());
+        assertEquals("cluster.test", config.path("dnsdomain").asText());
+        assertTrue(config.path("rootpassword").asText().startsWith("$6$"), answer.body());
+        assertTrue(config.path("grubpassword").asText().startsWith("grub.pbkdf2."), answer.body());
+        assertFalse(answer.body().contains("Sw0rdfish") || answer.body().contains("Gr0bLoader"), answer.body());
+        assertTrue(config.path("encryptboot").isNull());
+        assertFalse(config.path("textconsole").asBoolean());
+        assertFalse(config.has("ntpservers"));
+
+        // YAML unless JSON is asked for, as the original's default.
+        HttpResponse<String> yaml = deploycfg("dc1", key, "*/*");
+        assertEquals(200, yaml.statusCode(), yaml.body());
+        assertTrue(yaml.headers().firstValue("Content-Type").orElse("").startsWith("application/yaml"));
+        assertTrue(yaml.body().contains("\nprofile: \"tiny\"\n"), yaml.body());
+        assertTrue(yaml.body().contains("\nnameservers:\n- \"10.0.0.1\"\n- \"10.0.0.2\"\n"), yaml.body());
+        assertTrue(yaml.body().contains("\nprefix: 8\n") && yaml.body().contains("\nencryptboot: null\n"), yaml.body());
+    }
+
+    private static HttpResponse<String> deploycfg(String node, String key, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(bootUri("/self/deploycfg")).header("CONFLUENT_NODENAME", node)
+                .header("CONFLUENT_APIKEY", key).header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aKeyArmedOnceIsHandedOutOnceEvenToRequestsAtTheSameTime() throws Exception {
         assertEquals(201, socket.post("/nodes/", "{\"name\":\"race1\"}").status());
         assertEquals(200, socket.put("/noderange/race1/deployment", "{\"profile\":\"tiny\"}").status());

@@ -198,7 +198,7 @@ class DeploymentPortFuzzTest {
         };
     }
 
-    /** A report no node may make: not JSON, not an object, a status other than staged or complete, bad text. */
+    /** A report no node may make: not JSON, not an object, a status other than staged, complete or booted, bad text. */
     private static byte[] badReport(Random r) {
         String report = switch (r.nextInt(8)) {
             case 0 -> new String(FuzzInputs.malformedJson(r), StandardCharsets.UTF_8);

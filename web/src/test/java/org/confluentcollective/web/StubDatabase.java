@@ -38,6 +38,11 @@ final class StubDatabase implements NodeDatabase, UserDirectory {
     volatile Consumer<String> beforeRead = node -> { };
 
     @Override
+    public Optional<String> cryptedHash(String node, String attribute, boolean grub) {
+        return Optional.empty();
+    }
+
+    @Override
     public boolean matchesCrypted(String node, String attribute, String clear) {
         return false;
     }

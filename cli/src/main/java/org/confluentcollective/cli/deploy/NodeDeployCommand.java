@@ -1,6 +1,10 @@
 package org.confluentcollective.cli.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +20,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code nodedeploy NR [-p PROFILE [-n]] [-c]}: arms a profile for the next network boot, shows
- * the deployment state, or clears it. With {@code -n}, nodes with a BMC are also set to boot from
- * the network once (UEFI) and rebooted.
+ * {@code nodedeploy NR [-p PROFILE | -r] [-n] | -c}: arms a profile for the next network boot
+ * ({@code -r}: each node's own pending, staged or last profile), shows the deployment state, or
+ * clears it. With {@code -n}, nodes with a BMC are also set to boot from the network once (UEFI)
+ * and rebooted.
  */
 @Command(name = "nodedeploy",
         description = {"Deploys an OS profile to nodes, or shows or clears their deployment:",
             "  nodedeploy NR                 status: 'n1: pending: P (node authentication armed)'",
             "  nodedeploy NR -p PROFILE [-n] make PROFILE pending and arm the node's key; -n: network boot now",
+            "  nodedeploy NR -r [-n]         redeploy each node's pending, else staged, else last profile",
             "  nodedeploy NR -c              clear the pending profile"})
 public final class NodeDeployCommand extends ApiCommand {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss");
 
     @Parameters(index = "0", paramLabel = "NODERANGE", description = "the nodes")
     private String noderange;
@@ -39,16 +47,24 @@ public final class NodeDeployCommand extends ApiCommand {
     @Option(names = {"-c", "--clear"}, description = "clear the pending profile and disarm")
     private boolean clear;
 
+    @Option(names = {"-r", "--redeploy"}, description = "redeploy nodes with the current or pending profile")
+    private boolean redeploy;
+
     @Override
     public Integer call() throws CliException, ApiException, ConnectionException {
         String path = "/noderange/" + ApiPath.segment(noderange) + "/deployment";
-        if (clear && profile != null || network && profile == null) {
-            throw usageError("use -c alone, or -p PROFILE with or without -n");
+        if (redeploy && profile != null) {
+            throw usageError("The -r/--redeploy option cannot be used with a profile, it redeploys the current "
+                    + "or pending profile");
+        }
+        if (clear && (profile != null || redeploy || network) || network && profile == null && !redeploy) {
+            throw usageError("use -c alone, or -p PROFILE or -r, each with or without -n");
         }
         if (clear) {
             api().delete(path);
-        } else if (profile != null) {
-            api().put(path, invocation().mapper().createObjectNode().put("profile", profile));
+        } else if (profile != null || redeploy) {
+            api().put(path, redeploy ? invocation().mapper().createObjectNode().put("redeploy", true)
+                    : invocation().mapper().createObjectNode().put("profile", profile));
             if (network && bootFromNetwork(path)) {
                 return ExitCode.FAILED;
             }
@@ -91,21 +107,39 @@ public final class NodeDeployCommand extends ApiCommand {
 
     /** As the original's status line. */
     static String describe(JsonNode status) {
-        String pending = text(status, "pendingprofile");
-        if (pending != null) {
-            return "pending: " + pending + (text(status, "apiarmed") != null ? " (node authentication armed)" : "");
+        String profile = text(status, "pendingprofile");
+        String shown;
+        if (profile != null) {
+            shown = "pending: " + profile;
+        } else if ((profile = text(status, "stagedprofile")) != null) {
+            shown = "staged: " + profile;
+        } else if ((profile = text(status, "profile")) != null) {
+            shown = "completed: " + profile;
+        } else {
+            shown = "No profile pending or applied";
         }
-        String done = text(status, "profile");
-        if (done != null) {
-            return "completed: " + done + " (" + String.valueOf(text(status, "state")) + ": "
-                    + String.valueOf(text(status, "state_detail")) + " - "
-                    + String.valueOf(text(status, "state_last_updated")) + ")";
+        String state = text(status, "state");
+        if (state != null) {
+            String detail = text(status, "state_detail");
+            String date = text(status, "state_last_updated");
+            return shown + " (" + state + (detail != null ? ": " + detail : "")
+                    + (date != null ? " - " + localDate(date) : "") + ")";
         }
-        return "No profile pending or applied";
+        String armed = text(status, "apiarmed");
+        return shown + ("once".equals(armed) || "continuous".equals(armed) ? " (node authentication armed)" : "");
+    }
+
+    /** The original's {@code %m/%d/%Y %H:%M:%S}, in this machine's time zone; as stored if not a time. */
+    private static String localDate(String date) {
+        try {
+            return DATE.format(OffsetDateTime.parse(date).atZoneSameInstant(ZoneId.systemDefault()));
+        } catch (DateTimeParseException e) {
+            return date;
+        }
     }
 
     private static String text(JsonNode status, String field) {
         JsonNode value = status.path(field);
-        return value.isTextual() ? value.textValue() : null;
+        return value.isTextual() && !value.textValue().isEmpty() ? value.textValue() : null;
     }
 }

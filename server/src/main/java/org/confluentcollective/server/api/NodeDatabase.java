@@ -34,6 +34,13 @@ public interface NodeDatabase extends NodeNames, NodeValues {
     boolean matchesCrypted(String node, String attribute, String clear);
 
     /**
+     * The stored hash of the node's {@code crypted.*} attribute (its own or inherited): the crypt
+     * hash, or with {@code grub} its GRUB PBKDF2 form; empty when unset or not a crypted attribute.
+     * Only for handing a node's own hashes to its installer, as the original does.
+     */
+    Optional<String> cryptedHash(String node, String attribute, boolean grub);
+
+    /**
      * A counter that moves whenever a node or group of this member's copy changes: services keep
      * indexes over the copy (deployment's MAC index) and rebuild them only when it moved.
      */
@@ -98,7 +105,8 @@ public interface NodeDatabase extends NodeNames, NodeValues {
      * {@code expected} (as {@link #values} gives them; {@code null} for unset) still are those
      * when the write commits; a write retried after a concurrent change checks again. For a
      * service's own bookkeeping: a one-time key handed out once, a node moved from the manager
-     * it had. Warnings are not reported.
+     * it had. Warnings are not reported. The only write that may set {@code deployment.lock}
+     * (which the attribute API refuses: it is changed through the deployment lock resource).
      *
      * @return the nodes changed, in the order given
      */

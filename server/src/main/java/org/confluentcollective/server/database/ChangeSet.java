@@ -106,9 +106,15 @@ final class ChangeSet {
     /** Where the changes go: node and group attributes differ in a few names. */
     enum Target { NODE, GROUP }
 
-    /** Checks a request's changes; throws BAD_REQUEST naming the first problem. */
+    /**
+     * Checks a request's changes; throws BAD_REQUEST naming the first problem.
+     *
+     * @param serviceWrite a service's own bookkeeping ({@link ZkNodeDatabase#updateNodesIf}), not a
+     *                     user's attribute change: only it may set {@code deployment.lock}, which
+     *                     users change through the deployment lock resource
+     */
     static ChangeSet prepare(Map<String, AttributeInput> input, Target target, AttributeCatalog catalog,
-                             Expressions expressions, CryptedHash crypted, MemoryTree tree) {
+                             Expressions expressions, CryptedHash crypted, MemoryTree tree, boolean serviceWrite) {
         List<Change> changes = new ArrayList<>();
         LinkedHashSet<String> newGroups = new LinkedHashSet<>();
         for (Map.Entry<String, AttributeInput> entry : input.entrySet()) {
@@ -141,7 +147,7 @@ final class ChangeSet {
             } else if (name.equals(TreeUniverse.DYNAMIC_GROUP_ATTRIBUTE) && target == Target.GROUP) {
                 changes.add(new Store(name, StoredValue.ofValue(plainText(name, value))));
             } else {
-                changes.add(attributeChange(name, value, catalog, expressions, crypted));
+                changes.add(attributeChange(name, value, catalog, expressions, crypted, serviceWrite));
             }
         }
         return new ChangeSet(changes, List.copyOf(newGroups));
@@ -156,11 +162,11 @@ final class ChangeSet {
     }
 
     private static Change attributeChange(String name, AttributeInput value, AttributeCatalog catalog,
-                                          Expressions expressions, CryptedHash crypted) {
+                                          Expressions expressions, CryptedHash crypted, boolean serviceWrite) {
         if (!catalog.isValidName(name)) {
             throw RequestException.unknownAttribute(name, catalog.closestNames(name));
         }
-        if (name.equals("deployment.lock")) {
+        if (name.equals("deployment.lock") && !serviceWrite) {
             throw RequestException.badRequest("deployment.lock cannot be set as an attribute; use the deployment lock resource");
         }
         boolean concealed = catalog.isSecret(name) || catalog.isCrypted(name);

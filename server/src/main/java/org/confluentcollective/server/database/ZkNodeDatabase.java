@@ -105,6 +105,15 @@ final class ZkNodeDatabase implements NodeDatabase {
     }
 
     @Override
+    public Optional<String> cryptedHash(String node, String attribute, boolean grub) {
+        if (!catalog.isCrypted(attribute)) {
+            return Optional.empty();
+        }
+        return tree.node(node).flatMap(held -> inheritance.resolve(held.record(), attribute))
+                .map(resolved -> grub ? resolved.stored().grubhashvalue() : resolved.stored().hashvalue());
+    }
+
+    @Override
     public long changeCount() {
         return tree.nodeChanges();
     }
@@ -324,7 +333,7 @@ final class ZkNodeDatabase implements NodeDatabase {
 
     private Defined define(List<String> names, Map<String, AttributeInput> attributes) {
         names.forEach(name -> checkEntityName("node", name));
-        ChangeSet changes = ChangeSet.prepare(attributes, ChangeSet.Target.NODE, catalog, expressions, crypted, tree);
+        ChangeSet changes = ChangeSet.prepare(attributes, ChangeSet.Target.NODE, catalog, expressions, crypted, tree, false);
         for (String name : names) {
             if (tree.hasNode(name)) {
                 throw RequestException.conflict("node " + name + " already exists");
@@ -389,7 +398,7 @@ final class ZkNodeDatabase implements NodeDatabase {
     @Override
     public Map<String, List<String>> updateNodes(List<String> nodes, Map<String, AttributeInput> changes) {
         nodes.forEach(this::nodeRecord);
-        ChangeSet changeSet = ChangeSet.prepare(changes, ChangeSet.Target.NODE, catalog, expressions, crypted, tree);
+        ChangeSet changeSet = ChangeSet.prepare(changes, ChangeSet.Target.NODE, catalog, expressions, crypted, tree, false);
         Map<String, List<String>> warnings = new ConcurrentHashMap<>();
         rewriteNodes(nodes, (node, record) -> {
             List<String> nodeWarnings = new ArrayList<>();
@@ -411,7 +420,7 @@ final class ZkNodeDatabase implements NodeDatabase {
     public List<String> updateNodesIf(List<String> nodes, Map<String, String> expected,
                                       Map<String, AttributeInput> changes) {
         nodes.forEach(this::nodeRecord);
-        ChangeSet changeSet = ChangeSet.prepare(changes, ChangeSet.Target.NODE, catalog, expressions, crypted, tree);
+        ChangeSet changeSet = ChangeSet.prepare(changes, ChangeSet.Target.NODE, catalog, expressions, crypted, tree, true);
         // Set per node by the last application of the rewrite, which is the one whose write committed.
         Map<String, Boolean> matched = new ConcurrentHashMap<>();
         rewriteNodes(nodes, (node, record) -> {
@@ -502,7 +511,7 @@ final class ZkNodeDatabase implements NodeDatabase {
         if (tree.hasGroup(group)) {
             throw RequestException.conflict("group " + group + " already exists");
         }
-        ChangeSet changes = ChangeSet.prepare(attributes, ChangeSet.Target.GROUP, catalog, expressions, crypted, tree);
+        ChangeSet changes = ChangeSet.prepare(attributes, ChangeSet.Target.GROUP, catalog, expressions, crypted, tree, false);
         Optional<GroupListChange> membership = changes.membership()
                 .map(m -> membershipChange(group, m.input()));
         GroupRecord record = new GroupRecord(changes.applyAttributes(Map.of(), cipher, null, new ArrayList<>()));
@@ -520,7 +529,7 @@ final class ZkNodeDatabase implements NodeDatabase {
     @Override
     public List<String> updateGroup(String group, Map<String, AttributeInput> changes) {
         groupRecord(group);
-        ChangeSet changeSet = ChangeSet.prepare(changes, ChangeSet.Target.GROUP, catalog, expressions, crypted, tree);
+        ChangeSet changeSet = ChangeSet.prepare(changes, ChangeSet.Target.GROUP, catalog, expressions, crypted, tree, false);
         Optional<GroupListChange> membership = changeSet.membership()
                 .map(m -> membershipChange(group, m.input()));
         List<String> warnings = new ArrayList<>();

@@ -5,14 +5,18 @@ import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import org.confluentcollective.server.api.AttributeInput;
 import org.confluentcollective.server.api.AttributeSelection;
 import org.confluentcollective.server.api.AttributeView;
@@ -45,7 +49,10 @@ public final class NodeDeployer implements NodeDeployment {
     static final String LOCK = "deployment.lock";
     static final String KEY = "crypted.selfapikey";
     static final String BMC = "hardwaremanagement.manager";
-    private static final List<String> STATUS = List.of(PENDING, PROFILE, ARMED, STATE, DETAIL, UPDATED, BMC);
+    private static final List<String> STATUS = List.of(PENDING, STAGED, PROFILE, ARMED, STATE, DETAIL, UPDATED, BMC);
+    private static final List<String> LOCKS = List.of("autolock", "locked", "unlocked");
+    private static final AttributeSelection NETWORK = new AttributeSelection(false,
+            List.of("net.*ipv4_address", "net.*ipv4_method", "net.*ipv4_gateway"));
     private static final AttributeSelection ADDRESSES = new AttributeSelection(false, List.of("net.*ipv4_address"));
     /** A report's free text; longer is refused rather than cut. */
     static final int MAX_STATE_CHARS = 1024;
@@ -71,7 +78,7 @@ public final class NodeDeployer implements NodeDeployment {
         Map<String, DeploymentStatus> status = new LinkedHashMap<>();
         for (String node : names) {
             Map<String, String> values = nodes.values(node, STATUS);
-            status.put(node, new DeploymentStatus(values.get(PENDING), values.get(PROFILE), values.get(ARMED),
+            status.put(node, new DeploymentStatus(values.get(PENDING), values.get(STAGED), values.get(PROFILE), values.get(ARMED),
                     values.get(STATE), values.get(DETAIL), values.get(UPDATED), values.containsKey(BMC)));
         }
         return status;
@@ -79,14 +86,36 @@ public final class NodeDeployer implements NodeDeployment {
 
     @Override
     public void arm(List<String> names, String profile) {
+        requireProfile(profile);
+        refuseLocked(names);
+        armChecked(names, profile);
+    }
+
+    @Override
+    public Map<String, String> redeploy(List<String> names) {
+        refuseLocked(names);
+        Map<String, String> profileByNode = new LinkedHashMap<>();
+        for (String node : names) {
+            Map<String, String> values = nodes.values(node, List.of(PENDING, STAGED, PROFILE));
+            String profile = values.getOrDefault(PENDING, values.getOrDefault(STAGED, values.get(PROFILE)));
+            if (profile != null) {
+                profileByNode.put(node, profile);
+            }
+        }
+        Map<String, List<String>> nodesByProfile = new LinkedHashMap<>();
+        profileByNode.forEach((node, profile) -> nodesByProfile.computeIfAbsent(profile, p -> new ArrayList<>()).add(node));
+        nodesByProfile.keySet().forEach(this::requireProfile);
+        nodesByProfile.forEach((profile, group) -> armChecked(group, profile));
+        return profileByNode;
+    }
+
+    private void requireProfile(String profile) {
         if (profiles.find(profile).isEmpty()) {
             throw RequestException.notFound("no deployment profile " + profile + " on this member (osdeploy list)");
         }
-        for (String node : names) {
-            if ("locked".equals(nodes.values(node, List.of(LOCK)).get(LOCK))) {
-                throw RequestException.conflict(node + " is locked (deployment.lock=locked); unlock it first");
-            }
-        }
+    }
+
+    private void armChecked(List<String> names, String profile) {
         Map<String, AttributeInput> changes = new HashMap<>();
         changes.put(PENDING, new AttributeInput.Value(profile));
         changes.put(ARMED, new AttributeInput.Value("once"));
@@ -94,6 +123,35 @@ public final class NodeDeployer implements NodeDeployment {
             changes.put(cleared, new AttributeInput.Clear());
         }
         nodes.updateNodes(names, changes);
+    }
+
+    /** The original's words, naming every locked node. */
+    private void refuseLocked(List<String> names) {
+        List<String> locked = names.stream().filter(node -> "locked".equals(nodes.values(node, List.of(LOCK)).get(LOCK)))
+                .toList();
+        if (!locked.isEmpty()) {
+            throw RequestException.conflict("Requested noderange has nodes with locked deployment: "
+                    + String.join(",", locked) + " (PUT /noderange/<nr>/deployment/lock {\"lock\":\"unlocked\"})");
+        }
+    }
+
+    @Override
+    public Map<String, String> locks(List<String> names) {
+        Map<String, String> locks = new LinkedHashMap<>();
+        for (String node : names) {
+            String lock = nodes.values(node, List.of(LOCK)).get(LOCK);
+            locks.put(node, lock != null && LOCKS.contains(lock) ? lock : "unlocked");
+        }
+        return locks;
+    }
+
+    @Override
+    public void setLock(List<String> names, String lock) {
+        if (lock == null || !LOCKS.contains(lock)) {
+            throw RequestException.badRequest("lock must be one of " + String.join(", ", LOCKS) + ", not " + lock);
+        }
+        // No condition: the lock is the one attribute only this write (a service's) may set.
+        nodes.updateNodesIf(names, Map.of(), Map.of(LOCK, new AttributeInput.Value(lock)));
     }
 
     @Override
@@ -140,23 +198,60 @@ public final class NodeDeployer implements NodeDeployment {
     }
 
     @Override
-    public void updateStatus(String node, String apiKey, String clientAddress, StatusReport report) {
+    public SortedMap<String, Object> deployConfig(String node, String apiKey, String clientAddress,
+                                                  String serverAddress) {
+        authenticate(node, apiKey);
+        Map<String, String> values = nodes.values(node, List.of(PENDING, "deployment.encryptboot",
+                "deployment.useinsecureprotocols", "console.method", "dns.servers", "dns.domain", "ntp.servers"));
+        SortedMap<String, Object> config = new TreeMap<>(DeployNetwork.of(
+                nodes.nodeAttributes(node, NETWORK), clientAddress, serverAddress).asMap());
+        config.put("profile", values.getOrDefault(PENDING, ""));
+        String encrypt = values.get("deployment.encryptboot");
+        config.put("encryptboot", encrypt == null || encrypt.isEmpty() || encrypt.equals("none") ? null : encrypt);
+        config.put("protocol", "always".equals(values.get("deployment.useinsecureprotocols")) ? "http" : "https");
+        config.put("textconsole", values.containsKey("console.method"));
+        config.put("rootpassword", nodes.cryptedHash(node, "crypted.rootpassword", false).orElse(null));
+        config.put("grubpassword", nodes.cryptedHash(node, "crypted.grubpassword", true).orElse(null));
+        config.put("timezone", ZoneId.systemDefault().getId());
+        // The original reads these from its own host's settings; ours are its defaults.
+        config.put("locale", "en_US.UTF-8");
+        config.put("keymap", "us");
+        config.put("nameservers", list(values.get("dns.servers")));
+        if (values.containsKey("ntp.servers")) {
+            config.put("ntpservers", list(values.get("ntp.servers")));
+        }
+        config.put("dnsdomain", values.get("dns.domain"));
+        return config;
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split(","))
+                .map(String::strip).filter(item -> !item.isEmpty()).toList();
+    }
+
+    private void authenticate(String node, String apiKey) {
         if (apiKey == null || apiKey.isEmpty() || apiKey.length() > 200
                 || !nodes.matchesCrypted(node, KEY, apiKey)) {
             throw new RequestException(RequestException.Kind.FORBIDDEN,
                     "not allowed: unknown node or wrong API key");
         }
+    }
+
+    @Override
+    public void updateStatus(String node, String apiKey, String clientAddress, StatusReport report) {
+        authenticate(node, apiKey);
         String status = report.status() == null ? "" : report.status();
-        if (!List.of("", "staged", "complete").contains(status)) {
-            throw RequestException.badRequest("status must be staged or complete, not " + status);
+        if (!List.of("", "staged", "complete", "booted").contains(status)) {
+            throw RequestException.badRequest("status must be staged, complete or booted, not " + status);
         }
         // Built from the profiles as read; written only if they are still those (two reports at
         // once, or a nodedeploy in between), else read again.
         for (int attempt = 1; ; attempt++) {
-            Map<String, String> values = nodes.values(node, List.of(PENDING, STAGED));
+            Map<String, String> values = nodes.values(node, List.of(PENDING, STAGED, LOCK));
             Map<String, String> asRead = new HashMap<>();
             asRead.put(PENDING, values.get(PENDING));
             asRead.put(STAGED, values.get(STAGED));
+            asRead.put(LOCK, values.get(LOCK));
             if (nodes.updateNodeIf(node, asRead, statusChanges(report, status, values, clientAddress))) {
                 break;
             }
@@ -182,9 +277,20 @@ public final class NodeDeployer implements NodeDeployment {
             String done = values.getOrDefault(PENDING, values.get(STAGED));
             if (done != null) {
                 changes.put(PROFILE, new AttributeInput.Value(done));
+                if ("autolock".equals(values.get(LOCK))) {
+                    changes.put(LOCK, new AttributeInput.Value("locked"));
+                }
             }
             changes.put(PENDING, new AttributeInput.Clear());
             changes.put(STAGED, new AttributeInput.Clear());
+        }
+        if (status.equals("booted")) {
+            // A diskless node booted its image: that is its profile now, but the pending profile
+            // stays, for it boots the same image from the network every time (as the original).
+            String booted = values.getOrDefault(STAGED, values.get(PENDING));
+            if (booted != null) {
+                changes.put(PROFILE, new AttributeInput.Value(booted));
+            }
         }
         return changes;
     }
