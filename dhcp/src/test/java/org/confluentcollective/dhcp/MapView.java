@@ -58,6 +58,11 @@ final class MapView implements DeploymentView {
     }
 
     @Override
+    public Optional<BootNode> nodeByName(String node) {
+        return byMac.values().stream().filter(boot -> boot.name().equals(node)).findFirst();
+    }
+
+    @Override
     public boolean servesDeployment(String node) {
         return served.contains(node) || served.contains("*");
     }

@@ -109,6 +109,14 @@ class DeploymentApiTest {
                 + "initrd " + base + "initrd.gz\nboot\n", script.body());
         assertTrue(boot("GET", "/boot/by-mac/52:54:00:00:00:99/boot.ipxe", null, null, null).body()
                 .contains("no node has the MAC address"));
+        assertEquals(script.body(), boot("GET", "/boot/by-node/n1/boot.ipxe", null, null, null).body(), "by name");
+        assertTrue(boot("GET", "/boot/by-node/n99/boot.ipxe", null, null, null).body().contains("no node is named n99"));
+        assertEquals(200, socket.put("/nodes/n1/attributes/current",
+                "{\"id.uuid\":\"4C4C4544-0000-1000-8000-0000000000A1\"}").status());
+        assertEquals(script.body(), boot("GET", "/boot/by-uuid/4c4c4544-0000-1000-8000-0000000000a1/boot.ipxe", null,
+                null, null).body(), "by UUID, any case");
+        assertTrue(boot("GET", "/boot/by-uuid/nonsense/boot.ipxe", null, null, null).body()
+                .contains("no node has the UUID nonsense"));
 
         // Wrong key before any key exists, and nobody else's node gets a key.
         assertEquals(403, boot("POST", "/self/updatestatus", "n1", "guess", "{\"status\":\"complete\"}").statusCode());

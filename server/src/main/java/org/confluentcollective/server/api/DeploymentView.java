@@ -23,6 +23,9 @@ public interface DeploymentView {
     /** The node whose {@code id.uuid} is the UUID (any case, with dashes). */
     Optional<BootNode> nodeByUuid(String uuid);
 
+    /** The node of that name. */
+    Optional<BootNode> nodeByName(String node);
+
     /**
      * Whether this member answers the node's network boot. Exactly one live member does: the
      * node's {@code collective.manager} when it is live and allowed, otherwise the first live

@@ -94,6 +94,11 @@ public final class DeploymentIndex implements DeploymentView {
     }
 
     @Override
+    public Optional<BootNode> nodeByName(String node) {
+        return bootNode(node);
+    }
+
+    @Override
     public boolean servesDeployment(String node) {
         Optional<SortedMap<String, AttributeView>> attributes = nodes.findNodeAttributes(node, SERVING);
         if (attributes.isEmpty()) {

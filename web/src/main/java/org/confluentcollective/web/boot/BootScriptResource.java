@@ -18,12 +18,13 @@ import org.confluentcollective.server.api.DeploymentProfiles;
 import org.confluentcollective.server.api.DeploymentView;
 
 /**
- * {@code GET /boot/by-mac/<mac>/boot.ipxe}: the iPXE script for the node with that MAC, from its
- * pending profile: kernel and initrd from this member (the address and port the request came to),
- * the profile's kernel arguments and nothing per node. Unknown MAC or nothing pending: a script
- * that says so and exits, so the firmware goes on to the next boot device.
+ * {@code GET /boot/by-mac/<mac>/boot.ipxe} (also {@code by-uuid/<uuid>} and {@code by-node/<name>},
+ * as the original offers, for scripts that chain with iPXE's {@code ${uuid}}): the iPXE script for
+ * that node, from its pending profile: kernel and initrd from this member (the address and port
+ * the request came to), the profile's kernel arguments and nothing per node. Unknown node or
+ * nothing pending: a script that says so and exits, so the firmware goes on to the next boot device.
  */
-@Path("boot/by-mac/{mac}/boot.ipxe")
+@Path("boot")
 @Singleton
 public final class BootScriptResource {
 
@@ -37,11 +38,29 @@ public final class BootScriptResource {
     }
 
     @GET
+    @Path("by-mac/{mac}/boot.ipxe")
     @Produces("text/plain")
-    public String script(@PathParam("mac") String mac, @Context HttpServletRequest request) {
-        Optional<BootNode> node = view.nodeByMac(mac);
+    public String byMac(@PathParam("mac") String mac, @Context HttpServletRequest request) {
+        return script(view.nodeByMac(mac), "no node has the MAC address " + printable(mac), request);
+    }
+
+    @GET
+    @Path("by-uuid/{uuid}/boot.ipxe")
+    @Produces("text/plain")
+    public String byUuid(@PathParam("uuid") String uuid, @Context HttpServletRequest request) {
+        return script(view.nodeByUuid(uuid), "no node has the UUID " + printable(uuid), request);
+    }
+
+    @GET
+    @Path("by-node/{node}/boot.ipxe")
+    @Produces("text/plain")
+    public String byNode(@PathParam("node") String node, @Context HttpServletRequest request) {
+        return script(view.nodeByName(node), "no node is named " + printable(node), request);
+    }
+
+    private String script(Optional<BootNode> node, String unknown, HttpServletRequest request) {
         if (node.isEmpty()) {
-            return refusal("no node has the MAC address " + printable(mac));
+            return refusal(unknown);
         }
         if (node.get().plainBootRefused()) {
             return refusal(node.get().name() + " refuses plain-HTTP boot (deployment.useinsecureprotocols=never)");
