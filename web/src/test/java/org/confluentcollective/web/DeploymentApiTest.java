@@ -144,6 +144,13 @@ class DeploymentApiTest {
         assertNotEquals("", status.path("state_last_updated").asText());
         assertTrue(boot("GET", "/boot/by-mac/52:54:00:77:00:10/boot.ipxe", null, null, null).body()
                 .contains("no deployment is pending for n1"));
+
+        // Arming again forgets the profile last deployed, as the original does (not for genesis).
+        assertEquals(200, socket.put("/noderange/n1/deployment", "{\"profile\":\"tiny\"}").status());
+        status = monitor.get("/noderange/n1/deployment").json().path("databynode").path("n1");
+        assertTrue(status.path("profile").isNull() || status.path("profile").isMissingNode(), status.toString());
+        assertEquals("tiny", status.path("pendingprofile").asText());
+        assertEquals(200, socket.delete("/noderange/n1/deployment").status());
     }
 
     @Test

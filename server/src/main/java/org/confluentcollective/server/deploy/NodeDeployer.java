@@ -12,9 +12,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.confluentcollective.server.api.AttributeInput;
@@ -122,7 +125,27 @@ public final class NodeDeployer implements NodeDeployment {
         for (String cleared : List.of(STAGED, STATE, DETAIL, UPDATED, CLIENT, KEY)) {
             changes.put(cleared, new AttributeInput.Clear());
         }
-        nodes.updateNodes(names, changes);
+        // As the original: the last deployed profile goes, except for a rescue (genesis) boot.
+        if (!profile.startsWith("genesis")) {
+            changes.put(PROFILE, new AttributeInput.Clear());
+        }
+        // Written only while each node's lock is still as refuseLocked read it: a lock set in
+        // between wins, and its nodes are named.
+        Map<Optional<String>, List<String>> byLock = new LinkedHashMap<>();
+        for (String node : names) {
+            byLock.computeIfAbsent(Optional.ofNullable(nodes.values(node, List.of(LOCK)).get(LOCK)),
+                    key -> new ArrayList<>()).add(node);
+        }
+        List<String> raced = new ArrayList<>();
+        for (Map.Entry<Optional<String>, List<String>> group : byLock.entrySet()) {
+            Map<String, String> asRead = new HashMap<>();
+            asRead.put(LOCK, group.getKey().orElse(null));
+            Set<String> armed = new HashSet<>(nodes.updateNodesIf(group.getValue(), asRead, changes));
+            group.getValue().stream().filter(node -> !armed.contains(node)).forEach(raced::add);
+        }
+        if (!raced.isEmpty()) {
+            throw RequestException.conflict("deployment.lock changed while arming, not armed: " + String.join(",", raced));
+        }
     }
 
     /** The original's words, naming every locked node. */
