@@ -95,6 +95,10 @@ class DeployCommandsTest {
                 run("nodedeploy", "r[1-2]", "-r"));
         assertOut("r1: no BMC (hardwaremanagement.manager), boot it from the network by hand\n"
                 + "r1: pending: tiny (node authentication armed)\n", run("nodedeploy", "r1", "-r", "-n"));
+        // r2 has no profile: the redeploy leaves it alone, so -n must not boot it either.
+        assertOut("r1: no BMC (hardwaremanagement.manager), boot it from the network by hand\n"
+                + "r1: pending: tiny (node authentication armed)\nr2: No profile pending or applied\n",
+                run("nodedeploy", "r[1-2]", "-r", "-n"));
         CliRunner.Result both = run("nodedeploy", "r1", "-r", "-p", "tiny");
         assertEquals(ExitCode.USAGE, both.exitCode(), both.toString());
         assertTrue(both.err().contains("The -r/--redeploy option cannot be used with a profile"), both.toString());

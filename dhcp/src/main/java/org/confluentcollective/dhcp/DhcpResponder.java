@@ -102,8 +102,8 @@ public final class DhcpResponder {
      * @param receivedOn the local address the datagram was sent to
      * @param sourcePort the client's UDP port (68 or 4011 by the PXE spec)
      */
-    public List<Reply> handleProxy(byte[] data, int length, Inet4Address receivedOn, int sourcePort) {
-        return handle(data, length, request -> proxyAnswer(request, receivedOn, sourcePort));
+    public List<Reply> handleProxy(byte[] data, int length, Inet4Address receivedOn, InetSocketAddress from) {
+        return handle(data, length, request -> proxyAnswer(request, receivedOn, from));
     }
 
     private List<Reply> handle(byte[] data, int length, Function<DhcpPacket, List<Reply>> decision) {
@@ -183,7 +183,7 @@ public final class DhcpResponder {
                 : ack(request, client.get(), node, mac, fixed);
     }
 
-    private List<Reply> proxyAnswer(DhcpPacket request, Inet4Address receivedOn, int sourcePort) {
+    private List<Reply> proxyAnswer(DhcpPacket request, Inet4Address receivedOn, InetSocketAddress from) {
         int type = request.messageType();
         Optional<byte[]> hardware = request.ethernetAddress();
         Optional<LocalAddress> server = localAddresses.get().stream()
@@ -192,6 +192,8 @@ public final class DhcpResponder {
         if (request.op() != DhcpPacket.BOOTREQUEST || type != DhcpPacket.REQUEST && type != DhcpPacket.INFORM
                 || hardware.isEmpty() || server.isEmpty() || !request.giaddr().equals(DhcpPacket.ZERO)
                 || request.ciaddr().equals(DhcpPacket.ZERO) || !DhcpPacket.unicast(request.ciaddr())
+                // The answer goes where the request came from: no pointing it at another host.
+                || !request.ciaddr().equals(from.getAddress())
                 || !startsWith(request.option(DhcpOption.VENDOR_CLASS).orElse(new byte[0]), PXE_CLIENT)) {
             return List.of();
         }
@@ -206,7 +208,7 @@ public final class DhcpResponder {
             return List.of();
         }
         return reply(request, DhcpPacket.ACK, client.get(), found.get(), mac, Optional.empty(), server.get())
-                .map(r -> new Reply(r.packet(), r.from(), new InetSocketAddress(request.ciaddr(), sourcePort)))
+                .map(r -> new Reply(r.packet(), r.from(), from))
                 .stream().toList();
     }
 

@@ -50,6 +50,8 @@ public final class DhcpServer implements AutoCloseable {
     private final DatagramChannel wildcard;
     private final Map<Inet4Address, DatagramChannel> perAddress = new ConcurrentHashMap<>();
     private final Map<Inet4Address, DatagramChannel> proxyPerAddress = new ConcurrentHashMap<>();
+    /** address:port pairs whose bind failed and was logged; a refresh tries them again quietly. */
+    private final Set<String> bindFailures = ConcurrentHashMap.newKeySet();
     private volatile List<LocalAddress> addresses;
     private volatile boolean closed;
 
@@ -112,9 +114,13 @@ public final class DhcpServer implements AutoCloseable {
                     DatagramChannel channel = open(new InetSocketAddress(address, settings.port()));
                     perAddress.put(address, channel);
                     receive(channel, address.getHostAddress(), (datagram, from) -> answer(datagram, address));
+                    bindFailures.remove(address + ":" + settings.port());
                 } catch (IOException e) {
-                    LOG.warn("cannot bind {}:{}, replies for it leave by the routing table: {}", address.getHostAddress(),
-                            settings.port(), e.getMessage());
+                    if (bindFailures.add(address + ":" + settings.port())) {
+                        LOG.warn("cannot bind {}:{}, replies for it leave by the routing table (tried again every "
+                                + "{} s, said once): {}", address.getHostAddress(), settings.port(), REFRESH_SECONDS,
+                                e.getMessage());
+                    }
                 }
             }
             if (settings.proxyPort() > 0 && !proxyPerAddress.containsKey(address)) {
@@ -123,9 +129,12 @@ public final class DhcpServer implements AutoCloseable {
                     proxyPerAddress.put(address, channel);
                     receive(channel, address.getHostAddress() + "-proxy",
                             (datagram, from) -> answerProxy(datagram, address, from, channel));
+                    bindFailures.remove(address + ":" + settings.proxyPort());
                 } catch (IOException e) {
-                    LOG.warn("cannot bind proxyDHCP {}:{}: {}", address.getHostAddress(), settings.proxyPort(),
-                            e.getMessage());
+                    if (bindFailures.add(address + ":" + settings.proxyPort())) {
+                        LOG.warn("cannot bind proxyDHCP {}:{} (tried again every {} s, said once): {}",
+                                address.getHostAddress(), settings.proxyPort(), REFRESH_SECONDS, e.getMessage());
+                    }
                 }
             }
         }
@@ -199,7 +208,7 @@ public final class DhcpServer implements AutoCloseable {
 
     private void answerProxy(byte[] datagram, Inet4Address receivedOn, InetSocketAddress from,
                              DatagramChannel channel) {
-        for (DhcpResponder.Reply reply : responder.handleProxy(datagram, datagram.length, receivedOn, from.getPort())) {
+        for (DhcpResponder.Reply reply : responder.handleProxy(datagram, datagram.length, receivedOn, from)) {
             try {
                 channel.send(ByteBuffer.wrap(reply.packet().encode()), reply.to());
             } catch (IOException e) {

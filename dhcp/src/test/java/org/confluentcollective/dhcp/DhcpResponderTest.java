@@ -180,7 +180,7 @@ class DhcpResponderTest {
     /** A client with an address (ciaddr) asks the proxyDHCP port. */
     private List<DhcpResponder.Reply> proxy(int type, String mac, int arch, String ciaddr, int port) {
         byte[] wire = Packets.withCiaddr(Packets.request(type, mac, arch, false, null, null, null), ciaddr).encode();
-        return responder.handleProxy(wire, wire.length, LOCAL.address(), port);
+        return responder.handleProxy(wire, wire.length, LOCAL.address(), new InetSocketAddress(ciaddr, port));
     }
 
     @Test
@@ -210,10 +210,16 @@ class DhcpResponderTest {
         assertEquals(List.of(), proxy(DhcpPacket.REQUEST, "52:54:00:00:00:97", 0, "10.77.0.50", 4011), "unknown");
         assertTrue(discovery.list().isEmpty(), "discovery is port 67's");
         byte[] wire = Packets.request(DhcpPacket.REQUEST, "52:54:00:00:00:02", 0, false, null, null, null).encode();
-        assertEquals(List.of(), responder.handleProxy(wire, wire.length, Packets.address("10.99.0.1"), 4011),
+        assertEquals(List.of(), responder.handleProxy(wire, wire.length, Packets.address("10.99.0.1"),
+                new InetSocketAddress("10.77.0.50", 4011)),
                 "not a served address");
         byte[] garbage = java.util.Arrays.copyOf(wire, 100);
-        assertEquals(List.of(), responder.handleProxy(garbage, garbage.length, LOCAL.address(), 4011));
+        assertEquals(List.of(), responder.handleProxy(garbage, garbage.length, LOCAL.address(),
+                new InetSocketAddress("10.77.0.50", 4011)));
+        byte[] elsewhere = Packets.withCiaddr(Packets.request(DhcpPacket.REQUEST, "52:54:00:00:00:02", 0, false, null,
+                null, null), "10.77.0.50").encode();
+        assertEquals(List.of(), responder.handleProxy(elsewhere, elsewhere.length, LOCAL.address(),
+                new InetSocketAddress("10.77.0.99", 4011)), "ciaddr names another host than the sender");
         assertEquals(1, metrics.snapshot().malformed());
     }
 
@@ -293,7 +299,8 @@ class DhcpResponderTest {
                 arm.handle(wire, wire.length, null).get(0).packet().fileName(), "iPXE on arm64 as on x64");
         wire = Packets.withCiaddr(Packets.request(DhcpPacket.REQUEST, "52:54:00:00:00:02", 11, false, null, null,
                 null), "10.77.0.50").encode();
-        assertEquals("aarch64/ipxe.efi", arm.handleProxy(wire, wire.length, LOCAL.address(), 4011).get(0).packet()
+        assertEquals("aarch64/ipxe.efi", arm.handleProxy(wire, wire.length, LOCAL.address(),
+                new InetSocketAddress("10.77.0.50", 4011)).get(0).packet()
                 .fileName(), "and on the proxyDHCP port");
         Files.delete(loaders.resolve("aarch64/ipxe.efi"));
         wire = Packets.discover("52:54:00:00:00:01", 11).encode();

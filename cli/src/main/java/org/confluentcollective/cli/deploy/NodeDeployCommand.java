@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.confluentcollective.cli.ApiCommand;
 import org.confluentcollective.cli.CliException;
 import org.confluentcollective.cli.ExitCode;
@@ -63,9 +64,9 @@ public final class NodeDeployCommand extends ApiCommand {
         if (clear) {
             api().delete(path);
         } else if (profile != null || redeploy) {
-            api().put(path, redeploy ? invocation().mapper().createObjectNode().put("redeploy", true)
+            JsonNode armed = api().put(path, redeploy ? invocation().mapper().createObjectNode().put("redeploy", true)
                     : invocation().mapper().createObjectNode().put("profile", profile));
-            if (network && bootFromNetwork(path)) {
+            if (network && bootFromNetwork(path, NodeOperationPrinter.entries(armed).keySet())) {
                 return ExitCode.FAILED;
             }
         }
@@ -80,10 +81,18 @@ public final class NodeDeployCommand extends ApiCommand {
         return ExitCode.OK;
     }
 
-    /** Next boot from the network (UEFI, once), then power boot, for the nodes with a BMC; whether any failed. */
-    private boolean bootFromNetwork(String path) throws CliException, ApiException, ConnectionException {
+    /**
+     * Next boot from the network (UEFI, once), then power boot, for the armed nodes with a BMC;
+     * whether any failed. Only those the PUT armed: a redeploy leaves nodes without any profile
+     * alone, and they must not be rebooted into a network boot nobody answers.
+     */
+    private boolean bootFromNetwork(String path, Set<String> armed) throws CliException, ApiException,
+            ConnectionException {
         List<String> withBmc = new ArrayList<>();
         for (Map.Entry<String, JsonNode> node : NodeOperationPrinter.entries(api().get(path)).entrySet()) {
+            if (!armed.contains(node.getKey())) {
+                continue;
+            }
             if (node.getValue().path("bmc").asBoolean()) {
                 withBmc.add(node.getKey());
             } else {

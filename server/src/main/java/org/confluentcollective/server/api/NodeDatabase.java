@@ -102,7 +102,8 @@ public interface NodeDatabase extends NodeNames, NodeValues {
 
     /**
      * Compare-and-set per node: changes those of {@code nodes} whose values of the attributes in
-     * {@code expected} (as {@link #values} gives them; {@code null} for unset) still are those
+     * {@code expected} (as {@link #values} gives them; {@code null} for unset, which an empty value
+     * also counts as) still are those
      * when the write commits; a write retried after a concurrent change checks again. For a
      * service's own bookkeeping: a one-time key handed out once, a node moved from the manager
      * it had. Warnings are not reported. The only write that may set {@code deployment.lock}

@@ -424,10 +424,12 @@ final class ZkNodeDatabase implements NodeDatabase {
         // Set per node by the last application of the rewrite, which is the one whose write committed.
         Map<String, Boolean> matched = new ConcurrentHashMap<>();
         rewriteNodes(nodes, (node, record) -> {
-            boolean still = expected.entrySet().stream().allMatch(attribute -> Objects.equals(attribute.getValue(),
+            // An empty value counts as unset on both sides, as services read them.
+            boolean still = expected.entrySet().stream().allMatch(attribute -> Objects.equals(
+                    Optional.ofNullable(attribute.getValue()).filter(value -> !value.isEmpty()),
                     inheritance.resolve(record, attribute.getKey())
                             .flatMap(resolved -> effectiveValue(node, attribute.getKey(), resolved.stored()))
-                            .orElse(null)));
+                            .filter(value -> !value.isEmpty())));
             matched.put(node, still);
             if (!still) {
                 return record;
@@ -437,7 +439,8 @@ final class ZkNodeDatabase implements NodeDatabase {
             return new NodeRecord(changeSet.applyGroups(record.groups(), tree),
                     changeSet.applyAttributes(record.attributes(), cipher, inheritedFrom, new ArrayList<>()));
         }, changeSet);
-        return nodes.stream().filter(node -> matched.getOrDefault(node, false)).toList();
+        // A node removed before the plan ran kept the estimate's answer: it was not changed.
+        return nodes.stream().filter(node -> matched.getOrDefault(node, false) && tree.hasNode(node)).toList();
     }
 
     @Override

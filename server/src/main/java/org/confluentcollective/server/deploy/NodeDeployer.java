@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.confluentcollective.server.api.AttributeInput;
 import org.confluentcollective.server.api.AttributeSelection;
 import org.confluentcollective.server.api.AttributeView;
@@ -100,10 +101,9 @@ public final class NodeDeployer implements NodeDeployment {
         Map<String, String> profileByNode = new LinkedHashMap<>();
         for (String node : names) {
             Map<String, String> values = nodes.values(node, List.of(PENDING, STAGED, PROFILE));
-            String profile = values.getOrDefault(PENDING, values.getOrDefault(STAGED, values.get(PROFILE)));
-            if (profile != null) {
-                profileByNode.put(node, profile);
-            }
+            // An empty value (attr= on the command line) is no profile.
+            Stream.of(PENDING, STAGED, PROFILE).map(values::get).filter(profile -> profile != null && !profile.isEmpty())
+                    .findFirst().ifPresent(profile -> profileByNode.put(node, profile));
         }
         Map<String, List<String>> nodesByProfile = new LinkedHashMap<>();
         profileByNode.forEach((node, profile) -> nodesByProfile.computeIfAbsent(profile, p -> new ArrayList<>()).add(node));
@@ -132,11 +132,15 @@ public final class NodeDeployer implements NodeDeployment {
         // Written only while each node's lock is still as refuseLocked read it: a lock set in
         // between wins, and its nodes are named.
         Map<Optional<String>, List<String>> byLock = new LinkedHashMap<>();
-        for (String node : names) {
-            byLock.computeIfAbsent(Optional.ofNullable(nodes.values(node, List.of(LOCK)).get(LOCK)),
-                    key -> new ArrayList<>()).add(node);
-        }
         List<String> raced = new ArrayList<>();
+        for (String node : names) {
+            Optional<String> lock = Optional.ofNullable(nodes.values(node, List.of(LOCK)).get(LOCK));
+            if (lock.equals(Optional.of("locked"))) {
+                raced.add(node); // locked since refuseLocked looked
+            } else {
+                byLock.computeIfAbsent(lock, key -> new ArrayList<>()).add(node);
+            }
+        }
         for (Map.Entry<Optional<String>, List<String>> group : byLock.entrySet()) {
             Map<String, String> asRead = new HashMap<>();
             asRead.put(LOCK, group.getKey().orElse(null));

@@ -87,6 +87,11 @@ class ZkNodeDatabaseTest {
                 Map.of("collective.manager", "a"), text("collective.manager", "c")), "per node, in one change");
         assertEquals("b", attr("m2", "collective.manager").value());
         assertEquals("c", attr("m3", "collective.manager").value());
+
+        db.updateNodes(List.of("m1"), text("info.note", ""));
+        Map<String, String> unset = new HashMap<>();
+        unset.put("info.note", null);
+        assertTrue(db.updateNodeIf("m1", unset, text("info.note", "x")), "an empty value counts as unset");
     }
 
     @Test
