@@ -26,7 +26,7 @@ final class IpmiBmc implements Bmc {
     private static final int SET_BOOT_OPTIONS = 0x08;
     private static final int GET_BOOT_OPTIONS = 0x09;
     /** The longest timed identify (one byte of seconds); it then goes off by itself. */
-    static final int BLINK_SECONDS = 255;
+    private static final int BLINK_SECONDS = 255;
     /** Invalid command, or invalid data field (what ipmi_sim answers to a diagnostic interrupt). */
     private static final Set<Integer> NOT_IMPLEMENTED = Set.of(0xc1, 0xcc);
 
