@@ -132,6 +132,16 @@ class NodeOperationsCommandsTest {
     }
 
     @Test
+    void nodeidentifyBlinkAsksTheServerToBlink() {
+        daemon.on("PUT /noderange/n1%2Cn2/identify", 200, """
+                {"databynode":{"n1":{"identify":{"value":"blink"}},
+                 "n2":{"error":"127.0.0.1:443 has no locating light on /redfish/v1/Systems/1","errorcode":501}}}""");
+        assertRun(cli.run("nodeidentify", "n1,n2", "blink"), 1, "n1: blink\n",
+                "n2: Error: 127.0.0.1:443 has no locating light on /redfish/v1/Systems/1\n");
+        assertEquals(List.of("PUT /noderange/n1%2Cn2/identify {\"identify\":\"blink\"}"), daemon.requests());
+    }
+
+    @Test
     void nodeidentifyWithoutAStateShowsIt() {
         daemon.on("GET /noderange/n1%2Cn2%2Cn3/identify", 200, """
                 {"databynode":{"n1":{"identify":{"value":"on"}},"n2":{"identify":{"value":"blink"}},

@@ -22,6 +22,7 @@ import org.confluentcollective.hardware.bmc.BmcException;
 import org.confluentcollective.hardware.bmc.BmcTarget;
 import org.confluentcollective.hardware.bmc.BootTarget;
 import org.confluentcollective.hardware.bmc.Health;
+import org.confluentcollective.hardware.bmc.IdentifyState;
 import org.confluentcollective.hardware.bmc.InventoryItem;
 import org.confluentcollective.hardware.bmc.PowerAction;
 import org.confluentcollective.hardware.bmc.PowerState;
@@ -195,9 +196,9 @@ public final class HardwareService implements NodeHandler, AutoCloseable {
                 if (!operation.change()) {
                     yield Map.of("identify", value(bmc.identifyState().label()));
                 }
-                boolean on = NodeRequests.identify(operation.input());
-                bmc.identify(on);
-                yield Map.of("identify", value(on ? "on" : "off"));
+                IdentifyState state = NodeRequests.identify(operation.input());
+                bmc.identify(state);
+                yield Map.of("identify", value(state.label()));
             }
             case INVENTORY -> Map.of("inventory", inventory(bmc.inventory()));
             case HEALTH -> health(bmc.sensors());

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.confluentcollective.hardware.bmc.BootDevice;
 import org.confluentcollective.hardware.bmc.BootMode;
 import org.confluentcollective.hardware.bmc.BootTarget;
+import org.confluentcollective.hardware.bmc.IdentifyState;
 import org.confluentcollective.server.api.NodeOperation;
 import org.confluentcollective.server.api.RequestException;
 
@@ -89,22 +90,16 @@ enum NodeRequests {
                 (Boolean) persistent);
     }
 
-    static boolean identify(Map<String, Object> input) {
+    static IdentifyState identify(Map<String, Object> input) {
         Object identify = input.get("identify");
         if (identify instanceof String text) {
-            switch (text.toLowerCase(Locale.ROOT)) {
-                case "on", "blink" -> {
-                    return true;
-                }
-                case "off" -> {
-                    return false;
-                }
-                default -> {
-                    // refused below
+            for (IdentifyState state : IdentifyState.values()) {
+                if (state.label().equals(text.toLowerCase(Locale.ROOT))) {
+                    return state;
                 }
             }
         }
-        throw RequestException.badRequest("\"identify\" must be on or off"
+        throw RequestException.badRequest("\"identify\" must be on, off or blink"
                 + (identify == null ? "" : ", not " + describe(identify)));
     }
 

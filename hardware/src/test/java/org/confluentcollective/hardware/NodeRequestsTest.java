@@ -9,6 +9,7 @@ import java.util.Map;
 import org.confluentcollective.hardware.bmc.BootDevice;
 import org.confluentcollective.hardware.bmc.BootMode;
 import org.confluentcollective.hardware.bmc.BootTarget;
+import org.confluentcollective.hardware.bmc.IdentifyState;
 import org.confluentcollective.server.api.NodeOperation;
 import org.confluentcollective.server.api.RequestException;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,9 @@ class NodeRequestsTest {
                 NodeRequests.bootTarget(Map.of("nextdevice", "net", "bootmode", "uefi", "persistent", true)));
         assertEquals(new BootTarget(BootDevice.HD, BootMode.UNSPECIFIED, false),
                 NodeRequests.bootTarget(Map.of("nextdevice", "hd")));
-        assertTrue(NodeRequests.identify(Map.of("identify", "on")));
-        assertFalse(NodeRequests.identify(Map.of("identify", "off")));
+        assertEquals(IdentifyState.ON, NodeRequests.identify(Map.of("identify", "on")));
+        assertEquals(IdentifyState.OFF, NodeRequests.identify(Map.of("identify", "Off")));
+        assertEquals(IdentifyState.BLINK, NodeRequests.identify(Map.of("identify", "blink")));
     }
 
     @Test
@@ -47,6 +49,7 @@ class NodeRequestsTest {
         assertBad("\"bootmode\"", () -> NodeRequests.bootTarget(Map.of("nextdevice", "hd", "bootmode", "dos")));
         assertBad("\"persistent\"", () -> NodeRequests.bootTarget(Map.of("nextdevice", "hd", "persistent", "yes")));
         assertBad("\"identify\"", () -> NodeRequests.identify(Map.of("identify", 1)));
+        assertBad("on, off or blink", () -> NodeRequests.identify(Map.of("identify", "flash")));
     }
 
     private static void assertBad(String field, org.junit.jupiter.api.function.Executable call) {

@@ -146,6 +146,21 @@ class NodeOperationsApiTest {
     }
 
     @Test
+    void identifyBlinkIsPassedOnAndAnsweredOnBothPathForms() throws Exception {
+        operations.answers.put("n1", NodeResult.of(Map.of("identify", Map.of("value", "blink"))));
+        operations.answers.put("n2", NodeResult.of(Map.of("identify", Map.of("value", "blink"))));
+        Answer one = https.put("/nodes/n1/identify", "{\"identify\":\"blink\"}");
+        assertEquals(200, one.status(), one.text());
+        assertEquals("{\"identify\":{\"value\":\"blink\"}}", one.text());
+        Answer both = socket.put("/noderange/n1,n2/identify", "{\"identify\":\"blink\"}");
+        assertEquals(200, both.status(), both.text());
+        assertEquals("{\"databynode\":{\"n1\":{\"identify\":{\"value\":\"blink\"}},"
+                + "\"n2\":{\"identify\":{\"value\":\"blink\"}}}}", both.text());
+        assertEquals(List.of("PUT identify {identify=blink} [n1]", "PUT identify {identify=blink} [n1, n2]"),
+                operations.calls);
+    }
+
+    @Test
     void singleNodeAnswersItsEntryFlat() throws Exception {
         Answer answer = https.get("/nodes/n1/power/state");
         assertEquals(200, answer.status(), answer.text());

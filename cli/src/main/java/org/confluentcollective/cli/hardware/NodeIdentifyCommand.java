@@ -9,17 +9,19 @@ import org.confluentcollective.cli.transport.ConnectionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code nodeidentify}: shows the identify light of nodes, or turns it on or off. */
-@Command(name = "nodeidentify", description = {"Shows the identify light of the nodes of a noderange, or turns it on or off:",
+/** {@code nodeidentify}: shows the identify light of nodes, or turns it on, off or blinking. */
+@Command(name = "nodeidentify", description = {
+    "Shows the identify light of the nodes of a noderange, or turns it on, off or blinking:",
     "  nodeidentify NR                n1: off",
-    "  nodeidentify NR on|off         n1: on"})
+    "  nodeidentify NR on|off|blink   n1: on"})
 public final class NodeIdentifyCommand extends ApiCommand {
 
     @Parameters(index = "0", paramLabel = "NODERANGE", description = "the nodes")
     private String noderange;
 
-    /** Without it the state is read, as the original's {@code nodeidentify <noderange> [on|off]}. */
-    @Parameters(index = "1", arity = "0..1", paramLabel = "STATE", description = "on or off; shows the state without")
+    /** Without it the state is read, as the original's {@code nodeidentify <noderange> [on|off|blink]}. */
+    @Parameters(index = "1", arity = "0..1", paramLabel = "STATE",
+            description = "on, off or blink (the server checks it); shows the state without")
     private String state;
 
     @Override

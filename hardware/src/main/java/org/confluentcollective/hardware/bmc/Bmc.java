@@ -18,8 +18,11 @@ public interface Bmc extends AutoCloseable {
 
     void setNextBoot(BootTarget target) throws BmcException;
 
-    /** Turns the locating light on (until turned off) or off. */
-    void identify(boolean on) throws BmcException;
+    /**
+     * Turns the locating light on (until turned off), off, or blinking as far as the BMC can tell
+     * blinking from on (IPMI: the timed identify; see each implementation).
+     */
+    void identify(IdentifyState state) throws BmcException;
 
     /**
      * The locating light as the BMC reports it.

@@ -25,6 +25,8 @@ final class IpmiBmc implements Bmc {
     private static final int CHASSIS_IDENTIFY = 0x04;
     private static final int SET_BOOT_OPTIONS = 0x08;
     private static final int GET_BOOT_OPTIONS = 0x09;
+    /** The longest timed identify (one byte of seconds); it then goes off by itself. */
+    private static final int BLINK_SECONDS = 255;
     /** Invalid command, or invalid data field (what ipmi_sim answers to a diagnostic interrupt). */
     private static final Set<Integer> NOT_IMPLEMENTED = Set.of(0xc1, 0xcc);
 
@@ -75,10 +77,22 @@ final class IpmiBmc implements Bmc {
     }
 
     @Override
-    public void identify(boolean on) throws BmcException {
-        // interval 0 with force on = on until turned off; both zero = off
-        session.send("Chassis Identify " + (on ? "on" : "off"), CHASSIS, CHASSIS_IDENTIFY, (byte) 0,
-                (byte) (on ? 1 : 0));
+    public void identify(IdentifyState state) throws BmcException {
+        session.send("Chassis Identify " + state.label(), CHASSIS, CHASSIS_IDENTIFY, chassisIdentify(state));
+    }
+
+    /**
+     * Chassis Identify's data (IPMI 2.0 §28.5): byte 1 the interval in seconds, byte 2 bit 0 force
+     * on. IPMI has no blink state, so blink is the timed identify (an interval without force, as
+     * pyghmi's duration), for the longest interval one byte holds, and on stays the force on it has
+     * always been; how each looks is the platform's choice. Off is both zero.
+     */
+    static byte[] chassisIdentify(IdentifyState state) {
+        return switch (state) {
+            case ON -> new byte[] {0, 1};
+            case OFF -> new byte[] {0, 0};
+            case BLINK -> new byte[] {(byte) BLINK_SECONDS, 0};
+        };
     }
 
     @Override
@@ -92,8 +106,8 @@ final class IpmiBmc implements Bmc {
 
     /**
      * The identify state in Get Chassis Status's misc chassis state byte (IPMI 2.0 §28.2, response
-     * byte 4): bits 5:4, valid only when bit 6 says the BMC reports it. Off, temporary (timed) on
-     * and indefinite on; a lit light is "on" either way.
+     * byte 4): bits 5:4, valid only when bit 6 says the BMC reports it. Off, temporary (timed) on,
+     * which is what blink sets, and indefinite on.
      */
     static Optional<IdentifyState> identifyState(String bmc, int miscChassisState) throws BmcException {
         if ((miscChassisState & 0x40) == 0) {
@@ -101,7 +115,8 @@ final class IpmiBmc implements Bmc {
         }
         return switch ((miscChassisState >> 4) & 0x03) {
             case 0 -> Optional.of(IdentifyState.OFF);
-            case 1, 2 -> Optional.of(IdentifyState.ON);
+            case 1 -> Optional.of(IdentifyState.BLINK);
+            case 2 -> Optional.of(IdentifyState.ON);
             default -> throw new BmcException(Kind.BMC_ERROR, bmc
                     + ": Get Chassis Status reports the reserved chassis identify state 11b");
         };

@@ -180,24 +180,42 @@ public final class RedfishBmc implements Bmc {
         }
     }
 
+    /**
+     * LocationIndicatorActive replaces the deprecated IndicatorLED on newer services and is used for
+     * on and off where there. Only IndicatorLED can say Blinking, so blink uses it wherever the
+     * service has it; a service with LocationIndicatorActive alone gets true, the one way it has to
+     * show the node, and reads back on. On or off also ends a Blinking IndicatorLED on a service with
+     * both, which may not tie the two together.
+     */
     @Override
-    public void identify(boolean on) throws BmcException {
+    public void identify(IdentifyState state) throws BmcException {
         JsonNode current = session.get(system);
-        ObjectNode body = json.createObjectNode();
-        // LocationIndicatorActive replaces the deprecated IndicatorLED on newer services
-        if (current.has("LocationIndicatorActive")) {
-            body.put("LocationIndicatorActive", on);
-        } else if (current.has("IndicatorLED")) {
-            body.put("IndicatorLED", on ? "Lit" : "Off");
-        } else {
+        boolean location = current.has("LocationIndicatorActive");
+        boolean led = current.hasNonNull("IndicatorLED");
+        if (!location && !led) {
             throw new BmcException(Kind.UNSUPPORTED, session.bmc() + " has no locating light on " + system);
+        }
+        ObjectNode body = json.createObjectNode();
+        if (state == IdentifyState.BLINK && led) {
+            body.put("IndicatorLED", "Blinking");
+        } else if (location) {
+            body.put("LocationIndicatorActive", state != IdentifyState.OFF);
+            if (blinking(current)) {
+                body.put("IndicatorLED", state == IdentifyState.OFF ? "Off" : "Lit");
+            }
+        } else {
+            body.put("IndicatorLED", state == IdentifyState.ON ? "Lit" : "Off");
         }
         session.patch(system, body);
     }
 
+    /** Blinking is read first: only IndicatorLED can say it, and blink sets it even where both are. */
     @Override
     public IdentifyState identifyState() throws BmcException {
         JsonNode current = session.get(system);
+        if (blinking(current)) {
+            return IdentifyState.BLINK;
+        }
         JsonNode active = current.path("LocationIndicatorActive");
         if (active.isBoolean()) {
             return active.booleanValue() ? IdentifyState.ON : IdentifyState.OFF;
@@ -208,10 +226,13 @@ public final class RedfishBmc implements Bmc {
         }
         return switch (led.asText()) {
             case "Lit" -> IdentifyState.ON;
-            case "Blinking" -> IdentifyState.BLINK;
             case "Off" -> IdentifyState.OFF;
             default -> throw session.malformed(system, "an unknown IndicatorLED \"" + led.asText() + "\"");
         };
+    }
+
+    private static boolean blinking(JsonNode system) {
+        return "Blinking".equals(system.path("IndicatorLED").asText());
     }
 
     @Override

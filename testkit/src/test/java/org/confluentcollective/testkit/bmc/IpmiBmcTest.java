@@ -28,6 +28,7 @@ import org.confluentcollective.hardware.bmc.BootDevice;
 import org.confluentcollective.hardware.bmc.BootMode;
 import org.confluentcollective.hardware.bmc.BootTarget;
 import org.confluentcollective.hardware.bmc.Health;
+import org.confluentcollective.hardware.bmc.IdentifyState;
 import org.confluentcollective.hardware.bmc.InventoryItem;
 import org.confluentcollective.hardware.bmc.PowerAction;
 import org.confluentcollective.hardware.bmc.PowerState;
@@ -118,9 +119,27 @@ class IpmiBmcTest {
     @Test
     void identifyIsForcedOnAndTurnedOff() throws Exception {
         try (Bmc bmc = connector.open(target(sim, PASSWORD, TIMEOUT))) {
-            bmc.identify(true);
+            bmc.identify(IdentifyState.ON);
             assertEquals("0 1", sim.identify());
-            bmc.identify(false);
+            bmc.identify(IdentifyState.OFF);
+            assertEquals("0 0", sim.identify());
+        }
+    }
+
+    /** Blink is the timed identify, the same request as ipmitool's {@code chassis identify 255}. */
+    @Test
+    void blinkIsTheLongestTimedIdentify() throws Exception {
+        try (Bmc bmc = connector.open(target(sim, PASSWORD, TIMEOUT))) {
+            sim.ipmitool("chassis", "identify", "255");
+            String byIpmitool = sim.identify();
+            bmc.identify(IdentifyState.OFF);
+            assertEquals("0 0", sim.identify());
+            bmc.identify(IdentifyState.BLINK);
+            assertEquals("255 0", sim.identify());
+            assertEquals(byIpmitool, sim.identify());
+            bmc.identify(IdentifyState.ON);
+            assertEquals("0 1", sim.identify(), "on after blink is forced on again");
+            bmc.identify(IdentifyState.OFF);
             assertEquals("0 0", sim.identify());
         }
     }
@@ -133,13 +152,13 @@ class IpmiBmcTest {
     @Test
     void identifyStateTheBmcDoesNotReportIsUnsupported() throws Exception {
         try (Bmc bmc = connector.open(target(sim, PASSWORD, TIMEOUT))) {
-            bmc.identify(true);
+            bmc.identify(IdentifyState.ON);
             assertFalse(sim.ipmitool("chassis", "status").contains("identify"));
             BmcException e = assertThrows(BmcException.class, bmc::identifyState);
             assertEquals(BmcException.Kind.UNSUPPORTED, e.kind(), e.getMessage());
             assertTrue(e.getMessage().startsWith(address(sim) + ": the BMC does not report its chassis identify "
                     + "state"), e.getMessage());
-            bmc.identify(false);
+            bmc.identify(IdentifyState.OFF);
             assertEquals(BmcException.Kind.UNSUPPORTED, assertThrows(BmcException.class, bmc::identifyState).kind());
             assertEquals("0 0", sim.identify());
         }

@@ -177,19 +177,34 @@ class RedfishBmcTest {
     @Test
     void identifyLightsTheIndicator() throws Exception {
         try (Bmc bmc = open(first)) {
-            bmc.identify(true);
+            bmc.identify(IdentifyState.ON);
             assertEquals("Lit", system(first).path("IndicatorLED").asText());
-            bmc.identify(false);
+            bmc.identify(IdentifyState.OFF);
             assertEquals("Off", system(first).path("IndicatorLED").asText());
+        }
+    }
+
+    @Test
+    void blinkMakesTheIndicatorBlinkAndReadsBackBlink() throws Exception {
+        try (Bmc bmc = open(first)) {
+            bmc.identify(IdentifyState.BLINK);
+            assertEquals("Blinking", system(first).path("IndicatorLED").asText());
+            assertEquals(IdentifyState.BLINK, bmc.identifyState());
+            bmc.identify(IdentifyState.ON);
+            assertEquals("Lit", system(first).path("IndicatorLED").asText());
+            bmc.identify(IdentifyState.BLINK);
+            bmc.identify(IdentifyState.OFF);
+            assertEquals("Off", system(first).path("IndicatorLED").asText());
+            assertEquals(IdentifyState.OFF, bmc.identifyState());
         }
     }
 
     @Test
     void identifyIsReadBackFromTheIndicatorLed() throws Exception {
         try (Bmc bmc = open(first)) {
-            bmc.identify(true);
+            bmc.identify(IdentifyState.ON);
             assertEquals(IdentifyState.ON, bmc.identifyState());
-            bmc.identify(false);
+            bmc.identify(IdentifyState.OFF);
             assertEquals(IdentifyState.OFF, bmc.identifyState());
             // lit by someone else, blinking: read as the service tells it
             patchSystem(first, "{\"IndicatorLED\":\"Blinking\"}");
@@ -197,7 +212,7 @@ class RedfishBmcTest {
             assertEquals(IdentifyState.BLINK, bmc.identifyState());
             patchSystem(first, "{\"IndicatorLED\":\"Lit\"}");
             assertEquals(IdentifyState.ON, bmc.identifyState());
-            bmc.identify(false);
+            bmc.identify(IdentifyState.OFF);
         }
     }
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * {@code nodeidentify NR} without a state reads the light back through a real daemon: the Redfish
  * BMC tells its IndicatorLED, ipmi_sim does not report the identify state in Get Chassis Status,
- * which is that node's clear error while the other node answers.
+ * which is that node's clear error while the other node answers. Blink reaches both BMCs and
+ * reads back blink from the Redfish one.
  */
 @Tag("slow")
 class IdentifyReadBackTest {
@@ -47,6 +48,13 @@ class IdentifyReadBackTest {
                     + "set but not read back\n", read.err(), read.toString());
 
             assertEquals("rf1: off\n", m1.ok("nodeidentify", "rf1", "off").out());
+            assertEquals("rf1: off\n", m1.ok("nodeidentify", "rf1").out());
+
+            assertEquals("ipmi1: blink\nrf1: blink\n", m1.ok("nodeidentify", "ipmi1,rf1", "blink").out());
+            assertEquals("255 0", ipmi.identify());
+            assertEquals("rf1: blink\n", m1.ok("nodeidentify", "rf1").out());
+            assertEquals("ipmi1: off\nrf1: off\n", m1.ok("nodeidentify", "ipmi1,rf1", "off").out());
+            assertEquals("0 0", ipmi.identify());
             assertEquals("rf1: off\n", m1.ok("nodeidentify", "rf1").out());
         }
     }
