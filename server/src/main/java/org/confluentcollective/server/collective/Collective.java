@@ -13,7 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -46,6 +54,9 @@ public final class Collective implements CollectiveView, AutoCloseable {
     private static final String MANAGER = "collective.manager";
     private static final java.time.Duration ELECTION_WAIT = java.time.Duration.ofSeconds(10);
 
+    /** How long {@link #status()} waits for the collective before answering from the last state. */
+    static final Duration STATUS_WAIT = Duration.ofSeconds(5);
+
     private final CuratorFramework curator;
     private final CollectivePaths paths;
     private final MemberInfo self;
@@ -62,6 +73,13 @@ public final class Collective implements CollectiveView, AutoCloseable {
     private final LeaderLatch latch;
     /** The last status read with a quorum: what a locked-down member still shows. */
     private volatile CollectiveStatus lastSeen;
+    /** One reader; a few callers wait for it, more are answered from the last state at once. */
+    private final ExecutorService statusReader = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(8), runnable -> {
+                Thread thread = new Thread(runnable, "collective-status");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final List<LeaderListener> listeners = new CopyOnWriteArrayList<>();
     /** Until the liveness cache is loaded, every other member would look dead to the leader. */
     private volatile boolean livenessLoaded;
@@ -194,36 +212,61 @@ public final class Collective implements CollectiveView, AutoCloseable {
         return self;
     }
 
+    /**
+     * The collective as this member sees it, within {@link #STATUS_WAIT}: the quorum can go
+     * between the check and the reads, and a read through Curator then retries for a minute and
+     * more, when {@code collective show} is needed most. Past the wait, the last state seen
+     * answers, marked without a quorum.
+     */
     @Override
     public CollectiveStatus status() {
         if (!quorum.hasQuorum()) {
             return withoutQuorum(lastSeen);
         }
+        Future<CollectiveStatus> read;
         try {
-            Map<String, ZooKeeperRole> roles = liveRoles();
-            PeerState own = localPeer.get();
-            Ensemble ensemble = ensemble();
-            List<MemberStatus> members = new ArrayList<>();
-            for (MemberInfo info : registered()) {
-                String name = info.name();
-                // The ensemble, not the registry, says who votes (a promotion changes both, the ensemble first).
-                MemberRole role = ensemble.server(info.serverId())
-                        .map(s -> MemberRole.of(s.role()))
-                        .orElse(info.role());
-                ZooKeeperRole zooKeeper = name.equals(self.name()) ? own.role()
-                        : zooKeeperRole(roles.getOrDefault(name, ZooKeeperRole.UNREACHABLE), info.serverId(),
-                                own.leaderId());
-                members.add(new MemberStatus(name, role, info.address(), info.version(), roles.containsKey(name),
-                        managedBy(name), zooKeeper));
-            }
-            String leader = latch.getLeader().getId();
-            CollectiveStatus status = new CollectiveStatus(true, leader.isEmpty() ? null : leader, members);
-            lastSeen = status;
-            return status;
-        } catch (Exception e) {
-            LOG.debug("cannot read the collective now; answering from the last state seen", e);
+            read = statusReader.submit(this::readStatus);
+        } catch (RejectedExecutionException busy) {
             return withoutQuorum(lastSeen);
         }
+        try {
+            return read.get(STATUS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            read.cancel(true); // interrupts Curator's retry sleeps, freeing the reader
+            LOG.debug("the collective did not answer within {} s; answering from the last state seen",
+                    STATUS_WAIT.toSeconds());
+            return withoutQuorum(lastSeen);
+        } catch (ExecutionException e) {
+            LOG.debug("cannot read the collective now; answering from the last state seen", e.getCause());
+            return withoutQuorum(lastSeen);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            read.cancel(true);
+            return withoutQuorum(lastSeen);
+        }
+    }
+
+    private CollectiveStatus readStatus() throws Exception {
+        Map<String, ZooKeeperRole> roles = liveRoles();
+        PeerState own = localPeer.get();
+        Ensemble ensemble = ensemble();
+        List<MemberStatus> members = new ArrayList<>();
+        for (MemberInfo info : registered()) {
+            String name = info.name();
+            // The ensemble, not the registry, says who votes (a promotion changes both, the ensemble first).
+            MemberRole role = ensemble.server(info.serverId())
+                    .map(s -> MemberRole.of(s.role()))
+                    .orElse(info.role());
+            ZooKeeperRole zooKeeper = name.equals(self.name()) ? own.role()
+                    : zooKeeperRole(roles.getOrDefault(name, ZooKeeperRole.UNREACHABLE), info.serverId(),
+                            own.leaderId());
+            members.add(new MemberStatus(name, role, info.address(), info.version(), roles.containsKey(name),
+                    managedBy(name), zooKeeper));
+        }
+        String leader = latch.getLeader().getId();
+        CollectiveStatus status = new CollectiveStatus(true, leader.isEmpty() ? null : leader, members);
+        lastSeen = status;
+        return status;
     }
 
     /**
@@ -295,6 +338,7 @@ public final class Collective implements CollectiveView, AutoCloseable {
      */
     @Override
     public void close() {
+        statusReader.shutdownNow();
         publisher.close();
         live.close();
         if (!quorum.hasQuorum()) {

@@ -114,7 +114,11 @@ public final class ZnodeInspector implements ZnodeReader {
         T run() throws Exception;
     }
 
-    private static <T> T read(String path, Read<T> read) {
+    private <T> T read(String path, Read<T> read) {
+        // Disconnected, Curator would retry for a minute and more before giving up.
+        if (!curator.getZookeeperClient().isConnected()) {
+            throw unavailable(path, null);
+        }
         try {
             return read.run();
         } catch (KeeperException.NoNodeException e) {

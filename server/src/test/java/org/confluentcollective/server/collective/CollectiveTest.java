@@ -3,13 +3,18 @@ package org.confluentcollective.server.collective;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.confluentcollective.server.MemberStore;
+import org.confluentcollective.server.database.ZnodeLayout;
 import org.confluentcollective.server.MemberStoreSettings;
 import org.confluentcollective.server.api.AttributeInput;
 import org.confluentcollective.server.api.CollectiveStatus;
@@ -62,6 +67,34 @@ class CollectiveTest {
                     "still answers with the members it last saw");
             assertEquals(ZooKeeperRole.LOOKING, lockedDown.members().get(0).zooKeeper(),
                     "its own role comes from its peer, without a quorum too");
+        } finally {
+            zk.close();
+        }
+    }
+
+    @Test
+    void answersWithinItsWaitWhenZooKeeperGoesWhileTheQuorumStillLooksPresent() throws Exception {
+        EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(ZooKeeperSettings.loopback(dir.resolve("zk")));
+        try (MemberStore m1 = open(zk, "m1", 1);
+             CuratorFramework curator = CuratorFrameworkFactory.builder().connectString(zk.connectString())
+                     .sessionTimeoutMs(10_000).retryPolicy(new ExponentialBackoffRetry(200, 10, 5_000)).build()) {
+            await(() -> "m1".equals(m1.collective().status().leader()));
+            curator.start();
+            CollectivePaths paths = CollectivePaths.under(ZnodeLayout.standard().root());
+            // The quorum flag lags behind a lost connection by a moment; here it never catches up.
+            Collective lagging = new Collective(curator, paths, new MemberInfo("m9", "127.0.0.1", MemberRole.VOTER,
+                    "sha256:00", "0.1.0", 0, 0, 0), () -> true, m1.nodes(), zk::state,
+                    new MemberDirectory(curator, paths, "m9"));
+            assertTrue(lagging.status().quorum(), "answered from ZooKeeper while it runs");
+
+            zk.close();
+            long start = System.nanoTime();
+            CollectiveStatus answer = lagging.status();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertFalse(answer.quorum(), "the last state seen, marked without a quorum");
+            assertTrue(took.compareTo(Collective.STATUS_WAIT.plusSeconds(2)) < 0,
+                    "answered in " + took + ", not after Curator's retries");
+            lagging.close();
         } finally {
             zk.close();
         }

@@ -208,6 +208,30 @@ class ZnodeInspectorTest {
     }
 
     @Test
+    void withoutZooKeeperAReadIsUnavailableAtOnce(@TempDir Path own) throws Exception {
+        EmbeddedZooKeeper gone = EmbeddedZooKeeper.start(ZooKeeperSettings.loopback(own.resolve("zookeeper")));
+        try (CuratorFramework client = CuratorFrameworkFactory.newClient(gone.connectString(),
+                new org.apache.curator.retry.ExponentialBackoffRetry(200, 10, 5_000))) {
+            client.start();
+            assertTrue(client.blockUntilConnected(20, java.util.concurrent.TimeUnit.SECONDS));
+            ZnodeInspector disconnected = new ZnodeInspector(client);
+            disconnected.stat("/");
+            gone.close();
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (client.getZookeeperClient().isConnected() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            long start = System.nanoTime();
+            RequestException e = assertThrows(RequestException.class, () -> disconnected.children("/"));
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(RequestException.Kind.UNAVAILABLE, e.kind(), e.getMessage());
+            assertTrue(tookMillis < 2_000, "answered in " + tookMillis + " ms, not after Curator's retries");
+        } finally {
+            gone.close();
+        }
+    }
+
+    @Test
     void aMissingZnodeIsNotFoundNamingThePath() {
         for (Executable read : List.<Executable>of(
                 () -> inspector.get("/confluent/v1/nosuch"),
