@@ -1,11 +1,13 @@
 package org.confluentcollective.server.inspect;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
@@ -24,6 +26,8 @@ import org.confluentcollective.server.noderange.NaturalOrder;
 public final class ZnodeInspector implements ZnodeReader {
 
     private static final NaturalOrder ORDER = new NaturalOrder();
+    /** How long a read waits for the ZooKeeper connection before answering 503. */
+    private static final Duration CONNECT_WAIT = Duration.ofSeconds(2);
 
     private final CuratorFramework curator;
     private final SecretMasker masker = new SecretMasker();
@@ -115,9 +119,15 @@ public final class ZnodeInspector implements ZnodeReader {
     }
 
     private <T> T read(String path, Read<T> read) {
-        // Disconnected, Curator would retry for a minute and more before giving up.
-        if (!curator.getZookeeperClient().isConnected()) {
-            throw unavailable(path, null);
+        // Disconnected, Curator would retry for a minute and more before giving up; a moment's
+        // reconnection (or a client still connecting) is waited for.
+        try {
+            if (!curator.blockUntilConnected((int) CONNECT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw unavailable(path, null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(path, e);
         }
         try {
             return read.run();
