@@ -1,6 +1,5 @@
 package org.confluentcollective.server.database;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -61,11 +60,11 @@ final class ConfluentImport {
     }
 
     void read(Map<String, String> files, char[] passphrase) {
-        JsonNode main = parse(files, MAIN);
+        JsonNode main = ArchiveFiles.object(mapper, files, MAIN);
         if (main == null) {
             throw RequestException.badRequest("the dump has no " + MAIN + ": not a dump of confluentdbutil");
         }
-        openKeys(parse(files, KEYS), passphrase);
+        openKeys(ArchiveFiles.object(mapper, files, KEYS), passphrase);
 
         JsonNode groups = main.path("nodegroups");
         for (Iterator<Map.Entry<String, JsonNode>> it = groups.fields(); it.hasNext(); ) {
@@ -94,13 +93,13 @@ final class ConfluentImport {
         main.path("usergroups").fields().forEachRemaining(entry -> target.notes.add("user group "
                 + entry.getKey() + " (role " + entry.getValue().path("role").asText()
                 + "): operating-system groups are not mapped to roles here; not imported"));
-        JsonNode collective = parse(files, COLLECTIVE);
+        JsonNode collective = ArchiveFiles.object(mapper, files, COLLECTIVE);
         if (collective != null) {
             collective.fields().forEachRemaining(entry -> target.notes.add("collective member " + entry.getKey()
                     + " (" + entry.getValue().path("address").asText() + "): members are added with"
                     + " 'collective invite' and 'collective join'; not imported"));
         }
-        JsonNode globals = parse(files, GLOBALS);
+        JsonNode globals = ArchiveFiles.object(mapper, files, GLOBALS);
         if (globals != null) {
             globals.fields().forEachRemaining(entry -> {
                 if (entry.getKey().equals("max_node_index") && entry.getValue().canConvertToLong()) {
@@ -220,22 +219,6 @@ final class ConfluentImport {
                             + " not kept (users here have a name, a role and a password only)");
                 }
             }
-        }
-    }
-
-    private JsonNode parse(Map<String, String> files, String name) {
-        String text = files.get(name);
-        if (text == null) {
-            return null;
-        }
-        try {
-            JsonNode json = mapper.readTree(text);
-            if (json == null || !json.isObject()) {
-                throw RequestException.badRequest(name + " is not a JSON object");
-            }
-            return json;
-        } catch (JsonProcessingException e) {
-            throw RequestException.badRequest(name + " is not valid JSON: " + e.getOriginalMessage());
         }
     }
 }

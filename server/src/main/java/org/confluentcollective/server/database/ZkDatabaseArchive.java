@@ -52,8 +52,6 @@ final class ZkDatabaseArchive implements DatabaseArchive {
     static final String NODES = "nodes.json";
     static final String GROUPS = "groups.json";
     static final String USERS = "users.json";
-    private static final int BATCH_BYTES = 512 * 1024;
-    private static final int BATCH_OPS = 1000;
     private static final NaturalOrder NATURAL = new NaturalOrder();
 
     private final MemoryTree tree;
@@ -328,22 +326,10 @@ final class ZkDatabaseArchive implements DatabaseArchive {
     }
 
     private JsonNode parse(Map<String, String> files, String name, boolean required) {
-        String text = files.get(name);
-        if (text == null) {
-            if (required) {
-                throw RequestException.badRequest("the dump has no " + name);
-            }
-            return null;
+        if (required && !files.containsKey(name)) {
+            throw RequestException.badRequest("the dump has no " + name);
         }
-        try {
-            JsonNode json = mapper.readTree(text);
-            if (json == null || !json.isObject()) {
-                throw RequestException.badRequest(name + " is not a JSON object");
-            }
-            return json;
-        } catch (JsonProcessingException e) {
-            throw RequestException.badRequest(name + " is not valid JSON: " + e.getOriginalMessage());
-        }
+        return ArchiveFiles.object(mapper, files, name);
     }
 
     private static <T> T sealOrRefuse(Supplier<T> action) {
@@ -425,7 +411,7 @@ final class ZkDatabaseArchive implements DatabaseArchive {
     private <R> List<Supplier<List<ZkWriter.Write>>> upserts(Map<String, R> records, Function<String, String> path,
                                                              Function<String, Optional<MemoryTree.Versioned<R>>> held) {
         List<Supplier<List<ZkWriter.Write>>> plans = new ArrayList<>();
-        for (List<String> batch : batches(new ArrayList<>(records.keySet()),
+        for (List<String> batch : MultiBatches.of(new ArrayList<>(records.keySet()),
                 name -> codec.encode(records.get(name)).length + 64)) {
             plans.add(() -> {
                 List<ZkWriter.Write> writes = new ArrayList<>();
@@ -447,7 +433,7 @@ final class ZkDatabaseArchive implements DatabaseArchive {
     private <R> List<Supplier<List<ZkWriter.Write>>> removals(List<String> names, Function<String, String> path,
                                                               Function<String, Optional<MemoryTree.Versioned<R>>> held) {
         List<Supplier<List<ZkWriter.Write>>> plans = new ArrayList<>();
-        for (List<String> batch : batches(names, name -> 64)) {
+        for (List<String> batch : MultiBatches.of(names, name -> 64)) {
             plans.add(() -> {
                 List<ZkWriter.Write> writes = new ArrayList<>();
                 for (String name : batch) {
@@ -457,25 +443,5 @@ final class ZkDatabaseArchive implements DatabaseArchive {
             });
         }
         return plans;
-    }
-
-    private static List<List<String>> batches(List<String> names, java.util.function.ToIntFunction<String> size) {
-        List<List<String>> batches = new ArrayList<>();
-        List<String> current = new ArrayList<>();
-        int bytes = 0;
-        for (String name : names) {
-            int estimate = size.applyAsInt(name);
-            if (!current.isEmpty() && (current.size() >= BATCH_OPS || bytes + estimate > BATCH_BYTES)) {
-                batches.add(current);
-                current = new ArrayList<>();
-                bytes = 0;
-            }
-            current.add(name);
-            bytes += estimate;
-        }
-        if (!current.isEmpty()) {
-            batches.add(current);
-        }
-        return batches;
     }
 }

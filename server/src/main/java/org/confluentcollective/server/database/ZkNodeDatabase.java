@@ -22,7 +22,6 @@ import org.confluentcollective.server.api.Defined;
 import org.confluentcollective.server.api.NodeDatabase;
 import org.confluentcollective.server.api.RequestException;
 import org.confluentcollective.server.attributes.AttributeCatalog;
-import org.confluentcollective.server.attributes.Glob;
 import org.confluentcollective.server.api.AttributeInput;
 import org.confluentcollective.server.api.AttributeSelection;
 import org.confluentcollective.server.api.AttributeView;
@@ -50,9 +49,6 @@ final class ZkNodeDatabase implements NodeDatabase {
     static final String ID_INDEX = "id.index";
 
     private static final Pattern ENTITY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
-    /** Keeps each multi well below ZooKeeper's default 1 MiB packet limit. */
-    private static final int BATCH_BYTES = 512 * 1024;
-    private static final int BATCH_OPS = 1000;
     private static final NaturalOrder NATURAL = new NaturalOrder();
 
     private final MemoryTree tree;
@@ -355,7 +351,7 @@ final class ZkNodeDatabase implements NodeDatabase {
             indexes.put(names.get(i), firstIndex + i);
         }
         List<Supplier<List<ZkWriter.Write>>> plans = new ArrayList<>();
-        for (List<String> batch : batches(names, name -> recordBytes)) {
+        for (List<String> batch : MultiBatches.of(names, name -> recordBytes)) {
             plans.add(() -> {
                 List<ZkWriter.Write> writes = new ArrayList<>();
                 for (String name : batch) {
@@ -447,7 +443,7 @@ final class ZkNodeDatabase implements NodeDatabase {
     public void removeNodes(List<String> nodes) {
         nodes.forEach(this::nodeRecord);
         List<Supplier<List<ZkWriter.Write>>> plans = new ArrayList<>();
-        for (List<String> batch : batches(nodes, node -> 64)) {
+        for (List<String> batch : MultiBatches.of(nodes, node -> 64)) {
             plans.add(() -> {
                 List<ZkWriter.Write> writes = new ArrayList<>();
                 for (String node : batch) {
@@ -490,7 +486,7 @@ final class ZkNodeDatabase implements NodeDatabase {
                 .map(Map.Entry::getKey).toList();
         List<Supplier<List<ZkWriter.Write>>> plans = new ArrayList<>();
         // Each rename is a delete plus a create, so a node is never missing or doubled.
-        for (List<String> batch : batches(movable, node -> 2 * recordSize(node))) {
+        for (List<String> batch : MultiBatches.of(movable, node -> 2 * recordSize(node))) {
             plans.add(() -> {
                 List<ZkWriter.Write> writes = new ArrayList<>();
                 for (String node : batch) {
@@ -634,7 +630,7 @@ final class ZkNodeDatabase implements NodeDatabase {
         // Sized from the records as they will be: a change that grows them must not outgrow a multi.
         ToIntFunction<String> sizeAfter = node -> tree.node(node)
                 .map(held -> RecordSizes.estimate(rewrite.apply(node, held.record()))).orElse(64);
-        for (List<String> batch : batches(nodes, sizeAfter)) {
+        for (List<String> batch : MultiBatches.of(nodes, sizeAfter)) {
             plans.add(() -> {
                 List<ZkWriter.Write> writes = new ArrayList<>();
                 for (String node : batch) {
@@ -739,26 +735,5 @@ final class ZkNodeDatabase implements NodeDatabase {
         List<String> remaining = new ArrayList<>(groups);
         remaining.remove(group);
         return remaining;
-    }
-
-    /** Splits work into batches that fit one multi. */
-    private static List<List<String>> batches(List<String> names, ToIntFunction<String> size) {
-        List<List<String>> batches = new ArrayList<>();
-        List<String> current = new ArrayList<>();
-        int bytes = 0;
-        for (String name : names) {
-            int estimate = size.applyAsInt(name);
-            if (!current.isEmpty() && (current.size() >= BATCH_OPS || bytes + estimate > BATCH_BYTES)) {
-                batches.add(current);
-                current = new ArrayList<>();
-                bytes = 0;
-            }
-            current.add(name);
-            bytes += estimate;
-        }
-        if (!current.isEmpty()) {
-            batches.add(current);
-        }
-        return batches;
     }
 }
