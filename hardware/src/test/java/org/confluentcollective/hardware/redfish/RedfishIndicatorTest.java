@@ -8,18 +8,14 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.confluentcollective.hardware.bmc.Bmc;
 import org.confluentcollective.hardware.bmc.BmcEndpoint;
@@ -47,20 +43,7 @@ class RedfishIndicatorTest {
     /** One key pair for all tests: keytool takes seconds on a busy machine. */
     @BeforeAll
     void makeKeys(@TempDir Path dir) throws Exception {
-        Path keystore = dir.resolve("bmc.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-keyalg", "EC", "-alias", "bmc", "-dname", "CN=stub-bmc", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit")
-                .redirectErrorStream(true).start();
-        assertEquals(0, keytool.waitFor(), () -> new String(readAll(keytool.getInputStream())));
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            keys.load(in, "changeit".toCharArray());
-        }
-        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        managers.init(keys, "changeit".toCharArray());
-        tls = SSLContext.getInstance("TLS");
-        tls.init(managers.getKeyManagers(), null, null);
+        tls = StubBmcTls.serverContext(dir);
     }
 
     @AfterEach
@@ -110,7 +93,7 @@ class RedfishIndicatorTest {
     private synchronized void answer(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
-        byte[] body = readAll(exchange.getRequestBody());
+        byte[] body = StubBmcTls.readAll(exchange.getRequestBody());
         if (method.equals("GET") && path.equals("/redfish/v1/")) {
             send(exchange, 200, "{\"Systems\":{\"@odata.id\":\"/redfish/v1/Systems\"}}");
         } else if (method.equals("GET") && path.equals("/redfish/v1/Systems")) {
@@ -134,14 +117,6 @@ class RedfishIndicatorTest {
             exchange.getResponseBody().write(bytes);
         }
         exchange.close();
-    }
-
-    private static byte[] readAll(InputStream in) {
-        try (in) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            return new byte[0];
-        }
     }
 
     private BmcTarget target() {

@@ -11,18 +11,14 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.confluentcollective.hardware.bmc.Bmc;
 import org.confluentcollective.hardware.bmc.BmcEndpoint;
@@ -54,20 +50,7 @@ class RedfishSessionTest {
     /** One key pair for all tests: keytool takes seconds on a busy machine. */
     @BeforeAll
     void makeKeys(@TempDir Path dir) throws Exception {
-        Path keystore = dir.resolve("bmc.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-keyalg", "EC", "-alias", "bmc", "-dname", "CN=stub-bmc", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit")
-                .redirectErrorStream(true).start();
-        assertEquals(0, keytool.waitFor(), () -> new String(readAll(keytool.getInputStream())));
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            keys.load(in, "changeit".toCharArray());
-        }
-        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        managers.init(keys, "changeit".toCharArray());
-        tls = SSLContext.getInstance("TLS");
-        tls.init(managers.getKeyManagers(), null, null);
+        tls = StubBmcTls.serverContext(dir);
     }
 
     @BeforeEach
@@ -90,7 +73,7 @@ class RedfishSessionTest {
         String token = exchange.getRequestHeaders().getFirst("X-Auth-Token");
         String basic = exchange.getRequestHeaders().getFirst("Authorization");
         requests.add(method + " " + path + (TOKEN.equals(token) ? " token" : "") + (basic != null ? " basic" : ""));
-        byte[] body = readAll(exchange.getRequestBody());
+        byte[] body = StubBmcTls.readAll(exchange.getRequestBody());
         if (method.equals("GET") && path.equals("/redfish/v1/")) {
             send(exchange, 200, "{\"Systems\":{\"@odata.id\":\"/redfish/v1/Systems\"},"
                     + "\"SessionService\":{\"@odata.id\":\"/redfish/v1/SessionService\"},"
@@ -124,14 +107,6 @@ class RedfishSessionTest {
             exchange.getResponseBody().write(bytes);
         }
         exchange.close();
-    }
-
-    private static byte[] readAll(InputStream in) {
-        try (in) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            return new byte[0];
-        }
     }
 
     private BmcTarget target(String password) {
