@@ -98,14 +98,7 @@ public final class ArchiveResource {
         @POST
         @Consumes(MediaType.APPLICATION_JSON)
         public ObjectNode restore(InputStream body, @Context HttpHeaders headers) throws IOException {
-            ObjectNode request = checkedKeys(Bodies.object(reader.readLimited(body, headers.getRequestHeaders(),
-                    MAX_ARCHIVE_BYTES)), RESTORE_KEYS);
-            char[] passphrase = passphrase(request);
-            try {
-                return report(archive.restore(files(request), passphrase, request.path("merge").asBoolean(false)));
-            } finally {
-                clear(passphrase);
-            }
+            return load(reader, body, headers, false, archive::restore);
         }
     }
 
@@ -127,15 +120,25 @@ public final class ArchiveResource {
         @POST
         @Consumes(MediaType.APPLICATION_JSON)
         public ObjectNode importConfluent(InputStream body, @Context HttpHeaders headers) throws IOException {
-            ObjectNode request = checkedKeys(Bodies.object(reader.readLimited(body, headers.getRequestHeaders(),
-                    MAX_ARCHIVE_BYTES)), RESTORE_KEYS);
-            char[] passphrase = passphrase(request);
-            try {
-                return report(archive.importConfluent(files(request), passphrase,
-                        request.path("merge").asBoolean(true)));
-            } finally {
-                clear(passphrase);
-            }
+            return load(reader, body, headers, true, archive::importConfluent);
+        }
+    }
+
+    /** A restore or an import, as {@link DatabaseArchive} offers them. */
+    private interface Loading {
+        ArchiveReport load(Map<String, String> files, char[] passphrase, boolean merge);
+    }
+
+    /** Reads and checks the body, loads its files and clears the passphrase, whatever happens. */
+    private static ObjectNode load(JsonBodyProvider reader, InputStream body, HttpHeaders headers,
+                                   boolean mergeByDefault, Loading loading) throws IOException {
+        ObjectNode request = checkedKeys(Bodies.object(reader.readLimited(body, headers.getRequestHeaders(),
+                MAX_ARCHIVE_BYTES)), RESTORE_KEYS);
+        char[] passphrase = passphrase(request);
+        try {
+            return report(loading.load(files(request), passphrase, request.path("merge").asBoolean(mergeByDefault)));
+        } finally {
+            clear(passphrase);
         }
     }
 
