@@ -118,6 +118,19 @@ class DumpRestoreTest {
     }
 
     /** Equal but for the meta time and member, the salt and the sealed values, which must open to the same texts. */
+    @Test
+    void aDumpOfTheOriginalConfluentImportsThroughTheCli() throws Exception {
+        MemberProcess m1 = cluster.start("m1");
+        // One of the original's own dumps (server's test resources; maven runs this in testkit/).
+        Path dump = Path.of("..", "server", "src", "test", "resources", "confluent-dump", "unprotected")
+                .toAbsolutePath().normalize();
+        m1.ok("import", dump.toString());
+        assertEquals("login-1: custom.role: login\n", m1.ok("nodeattrib", "login-1", "custom.role").out());
+        CliRunner.Result notADump = m1.ctl("import", dump.getParent().toString());
+        assertEquals(1, notADump.exitCode(), notADump.toString());
+        assertTrue(notADump.err().contains("has no main.json"), notADump.toString());
+    }
+
     private static void assertSameDumps(Path a, Path b) throws Exception {
         assertEquals(Files.readString(a.resolve("users.json")), Files.readString(b.resolve("users.json")));
         assertEquals(opened(a, "nodes.json"), opened(b, "nodes.json"));
